@@ -1,0 +1,121 @@
+"""Answer FAQ topics, and the follow-ups that lean on the last topic."""
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.message import entity_values, from_button, mentioned_conditions, selected_topic
+from actions.topics import TOPICS, buttons_for, response_for
+from ldn.conditions import conditions
+
+# FAQ topics where a named condition is really the question ("does it help MS?"),
+# so the condition's own answer is the more precise one.
+CONDITION_LED_TOPICS = {
+    "conditions", "benefits", "pain", "immune", "inflammation", "neuroprotection", "long_covid",
+}
+CONDITION_PREFIX = "condition:"
+
+
+def answer_topic(dispatcher: CollectingDispatcher, topic: str) -> List[Dict[Text, Any]]:
+    dispatcher.utter_message(response=response_for(topic))
+    return [SlotSet("last_topic", topic)]
+
+
+def answer_condition(dispatcher: CollectingDispatcher, condition_id: str) -> List[Dict[Text, Any]]:
+    condition = conditions()[condition_id]
+    if not condition.covered:
+        dispatcher.utter_message(response="utter_condition_not_covered", condition_name=condition.name)
+        return []
+    dispatcher.utter_message(response=condition.response)
+    return [SlotSet("last_topic", CONDITION_PREFIX + condition.id)]
+
+
+def refuse_medicines(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """The guide checks no specific combination: say so for a named medicine. True if it did."""
+    medicines = entity_values(tracker, "medicine")
+    if medicines:
+        dispatcher.utter_message(response="utter_medicine_not_covered", medicine_name=" and ".join(medicines))
+    return bool(medicines)
+
+
+def refuse_unanswerable(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Say "not covered" for a named medicine or a condition the guide doesn't cover.
+
+    Returns True when it answered. Never lets a general answer sound like a yes
+    about something the guide does not discuss.
+    """
+    if refuse_medicines(dispatcher, tracker):
+        return True
+    uncovered = [c for c in mentioned_conditions(tracker) if not c.covered]
+    if uncovered:
+        names = " or ".join(c.name for c in uncovered)
+        dispatcher.utter_message(response="utter_condition_not_covered", condition_name=names)
+        return True
+    return False
+
+
+class ActionAnswerFaq(Action):
+    def name(self) -> Text:
+        return "action_answer_faq"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        topic = selected_topic(tracker)
+        if topic not in TOPICS:
+            dispatcher.utter_message(response="utter_fallback")
+            return []
+        if not from_button(tracker):
+            if refuse_unanswerable(dispatcher, tracker):
+                return []
+            covered = [c for c in mentioned_conditions(tracker) if c.covered]
+            if topic in CONDITION_LED_TOPICS and len(covered) == 1:
+                return answer_condition(dispatcher, covered[0].id)
+        return answer_topic(dispatcher, topic)
+
+
+def last_topic(tracker: Tracker) -> Optional[str]:
+    value = tracker.get_slot("last_topic")
+    if value and value.startswith(CONDITION_PREFIX):
+        condition = conditions().get(value[len(CONDITION_PREFIX):])
+        return condition.topic if condition else None
+    return value
+
+
+class ActionAnswerHowMuch(Action):
+    """ "And how much?" means the dose after talk of taking it, the price after talk of cost."""
+
+    DOSE_CONTEXT = {"how_to_take", "dose", "conditions", "pain", "immune", "side_effects", "safety"}
+
+    def name(self) -> Text:
+        return "action_answer_how_much"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        previous = tracker.get_slot("last_topic") or ""
+        if previous == "cost":
+            return answer_topic(dispatcher, "cost")
+        if previous in self.DOSE_CONTEXT or previous.startswith(CONDITION_PREFIX):
+            return answer_topic(dispatcher, "dose")
+        dispatcher.utter_message(response="utter_how_much_which")
+        return []
+
+
+class ActionTellMore(Action):
+    """ "Tell me more": go on to the topic most related to the last answer."""
+
+    def name(self) -> Text:
+        return "action_tell_more"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        previous = last_topic(tracker)
+        if previous not in TOPICS:
+            dispatcher.utter_message(response="utter_help")
+            return []
+        current = tracker.get_slot("last_topic")
+        following = [t for t in TOPICS[previous].related if t != current]
+        if previous != current:  # after a condition answer, its topic comes next
+            following = [previous] + following
+        events = answer_topic(dispatcher, following[0])
+        if following[1:]:
+            dispatcher.utter_message(response="utter_more_topics", buttons=buttons_for(following[1:]))
+        return events

@@ -1,0 +1,19 @@
+"""Start each conversation session with the clinic's current details in slots."""
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
+
+from ldn.settings import response_variables
+
+
+class ActionSessionStart(Action):
+    def name(self) -> Text:
+        return "action_session_start"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        events: List[Dict[Text, Any]] = [SessionStarted()]
+        events += [SlotSet(name, value) for name, value in response_variables().items()]
+        events.append(ActionExecuted("action_listen"))
+        return events

@@ -1,0 +1,1 @@
+"""Rasa input channels of LDN Assistant (named in credentials.yml)."""

@@ -1,0 +1,126 @@
+"""What the SMS/WhatsApp channel remembers between messages, in one SQLite file.
+
+- opt_outs:      who sent STOP (until they send START);
+- last_options:  the payloads of the numbered list last sent, so "2" can pick one;
+- sid_replies:   the reply given to each MessageSid, so a retried webhook gets the
+                 same answer without the message being processed again.
+
+Every row is keyed by the hashed sender ID (channels/sender_id.py), never by a
+phone number, and no patient text is stored: only the bot's own replies and
+button payloads. The file lives in $LDN_STATE_DIR (default var/).
+"""
+
+import json
+import os
+import sqlite3
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, List, Optional, Union
+
+DEFAULT_STATE_DIR = "var/"
+STATE_FILE_NAME = "twilio_state.db"
+SID_REPLY_TTL_S = 7 * 24 * 3600      # Twilio retries within minutes; a week is generous
+OPTIONS_TTL_S = 24 * 3600           # "2" a day later no longer means the old list
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS opt_outs (
+    sender_key   TEXT PRIMARY KEY,
+    opted_out_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS last_options (
+    sender_key TEXT PRIMARY KEY,
+    options    TEXT NOT NULL,
+    sent_at    REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sid_replies (
+    sender_key  TEXT NOT NULL,
+    message_sid TEXT NOT NULL,
+    reply       TEXT NOT NULL,
+    created_at  REAL NOT NULL,
+    PRIMARY KEY (sender_key, message_sid)
+);
+CREATE INDEX IF NOT EXISTS sid_replies_created_at ON sid_replies (created_at);
+"""
+
+
+def state_dir() -> Path:
+    return Path(os.environ.get("LDN_STATE_DIR") or DEFAULT_STATE_DIR)
+
+
+class SmsState:
+    """Small synchronous store; each call is one short transaction (well under a millisecond)."""
+
+    def __init__(self, path: Union[str, Path, None] = None) -> None:
+        self.path = Path(path) if path else state_dir() / STATE_FILE_NAME
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as db:
+            db.executescript(_SCHEMA)
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        db = sqlite3.connect(str(self.path), timeout=10)
+        try:
+            with db:  # commit on success, roll back on error
+                yield db
+        finally:
+            db.close()
+
+    # -- opt-outs
+    def is_opted_out(self, sender_key: str) -> bool:
+        with self._connect() as db:
+            row = db.execute("SELECT 1 FROM opt_outs WHERE sender_key = ?", (sender_key,)).fetchone()
+        return row is not None
+
+    def opt_out(self, sender_key: str) -> bool:
+        """Record a STOP. True if the sender was subscribed until now."""
+        with self._connect() as db:
+            cursor = db.execute(
+                "INSERT OR IGNORE INTO opt_outs (sender_key, opted_out_at) VALUES (?, ?)",
+                (sender_key, time.time()),
+            )
+            db.execute("DELETE FROM last_options WHERE sender_key = ?", (sender_key,))
+            return cursor.rowcount == 1
+
+    def opt_in(self, sender_key: str) -> bool:
+        """Record a START. True if the sender was opted out until now."""
+        with self._connect() as db:
+            return db.execute("DELETE FROM opt_outs WHERE sender_key = ?", (sender_key,)).rowcount == 1
+
+    # -- numbered options
+    def set_options(self, sender_key: str, options: List[str]) -> None:
+        with self._connect() as db:
+            if options:
+                db.execute(
+                    "INSERT OR REPLACE INTO last_options (sender_key, options, sent_at) VALUES (?, ?, ?)",
+                    (sender_key, json.dumps(options), time.time()),
+                )
+            else:
+                db.execute("DELETE FROM last_options WHERE sender_key = ?", (sender_key,))
+
+    def options(self, sender_key: str) -> List[str]:
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT options FROM last_options WHERE sender_key = ? AND sent_at >= ?",
+                (sender_key, time.time() - OPTIONS_TTL_S),
+            ).fetchone()
+        return json.loads(row[0]) if row else []
+
+    # -- replies by MessageSid
+    def sid_reply(self, sender_key: str, message_sid: str) -> Optional[str]:
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT reply FROM sid_replies WHERE sender_key = ? AND message_sid = ?",
+                (sender_key, message_sid),
+            ).fetchone()
+        return row[0] if row else None
+
+    def save_sid_reply(self, sender_key: str, message_sid: str, reply: str) -> None:
+        now = time.time()
+        with self._connect() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO sid_replies (sender_key, message_sid, reply, created_at) "
+                "VALUES (?, ?, ?, ?)",
+                (sender_key, message_sid, reply, now),
+            )
+            db.execute("DELETE FROM sid_replies WHERE created_at < ?", (now - SID_REPLY_TTL_S,))

@@ -1,0 +1,356 @@
+"""Twilio SMS and WhatsApp channel: POST /webhooks/twilio/webhook (channel name "twilio").
+
+Replaces Rasa's stock TwilioInput, which trusts any caller, replies with a
+blocking REST call, crashes without a Body, texts raw "1: Yes (/affirm)" buttons
+and answers a retried webhook twice. Here every request is:
+
+1. authenticated: X-Twilio-Signature is checked with TWILIO_AUTH_TOKEN against the
+   public URL (settings twilio.public_url / LDN_TWILIO_PUBLIC_URL, else the URL as
+   received) -> 403 if missing or wrong. Without TWILIO_AUTH_TOKEN or
+   SENDER_ID_SECRET the server still starts, and this webhook answers 503;
+2. de-duplicated: a MessageSid seen before gets the first reply again, from
+   SQLite, and is not processed again (a per-sid lock covers retries that arrive
+   while the first is still running);
+3. answered in the HTTP response as TwiML <Message>s (nothing blocks the event
+   loop), rendered for a phone by channels/sms_render.py;
+4. privacy-preserving: the conversation ID is an HMAC of the number
+   (channels/sender_id.py); the number is not stored, logged or passed to Rasa,
+   and message text is never logged.
+
+Carrier keywords (STOP/START/HELP), numbered-option replies ("2"), and media or
+location messages are handled here, before Rasa. See docs/twilio.md.
+"""
+
+import asyncio
+import logging
+import os
+import re
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any, AsyncIterator, Awaitable, Callable, Dict, List, Optional, Text, Tuple
+from urllib.parse import parse_qs, urlsplit
+
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from twilio.request_validator import RequestValidator
+from twilio.twiml.messaging_response import MessagingResponse
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+
+from channels.sender_id import is_whatsapp, sender_id
+from channels.sms_render import pick_option, render_reply
+from channels.sms_state import SmsState
+from ldn import settings
+from ldn.text import clean_text, prepare_message
+
+logger = logging.getLogger(__name__)
+
+WEBHOOK_PATH = "/webhooks/twilio/webhook"
+SIGNATURE_HEADER = "X-Twilio-Signature"
+REPLY_TIMEOUT_S = 12.0  # Twilio gives up after 15 s
+
+STOP_WORDS = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"}
+START_WORDS = {"START", "UNSTOP", "YES"}
+HELP_WORDS = {"HELP", "INFO"}
+_KEYWORD = re.compile(r"^([A-Za-z]+)[.!]*$")
+
+NOT_TEXT_REPLY = "Sorry, I can only read text messages. Please type your question about LDN."
+SLOW_REPLY = "Sorry, that took me too long. Please send your question again."
+ERROR_REPLY = "Sorry, something went wrong on our side. Please try again later, or call {clinic_phone}."
+STOP_REPLY = (
+    "You're unsubscribed from {clinic_name}'s LDN Assistant and won't get more messages. "
+    "Reply START to subscribe again."
+)
+START_REPLY = (
+    "You're subscribed to {clinic_name}'s LDN Assistant again. Ask any question about LDN. "
+    "Reply HELP for help, STOP to stop."
+)
+HELP_REPLY = (
+    "{clinic_name} LDN Assistant: general information about low-dose naltrexone, not medical advice. "
+    "To talk to a person call {clinic_phone} ({clinic_hours}) or visit {clinic_website}. "
+    "In an emergency call {emergency_number}. Reply STOP to stop messages, START to resume."
+)
+
+
+class TwilioConfigError(RuntimeError):
+    """A configuration the channel refuses to start with."""
+
+
+def _truthy(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in {"1", "true", "yes", "on"}
+    return bool(value)
+
+
+def _setting(key: str, default: Any) -> Any:
+    try:
+        return settings.get("twilio", key)
+    except (KeyError, TypeError):
+        return default
+
+
+@dataclass(frozen=True)
+class TwilioConfig:
+    auth_token: str
+    sender_secret: str
+    public_url: str
+    skip_signature: bool
+
+    @classmethod
+    def from_environment(cls) -> "TwilioConfig":
+        skip = _truthy(_setting("insecure_skip_signature", False))
+        if skip and os.environ.get("LDN_ENV", "").strip().lower() == "production":
+            raise TwilioConfigError(
+                "twilio.insecure_skip_signature (LDN_TWILIO_INSECURE_SKIP_SIGNATURE) is set but "
+                "LDN_ENV=production: refusing to start a Twilio webhook that accepts unsigned requests."
+            )
+        return cls(
+            auth_token=os.environ.get("TWILIO_AUTH_TOKEN", "").strip(),
+            sender_secret=os.environ.get("SENDER_ID_SECRET", "").strip(),
+            public_url=str(_setting("public_url", "") or "").strip(),
+            skip_signature=skip,
+        )
+
+    def missing(self) -> List[str]:
+        names = [] if self.sender_secret else ["SENDER_ID_SECRET"]
+        if not self.auth_token and not self.skip_signature:
+            names.insert(0, "TWILIO_AUTH_TOKEN")
+        return names
+
+
+def keyword(body: Optional[str]) -> Optional[str]:
+    """'Stop', ' STOP. ' -> 'STOP'; None unless the whole message is one word."""
+    match = _KEYWORD.match(clean_text(body)) if body else None
+    return match.group(1).upper() if match else None
+
+
+def twiml(parts: List[str]) -> str:
+    reply = MessagingResponse()
+    for part in parts:
+        reply.message(part)
+    return str(reply)
+
+
+def _int(value: Optional[str]) -> int:
+    try:
+        return int(value or 0)
+    except ValueError:
+        return 0
+
+
+class SecureTwilioInput(InputChannel):
+    """Twilio SMS/WhatsApp webhook with signature checks, TwiML replies and SMS rendering."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "twilio"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+        # Secrets come from the environment, never from credentials.yml.
+        ignored = sorted(set(credentials or {}) & {"account_sid", "auth_token", "twilio_number"})
+        if ignored:
+            logger.warning(
+                "twilio: credentials.yml keys %s are ignored; set TWILIO_AUTH_TOKEN and "
+                "SENDER_ID_SECRET in the environment instead.", ", ".join(ignored),
+            )
+        return cls()
+
+    def __init__(self, config: Optional[TwilioConfig] = None, state: Optional[SmsState] = None) -> None:
+        self.config = config or TwilioConfig.from_environment()
+        self.state = state
+        self._locks: Dict[str, list] = {}
+        self.unavailable = ""
+        missing = self.config.missing()
+        if missing:
+            self.unavailable = f"{' and '.join(missing)} not set"
+            logger.warning(
+                "twilio: %s; the Twilio webhook answers 503 until it is (see docs/twilio.md).",
+                self.unavailable,
+            )
+            return
+        if self.config.skip_signature:
+            logger.warning(
+                "twilio: X-Twilio-Signature checks are OFF (insecure_skip_signature). Anyone can post "
+                "messages to this webhook. Development only; refused when LDN_ENV=production."
+            )
+        if self.state is None:
+            try:
+                self.state = SmsState()
+            except Exception as error:  # unwritable state dir: keep the server up, say why
+                self.unavailable = f"state store unavailable ({type(error).__name__})"
+                logger.warning("twilio: %s; the Twilio webhook answers 503.", self.unavailable)
+
+    # ------------------------------------------------------------------ HTTP
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = Blueprint("ldn_twilio_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "unavailable" if self.unavailable else "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            status, body = await self.handle(
+                form_params(request),
+                self.validation_url(request),
+                request.headers.get(SIGNATURE_HEADER),
+                on_new_message,
+            )
+            if status == 200:
+                return response.text(body, content_type="text/xml; charset=utf-8")
+            return response.text(body, status=status)
+
+        return webhook
+
+    def validation_url(self, request: Request) -> str:
+        """The URL Twilio signed: the configured public URL, else the URL as received."""
+        public = self.config.public_url
+        if not public:
+            return request.url
+        parts = urlsplit(public)
+        if parts.path in ("", "/"):  # a base URL: add the path we were called on
+            public = public.rstrip("/") + request.path
+        if not parts.query and request.query_string:
+            public += "?" + request.query_string
+        return public
+
+    # ------------------------------------------------------------------ one request
+
+    async def handle(
+        self,
+        params: Dict[str, List[str]],
+        url: str,
+        signature: Optional[str],
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+    ) -> Tuple[int, str]:
+        """(HTTP status, body) for one webhook call. `params` as parsed, blank values kept."""
+        if self.unavailable:
+            return 503, "Twilio channel not configured"
+        if not self.config.skip_signature and not self._signed(url, params, signature):
+            logger.warning("twilio: request refused: missing or invalid %s", SIGNATURE_HEADER)
+            return 403, "Forbidden"
+        form = {key: values[0] if values else "" for key, values in params.items()}
+        address = form.get("From", "").strip()
+        if not address:
+            return 400, "Missing From"
+        whatsapp = is_whatsapp(address)
+        key = sender_id(address, self.config.sender_secret)
+        message_sid = (form.get("MessageSid") or form.get("SmsMessageSid") or "").strip()
+        if not message_sid:
+            return 200, await self._reply(key, form, whatsapp, on_new_message)
+        async with self._lock(f"{key}/{message_sid}"):
+            remembered = self.state.sid_reply(key, message_sid)
+            if remembered is not None:
+                logger.info("twilio: repeated MessageSid answered from memory")
+                return 200, remembered
+            reply = await self._reply(key, form, whatsapp, on_new_message)
+            self.state.save_sid_reply(key, message_sid, reply)
+            return 200, reply
+
+    def _signed(self, url: str, params: Dict[str, List[str]], signature: Optional[str]) -> bool:
+        if not signature:
+            return False
+        try:
+            return RequestValidator(self.config.auth_token).validate(url, _MultiParams(params), signature)
+        except Exception:  # malformed URL or parameters: not a valid Twilio request
+            return False
+
+    @asynccontextmanager
+    async def _lock(self, name: str) -> AsyncIterator[None]:
+        entry = self._locks.setdefault(name, [asyncio.Lock(), 0])
+        entry[1] += 1
+        try:
+            async with entry[0]:
+                yield
+        finally:
+            entry[1] -= 1
+            if entry[1] == 0:
+                self._locks.pop(name, None)
+
+    async def _reply(
+        self,
+        key: str,
+        form: Dict[str, str],
+        whatsapp: bool,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+    ) -> str:
+        """The TwiML answer to one new message."""
+        body = form.get("Body")
+        word = keyword(body)
+        clinic = settings.response_variables()
+
+        if word in STOP_WORDS:
+            first = self.state.opt_out(key)
+            logger.info("twilio: opt-out %s", "recorded" if first else "repeated (no reply)")
+            return twiml([STOP_REPLY.format(**clinic)] if first else [])
+        if self.state.is_opted_out(key):
+            if word in START_WORDS:
+                self.state.opt_in(key)
+                logger.info("twilio: opt-in recorded")
+                return twiml([START_REPLY.format(**clinic)])
+            logger.info("twilio: message from an opted-out sender ignored")
+            return twiml([])
+        if word in START_WORDS - {"YES"}:  # "yes" from a subscriber is a normal answer
+            return twiml([START_REPLY.format(**clinic)])
+        if word in HELP_WORDS:
+            return twiml([HELP_REPLY.format(**clinic)])
+
+        is_location = bool(form.get("Latitude") and form.get("Longitude"))
+        media_only = _int(form.get("NumMedia")) > 0 and not (body or "").strip()
+        if body is None or is_location or media_only:
+            logger.info("twilio: non-text message (%s)", "location" if is_location else "media or no Body")
+            return twiml([NOT_TEXT_REPLY])
+
+        picked = pick_option(body, self.state.options(key))
+        if picked is not None:
+            text = picked
+        else:
+            text, problem = prepare_message(body)
+            if problem:
+                logger.info("twilio: unreadable message (%s)", problem)
+
+        collector = CollectingOutputChannel()
+        message = UserMessage(
+            text,
+            collector,
+            key,
+            input_channel=self.name(),
+            metadata={"twilio_channel": "whatsapp" if whatsapp else "sms"},
+        )
+        task = asyncio.ensure_future(on_new_message(message))
+        try:
+            await asyncio.wait_for(asyncio.shield(task), timeout=REPLY_TIMEOUT_S)
+        except asyncio.TimeoutError:
+            logger.warning("twilio: no answer within %.0f s; sent an apology", REPLY_TIMEOUT_S)
+            return twiml([SLOW_REPLY])
+        except Exception as error:
+            logger.error("twilio: handling a message failed (%s)", type(error).__name__)
+            logger.debug("twilio: failure details", exc_info=True)
+            return twiml([ERROR_REPLY.format(**clinic)])
+
+        rendered = render_reply(collector.messages, whatsapp=whatsapp)
+        self.state.set_options(key, rendered.options)
+        logger.info(
+            "twilio: answered (%s, %d part(s), %d option(s))",
+            "whatsapp" if whatsapp else "sms", len(rendered.parts), len(rendered.options),
+        )
+        return twiml(rendered.parts)
+
+
+class _MultiParams(dict):
+    """Form parameters with every value, as RequestValidator reads a MultiDict."""
+
+    def getall(self, name: str) -> List[str]:
+        return self[name]
+
+
+def form_params(request: Request) -> Dict[str, List[str]]:
+    """The urlencoded form, blank values kept: Twilio signs empty parameters too
+    (Sanic's request.form drops them, which would fail every media-only message)."""
+    content_type = (request.content_type or "").split(";")[0].strip().lower()
+    if content_type != "application/x-www-form-urlencoded" or not request.body:
+        return {}
+    return parse_qs(request.body.decode("utf-8", "replace"), keep_blank_values=True)

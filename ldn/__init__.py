@@ -1,0 +1,1 @@
+"""Shared code of LDN Assistant: settings, the condition registry, and NLU components."""

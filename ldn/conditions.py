@@ -1,0 +1,63 @@
+"""The condition and medicine registry in conditions.yml, read once on first use."""
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, List, Optional
+
+import yaml
+
+REGISTRY_FILE = Path(__file__).with_name("conditions.yml")
+CONDITION_LABEL = "CONDITION"
+MEDICINE_LABEL = "MEDICINE"
+
+
+@dataclass(frozen=True)
+class Condition:
+    id: str
+    name: str
+    covered: bool
+    synonyms: tuple
+    topic: Optional[str] = None
+
+    @property
+    def response(self) -> Optional[str]:
+        """The curated answer for a condition the guide covers."""
+        return f"utter_condition_{self.id}" if self.covered else None
+
+
+@functools.lru_cache(maxsize=None)
+def _registry() -> dict:
+    with REGISTRY_FILE.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@functools.lru_cache(maxsize=None)
+def conditions() -> Dict[str, Condition]:
+    return {
+        key: Condition(
+            key, spec["name"], bool(spec["covered"]), tuple(spec["synonyms"]), spec.get("topic")
+        )
+        for key, spec in _registry()["conditions"].items()
+    }
+
+
+def medicines() -> List[str]:
+    return list(_registry()["medicines"])
+
+
+def covered_conditions() -> List[Condition]:
+    return [condition for condition in conditions().values() if condition.covered]
+
+
+def ruler_patterns() -> List[dict]:
+    """EntityRuler phrase patterns: label CONDITION/MEDICINE, id = canonical key."""
+    patterns = [
+        {"label": CONDITION_LABEL, "pattern": synonym, "id": condition.id}
+        for condition in conditions().values()
+        for synonym in condition.synonyms
+    ]
+    patterns += [
+        {"label": MEDICINE_LABEL, "pattern": name, "id": name} for name in medicines()
+    ]
+    return patterns

@@ -1,0 +1,55 @@
+"""Is a message English? A small, explainable heuristic, no model download.
+
+Patients misspell a lot ("wat dose shud i take"), so unknown words alone do not
+make a message foreign. A message is treated as not English when it is written
+in a non-Latin script, or when it is dominated by common words of other
+languages that are not English words.
+"""
+
+import functools
+import re
+from typing import Set
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_LATIN = re.compile(r"[a-zA-Z\u00C0-\u024F]")
+
+# Frequent function words of the languages patients here most often write in
+# (Spanish, Portuguese, French, German, Italian), minus ones that are also English.
+FOREIGN_WORDS = set(
+    """
+    que qué de del la las los el es por para puede puedo tengo tiene una uno con como cómo mi mis
+    se lo le les su sus estoy está esta este esto son hay muy pero porque cuál cuáles cuánto
+    tomar efectos secundarios ayuda ayudar hola gracias buenos buenas dias días sí
+    não você é com uma um meu minha posso tomar quais são efeitos colaterais obrigado obrigada olá
+    bom dia isso ele ela tem pode ajudar remédio
+    les est je vous pour avec une des du ce mon ma mes quels quelles sont est-ce bonjour merci
+    peut aider prendre effets secondaires oui très qui dans pas
+    ich ist und nicht das der die mit ein eine wie kann mein meine habe nebenwirkungen hallo danke
+    bitte nehmen hilft helfen welche sind auch oder für
+    il che sono per non mi posso prendere effetti collaterali ciao grazie aiutare
+    """.split()
+)
+# Short English words that other languages share; never counted as foreign.
+FOREIGN_WORDS -= {"a", "i", "me", "no", "so", "on", "in", "die", "pass", "come", "per", "est"}
+
+
+@functools.lru_cache(maxsize=1)
+def english_words() -> Set[str]:
+    """Word forms from the English lemma lookup table of spacy-lookups-data."""
+    from spacy.lookups import load_lookups
+
+    table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+    # Keys are stored as hashes; the values are the English base forms.
+    return {str(lemma).lower() for lemma in table.values()}
+
+
+def is_not_english(text: str) -> bool:
+    letters = _LATIN.findall(text)
+    all_letters = [ch for ch in text if ch.isalpha()]
+    if all_letters and len(letters) < 0.5 * len(all_letters):
+        return True  # mostly Cyrillic, Greek, Arabic, Hebrew, CJK, Devanagari, ...
+    words = [word.lower() for word in _WORD.findall(text)]
+    if not words:
+        return False
+    foreign = [w for w in words if w in FOREIGN_WORDS and w not in english_words()]
+    return len(foreign) >= max(1, round(0.3 * len(words)))

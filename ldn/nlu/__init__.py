@@ -1,0 +1,1 @@
+"""Custom Rasa NLU components of LDN Assistant (referenced from config.yml)."""

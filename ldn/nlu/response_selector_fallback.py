@@ -1,0 +1,54 @@
+"""Fallback on low response-selector confidence (rasa#9723).
+
+Rasa's FallbackClassifier looks only at intent confidence. For a retrieval intent
+the classifier can be sure a message is *some* FAQ while the ResponseSelector is
+unsure *which* answer fits. That is exactly when a confident wrong answer happens,
+so below `threshold` the intent becomes nlu_fallback. The actions still see the
+ranking and can offer the close candidates as buttons.
+"""
+
+from typing import Any, Dict, List
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
+from rasa.shared.nlu.training_data.message import Message
+
+from ldn.nlu.intents import intent_name, override_intent
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
+)
+class ResponseSelectorFallback(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        return {"threshold": 0.5}
+
+    def __init__(self, config: Dict[str, Any]) -> None:
+        self.threshold = float(config["threshold"])
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "ResponseSelectorFallback":
+        return cls({**cls.get_default_config(), **config})
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            retrieval_intent = intent_name(message)
+            selector = (message.get("response_selector") or {}).get(retrieval_intent or "")
+            if not selector:
+                continue
+            confidence = selector.get("response", {}).get("confidence", 0.0)
+            if confidence < self.threshold:
+                override_intent(
+                    message, DEFAULT_NLU_FALLBACK_INTENT_NAME, confidence, "response_selector"
+                )
+        return messages

@@ -1,0 +1,54 @@
+"""Check and tidy what a patient typed, the same way on every channel.
+
+Messages that can't be read (empty, far too long, no words at all) still go to
+Rasa, as the payload below, so the reply comes from domain.yml and the
+conversation records that it happened; the unreadable text itself is not stored.
+"""
+
+import json
+import re
+import unicodedata
+from typing import Optional, Tuple
+
+MAX_MESSAGE_CHARS = 2000
+MAX_SENDER_CHARS = 128
+
+_SPACES = re.compile(r"\s+")
+
+
+def clean_text(raw: object) -> str:
+    """Drop control and format characters, fold white space."""
+    if not isinstance(raw, str):
+        return ""
+    kept = (
+        " " if unicodedata.category(ch) == "Cc" else ch
+        for ch in raw
+        if unicodedata.category(ch) not in ("Cf", "Cs", "Co") or ch == "\u200d"
+    )
+    return _SPACES.sub(" ", "".join(kept)).strip()
+
+
+def input_problem(text: str) -> Optional[str]:
+    """Why a cleaned message can't be answered as a question, or None."""
+    if not text:
+        return "empty"
+    if len(text) > MAX_MESSAGE_CHARS:
+        return "too_long"
+    if not any(ch.isalnum() for ch in text):
+        return "no_words"  # emoji, punctuation only
+    return None
+
+
+def problem_payload(problem: str) -> str:
+    return "/nlu_fallback" + json.dumps({"input_problem": problem})
+
+
+def prepare_message(raw: object) -> Tuple[str, Optional[str]]:
+    """(text to hand to Rasa, problem or None). Payloads like /faq{...} pass unchanged."""
+    text = clean_text(raw)
+    problem = input_problem(text)
+    return (problem_payload(problem) if problem else text), problem
+
+
+def valid_sender(sender: object) -> bool:
+    return isinstance(sender, str) and 0 < len(sender.strip()) <= MAX_SENDER_CHARS

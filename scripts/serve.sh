@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Start the action server, Rasa and the widget page; Ctrl-C stops all three.
+# Ports and files come from scripts/env.sh. RASA_API_TOKEN, if set, turns on
+# Rasa's HTTP API (used by the tests to read trackers), protected by that token.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+PY=.venv/bin/python
+
+pids=()
+stop() { trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap stop INT TERM EXIT
+
+$PY -m rasa_sdk --actions actions --port "$ACTIONS_PORT" &
+pids+=($!)
+
+api=()
+if [ -n "${RASA_API_TOKEN:-}" ]; then api=(--enable-api --auth-token "$RASA_API_TOKEN"); fi
+.venv/bin/rasa run --model "$LDN_MODEL" --port "$RASA_PORT" \
+  --credentials "$LDN_CREDENTIALS" --endpoints endpoints.yml \
+  --cors "${LDN_CORS_ORIGINS:-http://localhost:$WEB_PORT}" "${api[@]}" &
+pids+=($!)
+
+$PY -m web.server --port "$WEB_PORT" &
+pids+=($!)
+
+echo "LDN Assistant starting (about 20 seconds):"
+echo "  REST     http://localhost:$RASA_PORT/webhooks/rest/webhook"
+echo "  widget   http://localhost:$WEB_PORT/"
+echo "  actions  http://localhost:$ACTIONS_PORT/webhook"
+echo "Press Ctrl-C to stop."
+wait -n "${pids[@]}"
+echo "A process stopped; shutting down the others." >&2
+exit 1

@@ -1,0 +1,1 @@
+"""The clinic demo page that hosts the chat widget."""
