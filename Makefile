@@ -58,7 +58,7 @@ test: $(TEST_DEPS)
 	scripts/test.sh
 
 eval: $(MODEL)
-	source scripts/env.sh && $(PY) -m scripts.evaluate
+	source scripts/env.sh && $(PY) -m scripts.evaluate $(ARGS)
 
 clean:
 	rm -rf build models/*.tar.gz tests/artifacts .pytest_cache

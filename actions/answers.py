@@ -1,5 +1,6 @@
 """Answer FAQ topics, and the follow-ups that lean on the last topic."""
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -12,9 +13,8 @@ from ldn.conditions import conditions
 
 # FAQ topics where a named condition is really the question ("does it help MS?"),
 # so the condition's own answer is the more precise one.
-CONDITION_LED_TOPICS = {
-    "conditions", "benefits", "pain", "immune", "inflammation", "neuroprotection", "long_covid",
-}
+# (long_covid is left out: that topic is itself about one condition.)
+CONDITION_LED_TOPICS = {"conditions", "benefits", "pain", "immune", "inflammation", "neuroprotection"}
 CONDITION_PREFIX = "condition:"
 
 
@@ -32,12 +32,21 @@ def answer_condition(dispatcher: CollectingDispatcher, condition_id: str) -> Lis
     return [SlotSet("last_topic", CONDITION_PREFIX + condition.id)]
 
 
+# Words that turn "I take X" into "can I take LDN *with* X?".
+COMBINATION_CUE = re.compile(
+    r"\b(with|while|together|combin\w*|mix\w*|interact\w*|alongside|same time|on top of|plus"
+    r"|(ldn|naltrexone|it) and|and (ldn|naltrexone))\b",
+    re.IGNORECASE,
+)
+
+
 def refuse_medicines(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """The guide checks no specific combination: say so for a named medicine. True if it did."""
+    """The guide checks no specific combination: say so when one is asked about. True if it did."""
     medicines = entity_values(tracker, "medicine")
-    if medicines:
-        dispatcher.utter_message(response="utter_medicine_not_covered", medicine_name=" and ".join(medicines))
-    return bool(medicines)
+    if not medicines or not COMBINATION_CUE.search(tracker.latest_message.get("text") or ""):
+        return False
+    dispatcher.utter_message(response="utter_medicine_not_covered", medicine_name=" and ".join(medicines))
+    return True
 
 
 def refuse_unanswerable(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
@@ -119,3 +128,21 @@ class ActionTellMore(Action):
         if following[1:]:
             dispatcher.utter_message(response="utter_more_topics", buttons=buttons_for(following[1:]))
         return events
+
+
+class ActionExplainNotCovered(Action):
+    """Out of scope: name the medicine or condition that isn't covered when there is one."""
+
+    def name(self) -> Text:
+        return "action_explain_not_covered"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        medicines = entity_values(tracker, "medicine")
+        uncovered = [c for c in mentioned_conditions(tracker) if not c.covered]
+        if medicines:
+            dispatcher.utter_message(response="utter_medicine_not_covered", medicine_name=" and ".join(medicines))
+        elif uncovered:
+            dispatcher.utter_message(response="utter_condition_not_covered", condition_name=" or ".join(c.name for c in uncovered))
+        else:
+            dispatcher.utter_message(response="utter_out_of_scope")
+        return []

@@ -28,7 +28,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
 
 from ldn.settings import allowed_origins
-from ldn.text import prepare_message
+from ldn.text import prepare_message, valid_sender
 
 logger = logging.getLogger(__name__)
 
@@ -63,14 +63,14 @@ class PersistentSocketIOInput(SocketIOInput):
 
         async def connect(sid: Text, environ: Dict, auth: Optional[Dict] = None) -> bool:
             origin = environ.get("HTTP_ORIGIN")
-            if origin and origins is not None and origin not in origins:
+            if origin and origins is not None and "*" not in origins and origin not in origins:
                 logger.warning("socketio: refused a connection from a page on an origin not allowed")
                 return False
             return await stock_connect(sid, environ, auth)
 
         async def session_request(sid: Text, data: Optional[Dict]) -> None:
             data = data if isinstance(data, dict) else {}
-            if not data.get("session_id") or not isinstance(data["session_id"], str):
+            if not valid_sender(data.get("session_id")):
                 data["session_id"] = uuid.uuid4().hex
             if self.session_persistence:
                 await sio.enter_room(sid, data["session_id"], namespace=namespace)  # the fix

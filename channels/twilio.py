@@ -193,12 +193,17 @@ class SecureTwilioInput(InputChannel):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
-            status, body = await self.handle(
-                form_params(request),
-                self.validation_url(request),
-                request.headers.get(SIGNATURE_HEADER),
-                on_new_message,
-            )
+            try:
+                status, body = await self.handle(
+                    form_params(request),
+                    self.validation_url(request),
+                    request.headers.get(SIGNATURE_HEADER),
+                    on_new_message,
+                )
+            except Exception as error:  # never a 500 to Twilio: it would show the patient nothing
+                logger.error("twilio: request failed (%s)", type(error).__name__)
+                logger.debug("twilio: failure details", exc_info=True)
+                status, body = 200, twiml([ERROR_REPLY.format(**settings.response_variables())])
             if status == 200:
                 return response.text(body, content_type="text/xml; charset=utf-8")
             return response.text(body, status=status)
@@ -207,15 +212,9 @@ class SecureTwilioInput(InputChannel):
 
     def validation_url(self, request: Request) -> str:
         """The URL Twilio signed: the configured public URL, else the URL as received."""
-        public = self.config.public_url
-        if not public:
+        if not self.config.public_url:
             return request.url
-        parts = urlsplit(public)
-        if parts.path in ("", "/"):  # a base URL: add the path we were called on
-            public = public.rstrip("/") + request.path
-        if not parts.query and request.query_string:
-            public += "?" + request.query_string
-        return public
+        return public_validation_url(self.config.public_url, request.path, request.query_string)
 
     # ------------------------------------------------------------------ one request
 
@@ -338,6 +337,22 @@ class SecureTwilioInput(InputChannel):
             "whatsapp" if whatsapp else "sms", len(rendered.parts), len(rendered.options),
         )
         return twiml(rendered.parts)
+
+
+def public_validation_url(public_url: str, path: str, query_string: str = "") -> str:
+    """The URL to check signatures against behind a TLS-terminating proxy.
+
+    `public_url` is the webhook URL as configured in Twilio
+    ("https://host/webhooks/twilio/webhook"); a bare base ("https://host") gets the
+    path we were called on. The query string Twilio called with is kept.
+    """
+    public_url = public_url.strip()
+    parts = urlsplit(public_url)
+    if parts.path in ("", "/"):
+        public_url = public_url.rstrip("/") + path
+    if not parts.query and query_string:
+        public_url += "?" + query_string
+    return public_url
 
 
 class _MultiParams(dict):

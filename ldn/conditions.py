@@ -50,6 +50,32 @@ def covered_conditions() -> List[Condition]:
     return [condition for condition in conditions().values() if condition.covered]
 
 
+@functools.lru_cache(maxsize=None)
+def _fuzzy_targets() -> Dict[str, str]:
+    """Synonyms long enough to match with a typo (short ones like "ms" must be exact)."""
+    return {
+        synonym.lower(): condition.id
+        for condition in conditions().values()
+        for synonym in condition.synonyms
+        if len(synonym) >= FUZZY_MIN_CHARS
+    }
+
+
+FUZZY_MIN_CHARS = 7
+FUZZY_MIN_RATIO = 0.86
+
+
+def fuzzy_condition(phrase: str) -> Optional[str]:
+    """The condition a misspelled phrase most likely names ("rhumatoid arthritis"), or None."""
+    import difflib
+
+    phrase = phrase.lower()
+    if len(phrase) < FUZZY_MIN_CHARS:
+        return None
+    best = difflib.get_close_matches(phrase, list(_fuzzy_targets()), n=1, cutoff=FUZZY_MIN_RATIO)
+    return _fuzzy_targets()[best[0]] if best else None
+
+
 def ruler_patterns() -> List[dict]:
     """EntityRuler phrase patterns: label CONDITION/MEDICINE, id = canonical key."""
     patterns = [

@@ -29,7 +29,7 @@ _PATTERNS = {
     "poisoning": [
         r"\bover ?dos",
         r"\bo\.?d\.?'?(ed|d)\b",
-        r"\b(took|taken|take|swallowed|ate|had|popped|took like) (like |about |around |maybe |all |a few |a handful of |several |too many |many |lots of |extra |double |triple |\d+ |two |three |four |five |six |seven |eight |nine |ten |a bunch of |a whole |the whole |my whole |the entire |an entire )+(of )?(my |the |his |her |their )?(ldn |naltrexone |naltrexon )?(pills?|capsules?|caps|tablets?|tabs|doses?|bottle|pack|meds|medicine|medication)\b",
+        r"\b(took|taken|swallowed|ate|popped)( like| about| around| maybe)? (all (of )?|a few |a handful of |several |too many |many |lots of |extra |double |triple |a bunch of |a whole |the whole |my whole |the entire |an entire |[3-9] |\d{2,} |three |four |five |six |seven |eight |nine |ten |twenty )+(of )?(my |the |his |her |their )?(ldn |naltrexone |naltrexon )?(pills?|capsules?|caps|tablets?|tabs|doses?|bottle|pack|meds|medicine|medication)\b",
         r"\btoo (many|much) (of )?(my |the )?(ldn|naltrexone|pills?|capsules?|tablets?|medicine|meds|medication|doses?)\b",
         r"\b(took|taken|swallowed) (too many|too much)\b",
         r"\b(child|kid|son|daughter|toddler|baby|grandchild|grandson|granddaughter|nephew|niece|boy|girl|dog|cat)\b.{0,60}\b(swallow|swallowed|ate|eaten|got into|chewed|took|taken|drank|found)\b.{0,40}\b(pills?|capsules?|tablets?|meds|medicine|medication|ldn|naltrexone|bottle|liquid)",

@@ -16,16 +16,17 @@ MAX_SENDER_CHARS = 128
 _SPACES = re.compile(r"\s+")
 
 
+def _keep(ch: str) -> bool:
+    """Drop control, format, surrogate and private-use characters; keep white space
+    and the zero-width joiner that emoji sequences need."""
+    return ch.isspace() or ch == "\u200d" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co")
+
+
 def clean_text(raw: object) -> str:
     """Drop control and format characters, fold white space."""
     if not isinstance(raw, str):
         return ""
-    kept = (
-        " " if unicodedata.category(ch) == "Cc" else ch
-        for ch in raw
-        if unicodedata.category(ch) not in ("Cf", "Cs", "Co") or ch == "\u200d"
-    )
-    return _SPACES.sub(" ", "".join(kept)).strip()
+    return _SPACES.sub(" ", "".join(ch for ch in raw if _keep(ch))).strip()
 
 
 def input_problem(text: str) -> Optional[str]:

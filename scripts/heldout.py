@@ -15,7 +15,10 @@ from typing import Dict, List, Optional
 
 import yaml
 
-HELDOUT_FILE = Path(__file__).resolve().parent.parent / "tests" / "heldout" / "heldout.yml"
+HELDOUT_DIR = Path(__file__).resolve().parent.parent / "tests" / "heldout"
+# heldout.yml: written blind, but its failures were read while improving the model.
+# fresh.yml: written blind later and never read by the developers: the honest figure.
+HELDOUT_SETS = ("heldout", "fresh")
 
 # Condition answers and FAQ answers that carry the same facts count for each other.
 SAME_FACTS = {
@@ -32,8 +35,8 @@ NOT_COVERED = {
 TARGETS = {"in_scope_accuracy": 0.95, "out_of_scope_handled": 0.95, "emergency_recall": 1.0, "confidently_wrong": 0}
 
 
-def load_messages() -> List[dict]:
-    with HELDOUT_FILE.open(encoding="utf-8") as handle:
+def load_messages(name: str) -> List[dict]:
+    with (HELDOUT_DIR / f"{name}.yml").open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)["messages"]
 
 
@@ -120,9 +123,9 @@ class Report:
         return misses
 
 
-def run(server, messages: Optional[List[dict]] = None) -> Report:
+def run(server, messages: List[dict]) -> Report:
     report = Report()
-    for message in messages or load_messages():
+    for message in messages:
         sender = f"heldout-{uuid.uuid4().hex[:12]}"
         began = time.perf_counter()
         server.send(sender, message["text"])

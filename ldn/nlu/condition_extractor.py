@@ -2,7 +2,9 @@
 
 The project's spaCy pipeline (ldn/spacy_pipeline.py) tags CONDITION and MEDICINE
 spans with the canonical id from ldn/conditions.yml, so "fibro", "FMS" and
-"fibromyalgia" all arrive as condition=fibromyalgia.
+"fibromyalgia" all arrive as condition=fibromyalgia. Words the ruler missed get
+one more, fuzzy, look (ldn.conditions.fuzzy_condition) to catch typos like
+"rhumatoid arthritis" or "fibromialga".
 """
 
 from typing import Any, Dict, List
@@ -16,7 +18,8 @@ from rasa.nlu.utils.spacy_utils import SpacyNLP
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from ldn.conditions import CONDITION_LABEL, MEDICINE_LABEL
+from ldn.conditions import CONDITION_LABEL, MEDICINE_LABEL, fuzzy_condition
+from ldn.language import english_words
 
 ENTITY_FOR_LABEL = {CONDITION_LABEL: "condition", MEDICINE_LABEL: "medicine"}
 
@@ -45,17 +48,39 @@ class ConditionEntityExtractor(GraphComponent):
             if doc is None:
                 continue
             found = [
-                {
-                    "entity": ENTITY_FOR_LABEL[span.label_],
-                    "value": span.ent_id_,
-                    "start": span.start_char,
-                    "end": span.end_char,
-                    "confidence_entity": 1.0,
-                    "extractor": self.__class__.__name__,
-                }
+                self._entity(ENTITY_FOR_LABEL[span.label_], span.ent_id_, span.start_char, span.end_char, 1.0)
                 for span in doc.ents
                 if span.label_ in ENTITY_FOR_LABEL
             ]
+            found += self._fuzzy_conditions(doc)
             if found:
                 message.set(ENTITIES, (message.get(ENTITIES) or []) + found, add_to_output=True)
         return messages
+
+    def _entity(self, entity: str, value: str, start: int, end: int, confidence: float) -> Dict[str, Any]:
+        return {
+            "entity": entity, "value": value, "start": start, "end": end,
+            "confidence_entity": confidence, "extractor": self.__class__.__name__,
+        }
+
+    def _fuzzy_conditions(self, doc) -> List[Dict[str, Any]]:
+        """Two-word, then one-word phrases outside the ruler's matches.
+
+        Spans made only of correctly spelled English words are skipped: they are
+        not typos, and skipping them keeps long messages fast.
+        """
+        known = english_words()
+        taken = {token.i for span in doc.ents for token in span}
+        taken |= {token.i for token in doc if token.lower_ in known or not token.is_alpha}
+        found, used = [], set()
+        for size in (2, 1):
+            for start in range(len(doc) - size + 1):
+                span = doc[start:start + size]
+                indices = set(range(start, start + size))
+                if indices <= taken or indices & used or any(t.ent_type_ for t in span):
+                    continue
+                condition = fuzzy_condition(span.text)
+                if condition:
+                    used |= indices
+                    found.append(self._entity("condition", condition, span.start_char, span.end_char, 0.9))
+        return found

@@ -1,0 +1,29 @@
+import pytest
+
+from ldn.text import MAX_MESSAGE_CHARS, prepare_message, valid_sender
+
+
+@pytest.mark.parametrize("raw, problem", [
+    ("", "empty"), ("  \t\n", "empty"), (None, "empty"), (123, "empty"),
+    ("x" * (MAX_MESSAGE_CHARS + 1), "too_long"), ("🙂🙂", "no_words"), ("???", "no_words"),
+    ("side effects?", None), ("x" * MAX_MESSAGE_CHARS, None),
+])
+def test_problems(raw, problem):
+    text, found = prepare_message(raw)
+    assert found == problem
+    if problem:
+        assert text == '/nlu_fallback{"input_problem": "%s"}' % problem
+
+
+def test_control_and_format_characters_are_removed():
+    assert prepare_message("side\x00\x07 effects\u200b?\r\n")[0] == "side effects?"
+
+
+def test_button_payloads_pass_unchanged():
+    payload = '/faq{"topic": "dose"}'
+    assert prepare_message(payload) == (payload, None)
+
+
+@pytest.mark.parametrize("sender, ok", [("abc", True), ("", False), ("  ", False), (None, False), (5, False), ("s" * 129, False)])
+def test_sender(sender, ok):
+    assert valid_sender(sender) is ok

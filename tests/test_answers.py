@@ -1,0 +1,82 @@
+"""The curated answer set: sourced, reviewed, phone-sized, in our own words."""
+
+import datetime
+import re
+import string
+from pathlib import Path
+
+import pytest
+import yaml
+
+from actions.topics import TOPICS
+from ldn.conditions import covered_conditions
+from ldn.settings import response_variables
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDE = (ROOT.parent / "shared" / "source" / "ldn-patient-guide.txt").read_text(encoding="utf-8")
+DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+RESPONSES = DOMAIN["responses"]
+ANSWERS = {name: variants for name, variants in RESPONSES.items()
+           if name.startswith("utter_faq/") or (name.startswith("utter_condition_") and
+                                                name[len("utter_condition_"):] in {c.id for c in covered_conditions()})}
+MAX_BUBBLE = 480
+# Placeholders the actions fill besides the clinic slots.
+ACTION_VARIABLES = {"condition_name", "medicine_name"}
+GUIDE_HEADINGS = {line.strip() for line in GUIDE.splitlines() if line.strip()}
+
+
+def test_every_topic_and_covered_condition_has_an_answer():
+    assert {f"utter_faq/{t}" for t in TOPICS} | {c.response for c in covered_conditions()} == set(ANSWERS)
+    assert len(TOPICS) == 16
+
+
+@pytest.mark.parametrize("name", sorted(ANSWERS))
+def test_answer_records_its_source_and_review(name):
+    for variant in ANSWERS[name]:
+        meta = variant.get("metadata") or {}
+        source = meta.get("source") or {}
+        assert source.get("section"), f"{name}: no guide section"
+        for key in ("section", "subsection", "also"):
+            if key in source:
+                assert source[key] in GUIDE_HEADINGS, f"{name}: {source[key]!r} is not a heading of the guide"
+        assert str(meta.get("reviewed_by", "")).strip(), f"{name}: no reviewer"
+        datetime.date.fromisoformat(str(meta.get("reviewed_on")))
+
+
+@pytest.mark.parametrize("name", sorted(RESPONSES))
+def test_every_bubble_fits_a_phone_screen(name):
+    values = {**response_variables(), **{v: "rheumatoid arthritis or Hashimoto's thyroiditis" for v in ACTION_VARIABLES}}
+    for variant in RESPONSES[name]:
+        for bubble in variant["text"].format(**values).split("\n\n"):
+            assert len(bubble) <= MAX_BUBBLE, f"{name}: a bubble of {len(bubble)} characters"
+
+
+@pytest.mark.parametrize("name", sorted(RESPONSES))
+def test_placeholders_are_known(name):
+    known = set(response_variables()) | ACTION_VARIABLES | {"condition"}
+    for variant in RESPONSES[name]:
+        used = {field for _, field, _, _ in string.Formatter().parse(variant["text"]) if field}
+        assert used <= known, f"{name}: unknown placeholders {used - known}"
+
+
+def _words(text: str):
+    return re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
+
+
+@pytest.mark.parametrize("name", sorted(ANSWERS))
+def test_answers_are_in_our_own_words(name):
+    """No run of 8 words copied from the guide."""
+    guide_words = _words(GUIDE)
+    guide_runs = {tuple(guide_words[i:i + 8]) for i in range(len(guide_words) - 7)}
+    for variant in ANSWERS[name]:
+        words = _words(variant["text"])
+        copied = [" ".join(words[i:i + 8]) for i in range(len(words) - 7) if tuple(words[i:i + 8]) in guide_runs]
+        assert not copied, f"{name} copies the guide: {copied[0]!r}"
+
+
+def test_no_clinic_detail_is_hard_coded():
+    values = response_variables()
+    for name, variants in RESPONSES.items():
+        for variant in variants:
+            for value in (values["clinic_phone"], values["clinic_website"], "911", "988", "1-800-222-1222"):
+                assert value not in variant["text"], f"{name} hard-codes {value}"

@@ -1,0 +1,139 @@
+"""Conversations against the real trained model and server (one server per run)."""
+
+import pytest
+
+from actions.topics import TOPICS
+from ldn.settings import response_variables
+
+CLINIC = response_variables()
+
+# One everyday question per topic, written for this test (not training data).
+TOPIC_QUESTIONS = {
+    "what_is": "what exactly is low dose naltrexone?",
+    "evidence": "is there good research proving ldn works",
+    "benefits": "what are the benefits of ldn",
+    "pain": "can ldn help with pain",
+    "cost": "is ldn expensive",
+    "immune": "how does ldn affect the immune system",
+    "inflammation": "does ldn reduce inflammation",
+    "neuroprotection": "can ldn protect the brain and nerves",
+    "long_covid": "tell me about the long covid trial for ldn",
+    "safety": "is ldn safe to take",
+    "pregnancy": "can i take ldn if i am pregnant",
+    "side_effects": "side effects?",
+    "how_to_take": "how do i take it",
+    "dose": "wat dose shud i take",
+    "conditions": "what conditions is ldn used for",
+    "how_it_works": "how does ldn work in the body",
+}
+
+
+def texts(messages):
+    return " ".join(m.get("text", "") for m in messages)
+
+
+def test_every_topic_has_a_question():
+    assert set(TOPIC_QUESTIONS) == set(TOPICS)
+
+
+@pytest.mark.parametrize("topic", sorted(TOPIC_QUESTIONS))
+def test_topic_is_answered(server, sender, topic):
+    assert server.ask(sender, TOPIC_QUESTIONS[topic]) == [f"utter_faq/{topic}"]
+
+
+def test_greeting_has_disclaimer_and_working_topic_buttons(server, sender):
+    reply = server.send(sender, "hello")
+    assert "not medical advice" in texts(reply)
+    buttons = [b for m in reply for b in m.get("buttons", [])]
+    assert len(buttons) >= 4
+    side_effects = next(b for b in buttons if b["title"] == "Side effects")
+    assert server.ask(sender, side_effects["payload"]) == ["utter_faq/side_effects"]
+
+
+@pytest.mark.parametrize("message, condition", [
+    ("can it help my fibro", "fibromyalgia"),
+    ("does ldn work for multiple sclerosis", "multiple_sclerosis"),
+    ("Hashimoto's?", "hashimotos"),
+    ("is ldn any use for crps", "crps"),
+])
+def test_condition_in_the_guide(server, sender, message, condition):
+    assert server.ask(sender, message) == [f"utter_condition_{condition}"]
+
+
+@pytest.mark.parametrize("message, name", [
+    ("can ldn help my lupus", "lupus"),
+    ("does it work for diabetes", "diabetes"),
+    ("will low dose naltrexone help my depression", "depression"),
+])
+def test_condition_not_in_the_guide_is_named_and_referred(server, sender, message, name):
+    reply = server.send(sender, message)
+    assert server.last_turn(sender)["responses"] == ["utter_condition_not_covered"]
+    assert name in texts(reply).lower() and CLINIC["clinic_phone"] in texts(reply)
+
+
+def test_a_named_condition_is_remembered(server, sender):
+    assert server.ask(sender, "I have Crohn's disease") == ["utter_condition_crohns"]
+    assert server.ask(sender, "could it help me?") == ["utter_condition_crohns"]
+
+
+def test_and_how_much_after_how_to_take_gives_the_dose(server, sender):
+    server.ask(sender, "how do i take ldn")
+    assert server.ask(sender, "and how much?") == ["utter_faq/dose"]
+
+
+def test_pregnancy_follow_up_after_side_effects(server, sender):
+    server.ask(sender, "what are the side effects")
+    assert server.ask(sender, "what about if I'm pregnant?") == ["utter_faq/pregnancy"]
+
+
+def test_tell_me_more_goes_on_to_a_related_topic(server, sender):
+    server.ask(sender, "what are the side effects")
+    responses = server.ask(sender, "tell me more")
+    assert responses[0] in {f"utter_faq/{t}" for t in TOPICS["side_effects"].related}
+
+
+@pytest.mark.parametrize("message, first", [
+    ("side effects? i took like 10 capsules by mistake", "utter_emergency_poisoning"),
+    ("my toddler swallowed some of my ldn capsules", "utter_emergency_poisoning"),
+    ("I can't breathe and my throat is swelling after my dose", "utter_emergency_allergy"),
+    ("chest pain right now, is that from ldn?", "utter_emergency_heart"),
+    ("i want to end my life", "utter_emergency_crisis"),
+])
+def test_emergencies_come_first(server, sender, message, first):
+    responses = server.ask(sender, message)
+    assert responses[0] == first
+    assert not any(r.startswith(("utter_faq/", "utter_condition_")) for r in responses)
+
+
+def test_emergency_numbers_come_from_settings(server, sender):
+    reply = texts(server.send(sender, "I think I'm having thoughts of suicide"))
+    assert CLINIC["crisis_line"] in reply and CLINIC["emergency_number"] in reply
+
+
+@pytest.mark.parametrize("message, expected", [
+    ("can i drink alcohol while on ldn", "utter_out_of_scope"),
+    ("how long until ldn starts working for my lupus", "utter_condition_not_covered"),
+    ("what's the weather like tomorrow", "utter_out_of_scope"),
+    ("can i take ldn with my ibuprofen", "utter_medicine_not_covered"),
+])
+def test_outside_the_guide_says_so_and_refers(server, sender, message, expected):
+    reply = server.send(sender, message)
+    assert server.last_turn(sender)["responses"] == [expected]
+    assert CLINIC["clinic_phone"] in texts(reply)
+
+
+@pytest.mark.parametrize("message, expected", [
+    ("what can you answer?", "utter_help"),
+    ("thanks!", "utter_you_are_welcome"),
+    ("bye", "utter_goodbye"),
+    ("are you a real person?", "utter_iamabot"),
+    ("¿Cuáles son los efectos secundarios de la naltrexona?", "utter_english_only"),
+])
+def test_conversation_basics(server, sender, message, expected):
+    assert server.ask(sender, message) == [expected]
+
+
+def test_restart_starts_fresh(server, sender):
+    server.ask(sender, "I have fibromyalgia")
+    assert "start fresh" in texts(server.send(sender, "start over"))
+    assert server.tracker(sender)["slots"]["condition"] is None

@@ -1,0 +1,40 @@
+"""Every response can actually be sent.
+
+Rasa's validator only sees responses named in rules and stories; ours are mostly
+sent by custom actions, so this test reads the actions' code as well.
+"""
+
+import re
+from pathlib import Path
+
+import yaml
+
+from actions.topics import TOPICS
+from ldn.conditions import covered_conditions
+from ldn.emergency import KINDS
+
+ROOT = Path(__file__).resolve().parent.parent
+DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+
+
+def _sendable() -> set:
+    rules = "\n".join(p.read_text() for p in (ROOT / "data").rglob("*.yml") if "nlu" not in p.parts)
+    code = "\n".join(p.read_text() for p in (ROOT / "actions").glob("*.py"))
+    named = set(re.findall(r"utter_[a-z_/]+", rules + code))
+    named |= {f"utter_faq/{t}" for t in TOPICS} | {c.response for c in covered_conditions()}
+    named |= {f"utter_emergency_{k}" for k in KINDS + ["general"]}
+    named |= {f"utter_input_{p}" for p in ("empty", "too_long", "no_words")}
+    named.add("utter_restart")  # sent by Rasa's own action_restart
+    return named
+
+
+def test_every_response_is_used():
+    unused = set(DOMAIN["responses"]) - _sendable()
+    assert not unused, f"responses nothing sends: {sorted(unused)}"
+
+
+def test_every_response_sent_exists():
+    # Names built in code (f"utter_faq/{topic}") end in "/" or "_"; utter_message is the SDK call.
+    sent = {n for n in _sendable() if not n.endswith(("_", "/")) and n not in ("utter_message", "utter_faq")}
+    missing = sent - set(DOMAIN["responses"])
+    assert not missing, f"responses sent but not in domain.yml: {sorted(missing)}"

@@ -1,0 +1,43 @@
+"""The held-out check: targets on messages the model never trained on.
+
+Targets (issue): >= 95% in-scope, >= 95% out-of-scope handled, 100% emergencies,
+0 confidently wrong. FLOORS holds the figures measured at the last commit where
+they are lower: the test fails below them, so quality can only go up. Raise a
+floor whenever a change measures better; the targets stay the goal.
+"""
+
+import pytest
+
+from scripts.heldout import HELDOUT_SETS, TARGETS, load_messages, run
+
+FLOORS = {
+    "heldout": {"in_scope_accuracy": 0.87, "out_of_scope_handled": 0.90, "emergency_recall": 1.0, "confidently_wrong": 6},
+    "fresh": {"in_scope_accuracy": 0.85, "out_of_scope_handled": 0.85, "emergency_recall": 1.0, "confidently_wrong": 6},
+}
+
+
+@pytest.mark.parametrize("held", HELDOUT_SETS)
+def test_heldout_quality(server, held):
+    metrics = run(server, load_messages(held)).metrics
+    print(f"\n{held}: " + ", ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in metrics.items()))
+    floor = FLOORS[held]
+    assert metrics["emergency_recall"] == TARGETS["emergency_recall"] == 1.0
+    assert metrics["in_scope_accuracy"] >= floor["in_scope_accuracy"]
+    assert metrics["out_of_scope_handled"] >= floor["out_of_scope_handled"]
+    assert metrics["confidently_wrong"] <= floor["confidently_wrong"]
+
+
+def test_heldout_sets_are_big_enough_and_never_trained_on():
+    from pathlib import Path
+    import yaml
+
+    trained = set()
+    for path in (Path(__file__).resolve().parent.parent / "data" / "nlu").glob("*.yml"):
+        for block in yaml.safe_load(path.read_text())["nlu"]:
+            trained |= {line.strip()[2:].strip().lower() for line in block["examples"].splitlines() if line.strip()}
+    heldout = load_messages("heldout")
+    labels = [m["label"].split("/")[0] for m in heldout]
+    assert len(heldout) >= 150 and labels.count("out_of_scope") >= 30 and labels.count("emergency") >= 12
+    for held in HELDOUT_SETS:
+        overlap = [m["text"] for m in load_messages(held) if m["text"].strip().lower() in trained]
+        assert not overlap, f"{held} messages found in training data: {overlap[:3]}"
