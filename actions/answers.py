@@ -32,10 +32,11 @@ def answer_condition(dispatcher: CollectingDispatcher, condition_id: str) -> Lis
     return [SlotSet("last_topic", CONDITION_PREFIX + condition.id)]
 
 
-# Words that turn "I take X" into "can I take LDN *with* X?".
-COMBINATION_CUE = re.compile(
+# Words that turn "I take X" into "can I take LDN *with* X?" or "should I stop X?".
+MEDICINE_QUESTION_CUE = re.compile(
     r"\b(with|while|together|combin\w*|mix\w*|interact\w*|alongside|same time|on top of|plus"
-    r"|(ldn|naltrexone|it) and|and (ldn|naltrexone))\b",
+    r"|(ldn|naltrexone|it) and|and (ldn|naltrexone)"
+    r"|stop\w*|quit\w*|come off|coming off|get off|switch\w*|instead|replace|swap\w*|taper\w*|wean\w*|reduce)\b",
     re.IGNORECASE,
 )
 
@@ -43,7 +44,7 @@ COMBINATION_CUE = re.compile(
 def refuse_medicines(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """The guide checks no specific combination: say so when one is asked about. True if it did."""
     medicines = entity_values(tracker, "medicine")
-    if not medicines or not COMBINATION_CUE.search(tracker.latest_message.get("text") or ""):
+    if not medicines or not MEDICINE_QUESTION_CUE.search(tracker.latest_message.get("text") or ""):
         return False
     dispatcher.utter_message(response="utter_medicine_not_covered", medicine_name=" and ".join(medicines))
     return True

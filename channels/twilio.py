@@ -285,6 +285,8 @@ class SecureTwilioInput(InputChannel):
             first = self.state.opt_out(key)
             logger.info("twilio: opt-out %s", "recorded" if first else "repeated (no reply)")
             return twiml([STOP_REPLY.format(**clinic)] if first else [])
+        if word in HELP_WORDS:  # answered even after STOP, as carriers expect
+            return twiml([HELP_REPLY.format(**clinic)])
         if self.state.is_opted_out(key):
             if word in START_WORDS:
                 self.state.opt_in(key)
@@ -294,8 +296,6 @@ class SecureTwilioInput(InputChannel):
             return twiml([])
         if word in START_WORDS - {"YES"}:  # "yes" from a subscriber is a normal answer
             return twiml([START_REPLY.format(**clinic)])
-        if word in HELP_WORDS:
-            return twiml([HELP_REPLY.format(**clinic)])
 
         is_location = bool(form.get("Latitude") and form.get("Longitude"))
         media_only = _int(form.get("NumMedia")) > 0 and not (body or "").strip()

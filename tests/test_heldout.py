@@ -6,8 +6,11 @@ they are lower: the test fails below them, so quality can only go up. Raise a
 floor whenever a change measures better; the targets stay the goal.
 """
 
+import json
+
 import pytest
 
+from tests.conftest import ARTIFACTS
 from scripts.heldout import HELDOUT_SETS, TARGETS, load_messages, run
 
 FLOORS = {
@@ -19,7 +22,8 @@ FLOORS = {
 @pytest.mark.parametrize("held", HELDOUT_SETS)
 def test_heldout_quality(server, held):
     metrics = run(server, load_messages(held)).metrics
-    print(f"\n{held}: " + ", ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in metrics.items()))
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / f"heldout-{held}.json").write_text(json.dumps(metrics, indent=1))
     floor = FLOORS[held]
     assert metrics["emergency_recall"] == TARGETS["emergency_recall"] == 1.0
     assert metrics["in_scope_accuracy"] >= floor["in_scope_accuracy"]

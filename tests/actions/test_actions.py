@@ -54,6 +54,12 @@ def test_asking_about_combining_a_named_medicine_is_not_answered():
     assert names == ["utter_medicine_not_covered"] and messages[0]["medicine_name"] == "ibuprofen"
 
 
+def test_stopping_a_named_medicine_is_not_advised_on():
+    t = tracker("should i come off my methotrexate if ldn works for my RA", intent="ask_condition",
+                entities=[("medicine", "methotrexate"), ("condition", "rheumatoid_arthritis")])
+    assert responses(ActionAnswerCondition(), t) == ["utter_medicine_not_covered"]
+
+
 def test_a_medicine_mentioned_without_combining_does_not_block_the_answer():
     t = tracker("regular painkillers never helped me, can ldn help pain", topic="pain", entities=[("medicine", "painkillers")])
     assert responses(ActionAnswerFaq(), t) == ["utter_faq/pain"]
