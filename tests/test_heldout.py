@@ -1,9 +1,14 @@
-"""The held-out check: targets on messages the model never trained on.
+"""The held-out check: the issue's targets, on messages never trained on.
 
-Targets (issue): >= 95% in-scope, >= 95% out-of-scope handled, 100% emergencies,
-0 confidently wrong. FLOORS holds the figures measured at the last commit where
-they are lower: the test fails below them, so quality can only go up. Raise a
-floor whenever a change measures better; the targets stay the goal.
+Targets: >= 95% in-scope, >= 95% out-of-scope handled, 100% emergencies, 0
+confidently wrong.
+- tests/heldout/fresh.yml was written blind and has never been read by the
+  developers: it must meet the targets.
+- tests/heldout/heldout.yml was written blind too, but its failures were read
+  while improving the model, so it is a development set. It holds a floor at the
+  figures last measured (just under the targets for out-of-scope and wrong
+  answers): the test fails if a change makes it worse. Raise the floor when a
+  change measures better.
 """
 
 import json
@@ -14,8 +19,8 @@ from tests.conftest import ARTIFACTS
 from scripts.heldout import HELDOUT_SETS, TARGETS, load_messages, run
 
 FLOORS = {
-    "heldout": {"in_scope_accuracy": 0.87, "out_of_scope_handled": 0.90, "emergency_recall": 1.0, "confidently_wrong": 6},
-    "fresh": {"in_scope_accuracy": 0.85, "out_of_scope_handled": 0.85, "emergency_recall": 1.0, "confidently_wrong": 6},
+    "fresh": TARGETS,
+    "heldout": {"in_scope_accuracy": 0.95, "out_of_scope_handled": 0.94, "emergency_recall": 1.0, "confidently_wrong": 3},
 }
 
 
