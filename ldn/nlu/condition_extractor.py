@@ -9,10 +9,7 @@ one more, fuzzy, look (ldn.conditions.fuzzy_condition) to catch typos like
 
 from typing import Any, Dict, List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import SPACY_DOCS
 from rasa.nlu.utils.spacy_utils import SpacyNLP
 from rasa.shared.nlu.constants import ENTITIES, TEXT
@@ -20,6 +17,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from ldn.conditions import CONDITION_LABEL, MEDICINE_LABEL, fuzzy_condition
 from ldn.language import english_words
+from ldn.nlu.base import StatelessComponent
 
 ENTITY_FOR_LABEL = {CONDITION_LABEL: "condition", MEDICINE_LABEL: "medicine"}
 
@@ -27,20 +25,14 @@ ENTITY_FOR_LABEL = {CONDITION_LABEL: "condition", MEDICINE_LABEL: "medicine"}
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False
 )
-class ConditionEntityExtractor(GraphComponent):
+class ConditionEntityExtractor(StatelessComponent):
     @staticmethod
     def required_components() -> List[type]:
         return [SpacyNLP]
 
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "ConditionEntityExtractor":
-        return cls()
+    def __init__(self, config: Dict[str, Any]) -> None:
+        super().__init__(config)
+        english_words()  # used for the fuzzy look; load it with the model
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -6,17 +6,14 @@ guidance can name the right number. The DIET classifier also learns the
 `emergency` intent for phrasings no pattern foresaw.
 """
 
-from typing import Any, Dict, List
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from ldn.emergency import emergency_kinds
-from ldn.nlu.intents import override_intent
+from ldn.nlu.base import StatelessComponent, override_intent
 
 EMERGENCY_INTENT = "emergency"
 
@@ -24,16 +21,7 @@ EMERGENCY_INTENT = "emergency"
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
 )
-class EmergencyDetector(GraphComponent):
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "EmergencyDetector":
-        return cls()
+class EmergencyDetector(StatelessComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

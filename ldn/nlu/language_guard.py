@@ -2,15 +2,12 @@
 
 from typing import Any, Dict, List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from ldn.language import english_words, is_not_english
-from ldn.nlu.intents import override_intent
+from ldn.nlu.base import StatelessComponent, override_intent
 
 NON_ENGLISH_INTENT = "non_english"
 
@@ -18,17 +15,11 @@ NON_ENGLISH_INTENT = "non_english"
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
 )
-class LanguageGuard(GraphComponent):
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "LanguageGuard":
+class LanguageGuard(StatelessComponent):
+    def __init__(self, config: Dict[str, Any]) -> None:
+        super().__init__(config)
         english_words()  # load the word list when the model loads, not on the first message
-        return cls()
+
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -9,36 +9,25 @@ ranking and can offer the close candidates as buttons.
 
 from typing import Any, Dict, List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.training_data.message import Message
 
-from ldn.nlu.intents import intent_name, override_intent
+from ldn.nlu.base import StatelessComponent, intent_name, override_intent
 
 
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
 )
-class ResponseSelectorFallback(GraphComponent):
+class ResponseSelectorFallback(StatelessComponent):
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
         return {"threshold": 0.5}
 
     def __init__(self, config: Dict[str, Any]) -> None:
+        super().__init__(config)
         self.threshold = float(config["threshold"])
 
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "ResponseSelectorFallback":
-        return cls({**cls.get_default_config(), **config})
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -1,6 +1,10 @@
-"""Small helpers shared by the components that overrule the classifier."""
+"""What the project's NLU components share: creation from config, and overruling the intent."""
 
 from typing import Any, Dict, Optional
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
 
 from rasa.shared.nlu.constants import (
     INTENT,
@@ -25,3 +29,24 @@ def override_intent(message: Message, name: str, confidence: float, reason: str)
     message.set(INTENT, intent, add_to_output=True)
     ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get(INTENT_NAME_KEY) != name]
     message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
+
+
+class StatelessComponent(GraphComponent):
+    """A component that learns nothing: built from its config alone."""
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        return {}
+
+    def __init__(self, config: Dict[str, Any]) -> None:
+        self.config = config
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "StatelessComponent":
+        return cls({**cls.get_default_config(), **config})
