@@ -28,8 +28,13 @@ def intent_ranking(tracker: Tracker) -> List[Dict[str, Any]]:
 
 
 def faq_ranking(tracker: Tracker) -> List[Dict[str, Any]]:
-    """The response selector's ranking of FAQ answers: [{"topic", "confidence"}]."""
-    selector = (tracker.latest_message.get("response_selector") or {}).get(FAQ_INTENT) or {}
+    """The response selector's ranking of FAQ answers: [{"topic", "confidence"}].
+
+    Our config names the selector after its retrieval intent ("faq"); a selector
+    trained without `retrieval_intent` reports under "default".
+    """
+    selectors = tracker.latest_message.get("response_selector") or {}
+    selector = selectors.get(FAQ_INTENT) or selectors.get("default") or {}
     return [
         {
             "topic": entry["intent_response_key"].split("/", 1)[1],
@@ -48,7 +53,7 @@ def selected_topic(tracker: Tracker) -> Optional[str]:
     key = (tracker.latest_message.get("intent") or {}).get("full_retrieval_intent_name")
     if key and "/" in key:
         return key.split("/", 1)[1]
-    ranking = faq_ranking(tracker)
+    ranking = [entry for entry in faq_ranking(tracker) if entry["confidence"] > 0]
     return ranking[0]["topic"] if ranking else None
 
 

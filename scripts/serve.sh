@@ -9,7 +9,8 @@ PY=.venv/bin/python
 
 pids=()
 stop() { trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
-trap stop INT TERM EXIT
+trap 'stop; echo "Stopped."; exit 0' INT TERM
+trap stop EXIT
 
 $PY -m rasa_sdk --actions actions --port "$ACTIONS_PORT" &
 pids+=($!)
@@ -29,6 +30,6 @@ echo "  REST     http://localhost:$RASA_PORT/webhooks/rest/webhook"
 echo "  widget   http://localhost:$WEB_PORT/"
 echo "  actions  http://localhost:$ACTIONS_PORT/webhook"
 echo "Press Ctrl-C to stop."
-wait -n "${pids[@]}"
-echo "A process stopped; shutting down the others." >&2
+wait -n "${pids[@]}" || true
+echo "A process stopped; shutting down the others (see the messages above)." >&2
 exit 1

@@ -152,3 +152,10 @@ def test_session_start_fills_clinic_slots_from_settings(monkeypatch):
     slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
     assert slots["clinic_phone"] == "(555) 123-9876" and events[0]["event"] == "session_started"
     assert events[-1]["event"] == "action" and events[-1]["name"] == "action_listen"
+
+
+def test_a_selector_trained_without_retrieval_intent_is_read_too():
+    t = tracker("side effects?", topic=None)
+    t.latest_message["response_selector"] = {"default": {"ranking": [
+        {"intent_response_key": "faq/side_effects", "confidence": 0.9}]}}
+    assert responses(ActionAnswerFaq(), t) == ["utter_faq/side_effects"]
