@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.message import entity_values, from_button, mentioned_conditions, selected_topic
 from actions.topics import TOPICS, buttons_for, response_for
-from ldn.conditions import conditions
+from ldn.conditions import Condition, conditions
 
 # FAQ topics where a named condition is really the question ("does it help MS?"),
 # so the condition's own answer is the more precise one.
@@ -23,10 +23,18 @@ def answer_topic(dispatcher: CollectingDispatcher, topic: str) -> List[Dict[Text
     return [SlotSet("last_topic", topic)]
 
 
+def say_medicines_not_covered(dispatcher: CollectingDispatcher, medicines: List[str]) -> None:
+    dispatcher.utter_message(response="utter_medicine_not_covered", medicine_name=" and ".join(medicines))
+
+
+def say_conditions_not_covered(dispatcher: CollectingDispatcher, uncovered: List[Condition]) -> None:
+    dispatcher.utter_message(response="utter_condition_not_covered", condition_name=" or ".join(c.name for c in uncovered))
+
+
 def answer_condition(dispatcher: CollectingDispatcher, condition_id: str) -> List[Dict[Text, Any]]:
     condition = conditions()[condition_id]
     if not condition.covered:
-        dispatcher.utter_message(response="utter_condition_not_covered", condition_name=condition.name)
+        say_conditions_not_covered(dispatcher, [condition])
         return []
     dispatcher.utter_message(response=condition.response)
     return [SlotSet("last_topic", CONDITION_PREFIX + condition.id)]
@@ -46,7 +54,7 @@ def refuse_medicines(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
     medicines = entity_values(tracker, "medicine")
     if not medicines or not MEDICINE_QUESTION_CUE.search(tracker.latest_message.get("text") or ""):
         return False
-    dispatcher.utter_message(response="utter_medicine_not_covered", medicine_name=" and ".join(medicines))
+    say_medicines_not_covered(dispatcher, medicines)
     return True
 
 
@@ -60,10 +68,8 @@ def refuse_unanswerable(dispatcher: CollectingDispatcher, tracker: Tracker) -> b
         return True
     uncovered = [c for c in mentioned_conditions(tracker) if not c.covered]
     if uncovered:
-        names = " or ".join(c.name for c in uncovered)
-        dispatcher.utter_message(response="utter_condition_not_covered", condition_name=names)
-        return True
-    return False
+        say_conditions_not_covered(dispatcher, uncovered)
+    return bool(uncovered)
 
 
 class ActionAnswerFaq(Action):
@@ -138,12 +144,13 @@ class ActionExplainNotCovered(Action):
         return "action_explain_not_covered"
 
     async def run(self, dispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        # The intent already says "outside the guide": no question cue needed for a medicine.
         medicines = entity_values(tracker, "medicine")
         uncovered = [c for c in mentioned_conditions(tracker) if not c.covered]
         if medicines:
-            dispatcher.utter_message(response="utter_medicine_not_covered", medicine_name=" and ".join(medicines))
+            say_medicines_not_covered(dispatcher, medicines)
         elif uncovered:
-            dispatcher.utter_message(response="utter_condition_not_covered", condition_name=" or ".join(c.name for c in uncovered))
+            say_conditions_not_covered(dispatcher, uncovered)
         else:
             dispatcher.utter_message(response="utter_out_of_scope")
         return []

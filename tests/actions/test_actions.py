@@ -7,7 +7,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answers import ActionAnswerFaq, ActionAnswerHowMuch, ActionTellMore
+from actions.answers import ActionAnswerFaq, ActionAnswerHowMuch, ActionExplainNotCovered, ActionTellMore
 from actions.conditions import ActionAnswerCondition
 from actions.emergency import ActionGiveEmergencyGuidance
 from actions.fallback import ActionHandleFallback
@@ -159,3 +159,14 @@ def test_a_selector_trained_without_retrieval_intent_is_read_too():
     t.latest_message["response_selector"] = {"default": {"ranking": [
         {"intent_response_key": "faq/side_effects", "confidence": 0.9}]}}
     assert responses(ActionAnswerFaq(), t) == ["utter_faq/side_effects"]
+
+
+@pytest.mark.parametrize("entities, expected", [
+    ([("medicine", "tramadol")], "utter_medicine_not_covered"),
+    ([("condition", "lupus")], "utter_condition_not_covered"),
+    ([("condition", "multiple_sclerosis")], "utter_out_of_scope"),
+    ([], "utter_out_of_scope"),
+])
+def test_out_of_scope_names_what_is_not_covered(entities, expected):
+    t = tracker("how long until it works", intent="out_of_scope", entities=entities)
+    assert responses(ActionExplainNotCovered(), t) == [expected]
