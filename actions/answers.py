@@ -49,22 +49,26 @@ MEDICINE_QUESTION_CUE = re.compile(
 )
 
 
-def refuse_medicines(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """The guide checks no specific combination: say so when one is asked about. True if it did."""
+def refuse_medicines(dispatcher: CollectingDispatcher, tracker: Tracker, cue_needed: bool = True) -> bool:
+    """The guide checks no specific combination: say so when one is asked about. True if it did.
+
+    `cue_needed=False` when NLU already judged the message out of scope.
+    """
     medicines = entity_values(tracker, "medicine")
-    if not medicines or not MEDICINE_QUESTION_CUE.search(tracker.latest_message.get("text") or ""):
+    text = tracker.latest_message.get("text") or ""
+    if not medicines or (cue_needed and not MEDICINE_QUESTION_CUE.search(text)):
         return False
     say_medicines_not_covered(dispatcher, medicines)
     return True
 
 
-def refuse_unanswerable(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+def refuse_unanswerable(dispatcher: CollectingDispatcher, tracker: Tracker, cue_needed: bool = True) -> bool:
     """Say "not covered" for a named medicine or a condition the guide doesn't cover.
 
     Returns True when it answered. Never lets a general answer sound like a yes
     about something the guide does not discuss.
     """
-    if refuse_medicines(dispatcher, tracker):
+    if refuse_medicines(dispatcher, tracker, cue_needed):
         return True
     uncovered = [c for c in mentioned_conditions(tracker) if not c.covered]
     if uncovered:
@@ -145,12 +149,6 @@ class ActionExplainNotCovered(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         # The intent already says "outside the guide": no question cue needed for a medicine.
-        medicines = entity_values(tracker, "medicine")
-        uncovered = [c for c in mentioned_conditions(tracker) if not c.covered]
-        if medicines:
-            say_medicines_not_covered(dispatcher, medicines)
-        elif uncovered:
-            say_conditions_not_covered(dispatcher, uncovered)
-        else:
+        if not refuse_unanswerable(dispatcher, tracker, cue_needed=False):
             dispatcher.utter_message(response="utter_out_of_scope")
         return []

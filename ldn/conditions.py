@@ -1,5 +1,6 @@
 """The condition and medicine registry in conditions.yml, read once on first use."""
 
+import difflib
 import functools
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,13 +68,12 @@ FUZZY_MIN_RATIO = 0.86
 
 def fuzzy_condition(phrase: str) -> Optional[str]:
     """The condition a misspelled phrase most likely names ("rhumatoid arthritis"), or None."""
-    import difflib
-
     phrase = phrase.lower()
     if len(phrase) < FUZZY_MIN_CHARS:
         return None
-    best = difflib.get_close_matches(phrase, list(_fuzzy_targets()), n=1, cutoff=FUZZY_MIN_RATIO)
-    return _fuzzy_targets()[best[0]] if best else None
+    targets = _fuzzy_targets()
+    best = difflib.get_close_matches(phrase, targets, n=1, cutoff=FUZZY_MIN_RATIO)  # iterates the keys
+    return targets[best[0]] if best else None
 
 
 def ruler_patterns() -> List[dict]:
