@@ -14,7 +14,7 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LATIN = re.compile(r"[a-zA-Z\u00C0-\u024F]")
 
 # Frequent function words of the languages patients here most often write in
-# (Spanish, Portuguese, French, German, Italian), minus ones that are also English.
+# (Spanish, Portuguese, French, German, Italian, Dutch), minus ones that are also English.
 FOREIGN_WORDS = set(
     """
     que qué de del la las los el es por para puede puedo tengo tiene una uno con como cómo mi mis
@@ -26,7 +26,8 @@ FOREIGN_WORDS = set(
     peut aider prendre effets secondaires oui très qui dans pas
     ich ist und nicht das der die mit ein eine wie kann mein meine habe nebenwirkungen hallo danke
     bitte nehmen hilft helfen welche sind auch oder für
-    il che sono per non mi posso prendere effetti collaterali ciao grazie aiutare
+    il che sono per non mi posso prendere prende effetti collaterali ciao grazie aiutare si basso dosaggio quali quanto quando perché
+    ik het een niet kan mijn hoe zijn deze welke bijwerkingen helpt bij nemen hallo bedankt alstublieft
     """.split()
 )
 # Short English words that other languages share; never counted as foreign.

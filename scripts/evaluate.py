@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from scripts.heldout import HELDOUT_SETS, TARGETS, load_messages, run
+from scripts.heldout import DEVELOPMENT_SETS, HELDOUT_SETS, TARGETS, load_messages, run
 from tests.server import ROOT, start_server, stop_server
 
 EVAL_DIR = ROOT / "build" / "eval"
@@ -75,16 +75,17 @@ def evaluate(model: str, name: str, train_s: float, show_failures: bool) -> dict
         reports = {held: run(server, load_messages(held)) for held in HELDOUT_SETS}
     finally:
         stop_server(server)
-    if show_failures:  # only the set we diagnose with; fresh.yml stays unread
-        for r in reports["heldout"].failures():
-            print(f"  [{name}] {r.verdict:11} {r.label:28} -> {','.join(map(str, r.responses))[:70]:70} | {r.text[:80]}")
+    if show_failures:  # only the sets we diagnose with; fresh.yml stays unread
+        for held in DEVELOPMENT_SETS:
+            for r in reports[held].failures():
+                print(f"  [{name}/{held}] {r.verdict:11} {r.label:28} -> {','.join(map(str, r.responses))[:60]:60} | {r.text[:80]}")
     return {held: {**report.metrics, "startup_s": server.started_in_s, "train_s": train_s}
             for held, report in reports.items()}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--show-failures", action="store_true", help="list failures of heldout.yml (never fresh.yml)")
+    parser.add_argument("--show-failures", action="store_true", help="list failures of the development sets (never fresh.yml)")
     parser.add_argument("--train", action="store_true", help="time training of both configs from scratch (~15 min)")
     args = parser.parse_args()
 

@@ -14,7 +14,7 @@ echo "== 3/3 rasa test: test stories with --fail-on-prediction-errors"
 .venv/bin/rasa test core --model "$LDN_MODEL" --stories tests/stories \
   --fail-on-prediction-errors --out results/core
 echo "== held-out figures (targets: in-scope >= 0.95, out-of-scope >= 0.95, emergencies 1.0, 0 confidently wrong)"
-for held in heldout fresh; do
+for held in heldout dev2 fresh; do
   .venv/bin/python -c "import json,sys; m=json.load(open(sys.argv[1])); print(sys.argv[2].ljust(8), ', '.join(f'{k}={v:.3f}' if isinstance(v, float) else f'{k}={v}' for k, v in m.items()))" \
     "tests/artifacts/heldout-$held.json" "$held"
 done

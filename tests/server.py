@@ -61,9 +61,10 @@ class Server:
         return reply.json()
 
     def tracker(self, sender: str) -> dict:
+        """The whole conversation, including what came before a restart."""
         reply = requests.get(
             f"{self.rasa_url}/conversations/{sender}/tracker",
-            params={"token": self.api_token},
+            params={"token": self.api_token, "include_events": "ALL"},
             timeout=30,
         )
         reply.raise_for_status()

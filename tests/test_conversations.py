@@ -98,6 +98,8 @@ def test_tell_me_more_goes_on_to_a_related_topic(server, sender):
     ("I can't breathe and my throat is swelling after my dose", "utter_emergency_allergy"),
     ("chest pain right now, is that from ldn?", "utter_emergency_heart"),
     ("i want to end my life", "utter_emergency_crisis"),
+    # An emergency inside a question the guide doesn't answer is still an emergency.
+    ("how long until ldn kicks in? my lips are swelling up", "utter_emergency_allergy"),
 ])
 def test_emergencies_come_first(server, sender, message, first):
     responses = server.ask(sender, message)
@@ -115,6 +117,10 @@ def test_emergency_numbers_come_from_settings(server, sender):
     ("how long until ldn starts working for my lupus", "utter_condition_not_covered"),
     ("what's the weather like tomorrow", "utter_out_of_scope"),
     ("can i take ldn with my ibuprofen", "utter_medicine_not_covered"),
+    # Questions the guide never answers, though they name what it covers (ldn/not_covered.py).
+    ("how long does ldn take to help MS", "utter_out_of_scope"),
+    ("how do i sign up for the long covid trial", "utter_out_of_scope"),
+    ("is ldn safe for my cat's inflammation", "utter_out_of_scope"),
 ])
 def test_outside_the_guide_says_so_and_refers(server, sender, message, expected):
     reply = server.send(sender, message)
