@@ -11,12 +11,21 @@ from rasa.shared.nlu.constants import (
     INTENT_NAME_KEY,
     INTENT_RANKING_KEY,
     PREDICTED_CONFIDENCE_KEY,
+    TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 
 
+OUT_OF_SCOPE_INTENT = "out_of_scope"
+
+
 def intent_name(message: Message) -> Optional[str]:
     return (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+
+
+def is_button_payload(message: Message) -> bool:
+    """A tapped button ("/faq{...}") or a channel's own payload: no words to judge."""
+    return (message.get(TEXT) or "").startswith("/")
 
 
 def override_intent(message: Message, name: str, confidence: float, reason: str) -> None:

@@ -7,7 +7,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from ldn.language import english_words, is_not_english
-from ldn.nlu.base import StatelessComponent, override_intent
+from ldn.nlu.base import StatelessComponent, is_button_payload, override_intent
 
 NON_ENGLISH_INTENT = "non_english"
 
@@ -20,12 +20,8 @@ class LanguageGuard(StatelessComponent):
         super().__init__(config)
         english_words()  # load the word list when the model loads, not on the first message
 
-
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            text = message.get(TEXT) or ""
-            if text.startswith("/"):
-                continue  # a button payload, not words
-            if is_not_english(text):
+            if not is_button_payload(message) and is_not_english(message.get(TEXT) or ""):
                 override_intent(message, NON_ENGLISH_INTENT, 1.0, "language_guard")
         return messages

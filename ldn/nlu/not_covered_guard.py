@@ -3,8 +3,9 @@
 A topic classifier answers "how long until LDN helps my MS?" with the MS answer,
 confidently. ldn/not_covered.py recognises the question itself (how soon, alcohol,
 children, stopping, the trial's sign-up or results...), and this component turns
-any other reading (an answer, a guess between two, even "goodbye") into `out_of_scope`, so the patient hears "the guide doesn't
-cover that" with the clinic's details. It does the same when the classifier
+any other reading (an answer, a guess between two, even "goodbye") into
+`out_of_scope`, so the patient hears "the guide doesn't cover that" with the
+clinic's details. It does the same when the classifier
 itself has real doubt: `out_of_scope` came second with at least
 `runner_up_threshold` confidence. Runs before the emergency detector, which
 still overrules everything.
@@ -17,12 +18,13 @@ from rasa.shared.nlu.constants import INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDI
 from rasa.shared.nlu.training_data.message import Message
 
 from ldn.not_covered import not_covered_kind
-from ldn.nlu.base import StatelessComponent, intent_name, override_intent
+from ldn.nlu.base import OUT_OF_SCOPE_INTENT, StatelessComponent, intent_name, is_button_payload, override_intent
+from ldn.nlu.emergency_detector import EMERGENCY_INTENT
+from ldn.nlu.language_guard import NON_ENGLISH_INTENT
 
-OUT_OF_SCOPE_INTENT = "out_of_scope"
 # Left alone: already refused, or answered with something more important.
 # (A classifier-detected emergency keeps its guidance: a false alarm is cheap.)
-KEPT_INTENTS = {OUT_OF_SCOPE_INTENT, "emergency", "non_english"}
+KEPT_INTENTS = {OUT_OF_SCOPE_INTENT, EMERGENCY_INTENT, NON_ENGLISH_INTENT}
 
 
 @DefaultV1Recipe.register(
@@ -50,8 +52,8 @@ class NotCoveredGuard(StatelessComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            if (message.get(TEXT) or "").startswith("/") or intent_name(message) in KEPT_INTENTS:
-                continue  # a button payload, or nothing to overrule
+            if is_button_payload(message) or intent_name(message) in KEPT_INTENTS:
+                continue  # nothing to overrule
             reason = self.reason_to_refuse(message)
             if reason:
                 override_intent(message, OUT_OF_SCOPE_INTENT, 1.0, reason)

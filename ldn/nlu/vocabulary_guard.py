@@ -20,8 +20,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from ldn.nlu.base import intent_name, override_intent
-from ldn.nlu.not_covered_guard import OUT_OF_SCOPE_INTENT
+from ldn.nlu.base import OUT_OF_SCOPE_INTENT, intent_name, is_button_payload, override_intent
 from ldn.vocabulary import is_off_topic, vocabulary
 
 # Intents that answer from the guide, and whose examples define "on topic".
@@ -66,11 +65,10 @@ class VocabularyGuard(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            text = message.get(TEXT) or ""
-            if text.startswith("/") or intent_name(message) not in CHECKED_INTENTS:
+            if is_button_payload(message) or intent_name(message) not in CHECKED_INTENTS:
                 continue
             if message.get(ENTITIES):
                 continue  # names a condition or medicine: the actions know what to say
-            if is_off_topic(text, self.known):
+            if is_off_topic(message.get(TEXT) or "", self.known):
                 override_intent(message, OUT_OF_SCOPE_INTENT, 1.0, "off_topic")
         return messages
