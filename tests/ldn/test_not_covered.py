@@ -1,13 +1,10 @@
 """The "guide doesn't answer that" patterns: they refuse what they should, and nothing answerable."""
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from ldn.not_covered import KINDS, not_covered_kind
+from tests.training_data import training_examples
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "nlu"
 # Intents whose examples the patterns may match: these are refused or overruled anyway.
 REFUSED_INTENTS = {"out_of_scope", "emergency", "non_english"}
 
@@ -62,15 +59,10 @@ def test_answerable_questions_are_not_refused(text):
 
 def test_no_training_example_of_an_answer_is_refused():
     """An answer's own training examples must never trip a pattern (else the guard contradicts the data)."""
-    refused = []
-    for path in sorted(DATA.glob("*.yml")):
-        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
-            if block.get("intent") in REFUSED_INTENTS or "examples" not in block:
-                continue
-            for line in block["examples"].splitlines():
-                text = line.strip()[2:].strip()
-                if text and not_covered_kind(text):
-                    refused.append((block["intent"], not_covered_kind(text), text))
+    refused = [
+        (intent, not_covered_kind(text), text) for intent, text in training_examples()
+        if intent not in REFUSED_INTENTS and not_covered_kind(text)
+    ]
     assert not refused, refused[:5]
 
 
