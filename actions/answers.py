@@ -8,13 +8,14 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.message import entity_values, from_button, mentioned_conditions, selected_topic
+from actions.menus import show_help
 from actions.topics import TOPICS, buttons_for, response_for
 from ldn.conditions import Condition, conditions
+from ldn.topics import condition_led_topics, how_much_topics
 
 # FAQ topics where a named condition is really the question ("does it help MS?"),
-# so the condition's own answer is the more precise one.
-# (long_covid is left out: that topic is itself about one condition.)
-CONDITION_LED_TOPICS = {"conditions", "benefits", "pain", "immune", "inflammation", "neuroprotection"}
+# so the condition's own answer is the more precise one (`condition_led` in topic.yml).
+CONDITION_LED_TOPICS = condition_led_topics()
 CONDITION_PREFIX = "condition:"
 
 
@@ -105,14 +106,15 @@ def last_topic(tracker: Tracker) -> Optional[str]:
 class ActionAnswerHowMuch(Action):
     """ "And how much?" means the dose after talk of taking it, the price after talk of cost."""
 
-    DOSE_CONTEXT = {"how_to_take", "dose", "conditions", "pain", "immune", "side_effects", "safety"}
+    DOSE_CONTEXT = how_much_topics("dose")  # `how_much: dose` in topic.yml
+    COST_CONTEXT = how_much_topics("cost")
 
     def name(self) -> Text:
         return "action_answer_how_much"
 
     async def run(self, dispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         previous = tracker.get_slot("last_topic") or ""
-        if previous == "cost":
+        if previous in self.COST_CONTEXT:
             return answer_topic(dispatcher, "cost")
         if previous in self.DOSE_CONTEXT or previous.startswith(CONDITION_PREFIX):
             return answer_topic(dispatcher, "dose")
@@ -129,7 +131,7 @@ class ActionTellMore(Action):
     async def run(self, dispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         previous = last_topic(tracker)
         if previous not in TOPICS:
-            dispatcher.utter_message(response="utter_help")
+            show_help(dispatcher)
             return []
         current = tracker.get_slot("last_topic")
         following = [t for t in TOPICS[previous].related if t != current]

@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 echo "== 1/3 rasa data validate --fail-on-warnings"
-.venv/bin/rasa data validate --fail-on-warnings
+.venv/bin/rasa data validate --domain "$LDN_DOMAIN" --fail-on-warnings
 
 echo "== 2/3 pytest (actions, NLU components, channels, conversations and held-out set against the real server)"
 .venv/bin/python -m pytest tests -p no:cacheprovider "$@"

@@ -7,25 +7,8 @@ from ldn.settings import response_variables
 
 CLINIC = response_variables()
 
-# One everyday question per topic, written for this test (not training data).
-TOPIC_QUESTIONS = {
-    "what_is": "what exactly is low dose naltrexone?",
-    "evidence": "is there good research proving ldn works",
-    "benefits": "what are the benefits of ldn",
-    "pain": "can ldn help with pain",
-    "cost": "is ldn expensive",
-    "immune": "how does ldn affect the immune system",
-    "inflammation": "does ldn reduce inflammation",
-    "neuroprotection": "can ldn protect the brain and nerves",
-    "long_covid": "tell me about the long covid trial for ldn",
-    "safety": "is ldn safe to take",
-    "pregnancy": "can i take ldn if i am pregnant",
-    "side_effects": "side effects?",
-    "how_to_take": "how do i take it",
-    "dose": "wat dose shud i take",
-    "conditions": "what conditions is ldn used for",
-    "how_it_works": "how does ldn work in the body",
-}
+# One everyday question per topic (`test_question` in its topic.yml).
+TOPIC_QUESTIONS = {topic.id: topic.test_question for topic in TOPICS.values()}
 
 
 def texts(messages):
@@ -33,7 +16,7 @@ def texts(messages):
 
 
 def test_every_topic_has_a_question():
-    assert set(TOPIC_QUESTIONS) == set(TOPICS)
+    assert all(TOPIC_QUESTIONS.values()), "a topic.yml has no test_question"
 
 
 @pytest.mark.parametrize("topic", sorted(TOPIC_QUESTIONS))
