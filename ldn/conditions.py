@@ -20,6 +20,8 @@ class Condition:
     covered: bool
     synonyms: tuple
     topic: Optional[str] = None
+    category: Optional[str] = None  # the kind of condition, when the guide discusses that kind
+    listed: bool = True  # named in "the conditions the guide mentions LDN for"
 
     @property
     def response(self) -> Optional[str]:
@@ -37,7 +39,8 @@ def _registry() -> dict:
 def conditions() -> Dict[str, Condition]:
     return {
         key: Condition(
-            key, spec["name"], bool(spec["covered"]), tuple(spec["synonyms"]), spec.get("topic")
+            key, spec["name"], bool(spec["covered"]), tuple(spec["synonyms"]), spec.get("topic"),
+            spec.get("category"), bool(spec.get("listed", True)),
         )
         for key, spec in _registry()["conditions"].items()
     }

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from actions.session import guide_condition_list
 from actions.topics import TOPICS
 from ldn.conditions import covered_conditions
-from ldn.domain import responses
+from ldn.domain import load_domain_dict, responses
 from ldn.settings import response_variables
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +45,8 @@ def test_answer_records_its_source_and_review(name):
 
 @pytest.mark.parametrize("name", sorted(RESPONSES))
 def test_every_bubble_fits_a_phone_screen(name):
-    values = {**response_variables(), **{v: "rheumatoid arthritis or Hashimoto's thyroiditis" for v in ACTION_VARIABLES}}
+    values = {**response_variables(), **{v: "rheumatoid arthritis or Hashimoto's thyroiditis" for v in ACTION_VARIABLES},
+              "covered_conditions": guide_condition_list()}
     for variant in RESPONSES[name]:
         for bubble in variant["text"].format(**values).split("\n\n"):
             assert len(bubble) <= MAX_BUBBLE, f"{name}: a bubble of {len(bubble)} characters"
@@ -52,7 +54,7 @@ def test_every_bubble_fits_a_phone_screen(name):
 
 @pytest.mark.parametrize("name", sorted(RESPONSES))
 def test_placeholders_are_known(name):
-    known = set(response_variables()) | ACTION_VARIABLES | {"condition"}
+    known = set(load_domain_dict()["slots"]) | ACTION_VARIABLES
     for variant in RESPONSES[name]:
         used = {field for _, field, _, _ in string.Formatter().parse(variant["text"]) if field}
         assert used <= known, f"{name}: unknown placeholders {used - known}"
