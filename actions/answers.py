@@ -25,11 +25,13 @@ def answer_topic(dispatcher: CollectingDispatcher, topic: str) -> List[Dict[Text
 
 
 def say_medicines_not_covered(dispatcher: CollectingDispatcher, medicines: List[str]) -> None:
-    dispatcher.utter_message(response="utter_medicine_not_covered", medicine_name=" and ".join(medicines))
+    dispatcher.utter_message(response="utter_medicine_not_covered", mentioned_medicine=" and ".join(medicines))
 
 
 def say_conditions_not_covered(dispatcher: CollectingDispatcher, uncovered: List[Condition]) -> None:
-    dispatcher.utter_message(response="utter_condition_not_covered", condition_name=" or ".join(c.name for c in uncovered))
+    kinds = {c.category_response for c in uncovered}
+    response = kinds.pop() if len(kinds) == 1 and None not in kinds else "utter_condition_not_covered"
+    dispatcher.utter_message(response=response, mentioned_condition=" or ".join(c.name for c in uncovered))
 
 
 def answer_condition(dispatcher: CollectingDispatcher, condition_id: str) -> List[Dict[Text, Any]]:

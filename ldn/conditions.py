@@ -28,6 +28,11 @@ class Condition:
         """The curated answer for a condition the guide covers."""
         return f"utter_condition_{self.id}" if self.covered else None
 
+    @property
+    def category_response(self) -> Optional[str]:
+        """For a condition the guide doesn't name but whose kind it discusses."""
+        return f"utter_condition_category_{self.category}" if self.category and not self.covered else None
+
 
 @functools.lru_cache(maxsize=None)
 def _registry() -> dict:
@@ -40,7 +45,7 @@ def conditions() -> Dict[str, Condition]:
     return {
         key: Condition(
             key, spec["name"], bool(spec["covered"]), tuple(spec["synonyms"]), spec.get("topic"),
-            spec.get("category"), bool(spec.get("listed", True)),
+            None if spec.get("category", "none") == "none" else spec["category"], bool(spec.get("listed", True)),
         )
         for key, spec in _registry()["conditions"].items()
     }

@@ -12,6 +12,7 @@ from actions.conditions import ActionAnswerCondition
 from actions.emergency import ActionGiveEmergencyGuidance
 from actions.fallback import ActionHandleFallback
 from actions.session import ActionSessionStart
+from ldn.conditions import conditions
 
 
 def tracker(text="", intent="faq", topic=None, entities=(), ranking=None, intents=None, slots=None) -> Tracker:
@@ -51,7 +52,7 @@ def test_button_topic_wins_over_the_selector():
 def test_asking_about_combining_a_named_medicine_is_not_answered():
     t = tracker("is ldn ok with ibuprofen", topic="safety", entities=[("medicine", "ibuprofen")])
     names, messages, _ = run(ActionAnswerFaq(), t)
-    assert names == ["utter_medicine_not_covered"] and messages[0]["medicine_name"] == "ibuprofen"
+    assert names == ["utter_medicine_not_covered"] and messages[0]["mentioned_medicine"] == "ibuprofen"
 
 
 def test_stopping_a_named_medicine_is_not_advised_on():
@@ -66,9 +67,26 @@ def test_a_medicine_mentioned_without_combining_does_not_block_the_answer():
 
 
 def test_a_condition_outside_the_guide_is_never_answered_generally():
-    t = tracker("does ldn help the immune system in lupus", topic="immune", entities=[("condition", "lupus")])
+    t = tracker("does ldn help the immune system with lyme", topic="immune", entities=[("condition", "lyme")])
     names, messages, _ = run(ActionAnswerFaq(), t)
-    assert names == ["utter_condition_not_covered"] and messages[0]["condition_name"] == "lupus"
+    assert names == ["utter_condition_not_covered"] and messages[0]["mentioned_condition"] == "Lyme disease"
+
+
+@pytest.mark.parametrize("condition, response", [
+    ("lupus", "utter_condition_category_autoimmune"), ("scleroderma", "utter_condition_category_autoimmune"),
+    ("psoriatic_arthritis", "utter_condition_category_joint"), ("inflammatory_arthritis", "utter_condition_category_joint"),
+    ("parkinsons", "utter_condition_category_neurodegenerative"), ("ulcerative_colitis", "utter_condition_category_gut"),
+    ("depression", "utter_condition_category_mental_health"), ("blood_sugar", "utter_condition_not_covered"),
+])
+def test_a_condition_of_a_kind_the_guide_discusses_gets_the_category_reply(condition, response):
+    t = tracker("does ldn help it", intent="ask_condition", entities=[("condition", condition)])
+    names, messages, _ = run(ActionAnswerCondition(), t)
+    assert names == [response] and messages[0]["mentioned_condition"] == conditions()[condition].name
+
+
+def test_conditions_of_different_kinds_get_the_plain_not_covered_reply():
+    t = tracker("lupus and diabetes", intent="ask_condition", entities=[("condition", "lupus"), ("condition", "diabetes")])
+    assert responses(ActionAnswerCondition(), t) == ["utter_condition_category_autoimmune", "utter_condition_not_covered"]
 
 
 def test_a_covered_condition_gets_its_own_answer_on_general_topics():
@@ -86,7 +104,7 @@ def test_condition_unknown_when_none_is_named_or_remembered():
 
 
 def test_two_conditions_one_covered_one_not():
-    t = tracker("I have MS and lupus", intent="ask_condition", entities=[("condition", "multiple_sclerosis"), ("condition", "lupus")])
+    t = tracker("I have MS and lyme", intent="ask_condition", entities=[("condition", "multiple_sclerosis"), ("condition", "lyme")])
     assert responses(ActionAnswerCondition(), t) == ["utter_condition_multiple_sclerosis", "utter_condition_not_covered"]
 
 
@@ -163,7 +181,8 @@ def test_a_selector_trained_without_retrieval_intent_is_read_too():
 
 @pytest.mark.parametrize("entities, expected", [
     ([("medicine", "tramadol")], "utter_medicine_not_covered"),
-    ([("condition", "lupus")], "utter_condition_not_covered"),
+    ([("condition", "lyme")], "utter_condition_not_covered"),
+    ([("condition", "lupus")], "utter_condition_category_autoimmune"),
     ([("condition", "multiple_sclerosis")], "utter_out_of_scope"),
     ([], "utter_out_of_scope"),
 ])
