@@ -38,6 +38,7 @@ from twilio.twiml.messaging_response import MessagingResponse
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 
+from channels.replies import DISCLAIMER_MARK, render, session_started_this_turn
 from channels.sender_id import is_whatsapp, sender_id
 from channels.sms_render import pick_option, render_reply
 from channels.sms_state import SmsState
@@ -55,22 +56,14 @@ START_WORDS = {"START", "UNSTOP", "YES"}
 HELP_WORDS = {"HELP", "INFO"}
 _KEYWORD = re.compile(r"^([A-Za-z]+)[.!]*$")
 
-NOT_TEXT_REPLY = "Sorry, I can only read text messages. Please type your question about LDN."
-SLOW_REPLY = "Sorry, that took me too long. Please send your question again."
-ERROR_REPLY = "Sorry, something went wrong on our side. Please try again later, or call {clinic_phone}."
-STOP_REPLY = (
-    "You're unsubscribed from {clinic_name}'s LDN Assistant and won't get more messages. "
-    "Reply START to subscribe again."
-)
-START_REPLY = (
-    "You're subscribed to {clinic_name}'s LDN Assistant again. Ask any question about LDN. "
-    "Reply HELP for help, STOP to stop."
-)
-HELP_REPLY = (
-    "{clinic_name} LDN Assistant: general information about low-dose naltrexone, not medical advice. "
-    "To talk to a person call {clinic_phone} ({clinic_hours}) or visit {clinic_website}. "
-    "In an emergency call {emergency_number}. Reply STOP to stop messages, START to resume."
-)
+# Replies the channel sends itself: reviewed responses in the domain (channels/replies.py).
+NOT_TEXT_REPLY = "utter_sms_not_text"
+SLOW_REPLY = "utter_sms_slow"
+ERROR_REPLY = "utter_sms_error"
+STOP_REPLY = "utter_sms_stop"
+START_REPLY = "utter_sms_start"
+HELP_REPLY = "utter_sms_help"
+DISCLAIMER = "utter_disclaimer"
 
 
 class TwilioConfigError(RuntimeError):
@@ -162,6 +155,7 @@ class SecureTwilioInput(InputChannel):
         self.state = state
         self._locks: Dict[str, list] = {}
         self.unavailable = ""
+        self.agent: Any = None
         missing = self.config.missing()
         if missing:
             self.unavailable = f"{' and '.join(missing)} not set"
@@ -193,6 +187,7 @@ class SecureTwilioInput(InputChannel):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
+            self.agent = getattr(request.app.ctx, "agent", None)  # to read the tracker (disclaimer)
             try:
                 status, body = await self.handle(
                     form_params(request),
@@ -203,7 +198,7 @@ class SecureTwilioInput(InputChannel):
             except Exception as error:  # never a 500 to Twilio: it would show the patient nothing
                 logger.error("twilio: request failed (%s)", type(error).__name__)
                 logger.debug("twilio: failure details", exc_info=True)
-                status, body = 200, twiml([ERROR_REPLY.format(**settings.response_variables())])
+                status, body = 200, twiml([render(ERROR_REPLY)])
             if status == 200:
                 return response.text(body, content_type="text/xml; charset=utf-8")
             return response.text(body, status=status)
@@ -279,29 +274,27 @@ class SecureTwilioInput(InputChannel):
         """The TwiML answer to one new message."""
         body = form.get("Body")
         word = keyword(body)
-        clinic = settings.response_variables()
-
         if word in STOP_WORDS:
             first = self.state.opt_out(key)
             logger.info("twilio: opt-out %s", "recorded" if first else "repeated (no reply)")
-            return twiml([STOP_REPLY.format(**clinic)] if first else [])
+            return twiml([render(STOP_REPLY)] if first else [])
         if word in HELP_WORDS:  # answered even after STOP, as carriers expect
-            return twiml([HELP_REPLY.format(**clinic)])
+            return twiml([render(HELP_REPLY)])
         if self.state.is_opted_out(key):
             if word in START_WORDS:
                 self.state.opt_in(key)
                 logger.info("twilio: opt-in recorded")
-                return twiml([START_REPLY.format(**clinic)])
+                return twiml([render(START_REPLY)])
             logger.info("twilio: message from an opted-out sender ignored")
             return twiml([])
         if word in START_WORDS - {"YES"}:  # "yes" from a subscriber is a normal answer
-            return twiml([START_REPLY.format(**clinic)])
+            return twiml([render(START_REPLY)])
 
         is_location = bool(form.get("Latitude") and form.get("Longitude"))
         media_only = _int(form.get("NumMedia")) > 0 and not (body or "").strip()
         if body is None or is_location or media_only:
             logger.info("twilio: non-text message (%s)", "location" if is_location else "media or no Body")
-            return twiml([NOT_TEXT_REPLY])
+            return twiml([render(NOT_TEXT_REPLY)])
 
         picked = pick_option(body, self.state.options(key))
         if picked is not None:
@@ -324,19 +317,28 @@ class SecureTwilioInput(InputChannel):
             await asyncio.wait_for(asyncio.shield(task), timeout=REPLY_TIMEOUT_S)
         except asyncio.TimeoutError:
             logger.warning("twilio: no answer within %.0f s; sent an apology", REPLY_TIMEOUT_S)
-            return twiml([SLOW_REPLY])
+            return twiml([render(SLOW_REPLY)])
         except Exception as error:
             logger.error("twilio: handling a message failed (%s)", type(error).__name__)
             logger.debug("twilio: failure details", exc_info=True)
-            return twiml([ERROR_REPLY.format(**clinic)])
+            return twiml([render(ERROR_REPLY)])
 
-        rendered = render_reply(collector.messages, whatsapp=whatsapp)
+        messages = collector.messages
+        if await self._first_reply_of_session(key) and not any(DISCLAIMER_MARK in (m.get("text") or "") for m in messages):
+            messages = messages + [{"recipient_id": key, "text": render(DISCLAIMER)}]  # after the answer: emergencies first
+        rendered = render_reply(messages, whatsapp=whatsapp)
         self.state.set_options(key, rendered.options)
         logger.info(
             "twilio: answered (%s, %d part(s), %d option(s))",
             "whatsapp" if whatsapp else "sms", len(rendered.parts), len(rendered.options),
         )
         return twiml(rendered.parts)
+
+    async def _first_reply_of_session(self, key: str) -> bool:
+        """Did this message start a conversation session? Then its reply carries the disclaimer."""
+        store = getattr(self.agent, "tracker_store", None)
+        tracker = await store.retrieve(key) if store is not None else None
+        return tracker is not None and session_started_this_turn(tracker.events)
 
 
 def public_validation_url(public_url: str, path: str, query_string: str = "") -> str:

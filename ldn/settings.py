@@ -22,6 +22,8 @@ ENV_OVERRIDES = {
     ("emergency", "number"): "LDN_EMERGENCY_NUMBER",
     ("emergency", "poison_control"): "LDN_POISON_CONTROL",
     ("emergency", "crisis_line"): "LDN_CRISIS_LINE",
+    ("emergency", "crisis_line_how"): "LDN_CRISIS_LINE_HOW",
+    ("emergency", "animal_poison"): "LDN_ANIMAL_POISON",
     ("widget", "title"): "LDN_WIDGET_TITLE",
     ("widget", "subtitle"): "LDN_WIDGET_SUBTITLE",
     ("widget", "primary_color"): "LDN_WIDGET_PRIMARY_COLOR",
@@ -70,6 +72,8 @@ def response_variables() -> Dict[str, str]:
         "emergency_number": str(emergency["number"]),
         "poison_control": str(emergency["poison_control"]),
         "crisis_line": str(emergency["crisis_line"]),
+        "crisis_line_how": str(emergency["crisis_line_how"]),
+        "animal_poison": str(emergency["animal_poison"]),
     }
 
 

@@ -9,19 +9,27 @@ from pathlib import Path
 
 
 from actions.topics import TOPICS
-from ldn.conditions import covered_conditions
+from ldn.conditions import conditions, covered_conditions
 from ldn.domain import load_domain_dict
 from ldn.emergency import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
+# Named in the contract between issues 8 and 9 (/work/brief/CONTRACT.md): the scope gate
+# (issue 8) emits these; their texts live here. Until it is merged nothing on this branch does.
+GATE_EMITS = {
+    "utter_caution_pregnancy", "utter_caution_breastfeeding", "utter_caution_child", "utter_caution_medicine",
+    "utter_caution_condition_not_covered", "utter_side_effect_not_listed", "utter_emergency_pet",
+}
 DOMAIN = load_domain_dict()
 
 
 def _sendable() -> set:
     rules = "\n".join(p.read_text() for p in (ROOT / "data").rglob("*.yml") if "rules" in p.parts)
-    code = "\n".join(p.read_text() for p in (ROOT / "actions").glob("*.py"))
+    code = "\n".join(p.read_text() for folder in ("actions", "channels") for p in (ROOT / folder).glob("*.py"))
     named = set(re.findall(r"utter_[a-z_/]+", rules + code))
     named |= {f"utter_faq/{t}" for t in TOPICS} | {c.response for c in covered_conditions()}
+    named |= {c.category_response for c in conditions().values() if c.category_response}
+    named |= GATE_EMITS
     named |= {f"utter_emergency_{k}" for k in KINDS + ["general"]}
     named |= {f"utter_input_{p}" for p in ("empty", "too_long", "no_words")}
     named.add("utter_restart")  # sent by Rasa's own action_restart

@@ -15,8 +15,7 @@ pytestmark = pytest.mark.unit
 RESPONSES = responses()
 MAX_GRADE = 8.0
 # Values for placeholders the actions and slots fill in, so the score reads what patients read.
-FILLED = {**response_variables(), "condition_name": "lupus", "medicine_name": "ibuprofen",
-          "mentioned_condition": "lupus", "mentioned_medicine": "ibuprofen", "mentioned_symptom": "acne",
+FILLED = {**response_variables(), "mentioned_condition": "lupus", "mentioned_medicine": "ibuprofen", "mentioned_symptom": "acne",
           "covered_conditions": guide_condition_list()}
 
 
@@ -113,3 +112,73 @@ def test_the_list_of_guide_conditions_comes_from_the_registry():
     assert not [c.name for c in covered_conditions() if c.name.lower() in unknown.lower()]
     listed = guide_condition_list()
     assert all(c.name in listed for c in covered_conditions() if c.listed) and "addiction" not in listed
+
+
+# ---------------------------------------------------------------- safety wording
+URGENT_LINE = "If you feel very unwell or this is urgent, call {emergency_number}."
+# Replies that send the patient to a provider or the clinic instead of answering.
+ASK_YOUR_PROVIDER = {
+    "utter_out_of_scope", "utter_fallback", "utter_clarify", "utter_condition_not_covered", "utter_condition_unknown",
+    "utter_medicine_not_covered", "utter_side_effect_not_listed", "utter_faq/side_effects",
+}
+ASK_YOUR_PROVIDER_KINDS = ("utter_caution_", "utter_condition_category_")
+
+
+def test_every_ask_your_provider_reply_has_the_urgent_line():
+    names = ASK_YOUR_PROVIDER | {n for n in RESPONSES if n.startswith(ASK_YOUR_PROVIDER_KINDS)}
+    # Any reply that gives the clinic's hours sends the patient to a clinic that may be closed.
+    names |= {n for n in RESPONSES if "{clinic_hours}" in text(n) and not n.startswith(("utter_sms_", "utter_iamabot"))}
+    assert len(names) >= 17
+    for name in sorted(names):
+        for variant in RESPONSES[name]:
+            assert URGENT_LINE in variant["text"], name
+
+
+def test_heart_and_collapse_reply_names_what_it_fires_for_and_says_call_now():
+    heart = text("utter_emergency_heart").lower()
+    for sign in ("chest pain", "fainting", "seizure", "stroke", "unresponsive"):
+        assert sign in heart
+    assert "call {emergency_number} now." in heart and "can be" not in heart
+
+
+def test_crisis_reply_works_for_someone_else_and_takes_its_wording_from_settings():
+    crisis = text("utter_emergency_crisis")
+    assert "someone you know" in crisis and "{crisis_line_how}" in crisis and "{crisis_line}" in crisis
+    for name in RESPONSES:
+        assert "call or text" not in text(name), f"{name}: the crisis line's wording comes from settings"
+
+
+def test_pets_get_the_vet_or_an_animal_poison_line():
+    pet = text("utter_emergency_pet")
+    assert "vet" in pet and "{animal_poison}" in pet and "{poison_control}" not in pet
+    assert "426-4435" in response_variables()["animal_poison"]
+
+
+def test_greeting_has_an_emergency_line():
+    assert "In an emergency, call {emergency_number}." in text("utter_greet")
+
+
+def test_side_effect_question_reply_reads_with_or_without_the_symptom():
+    variants = RESPONSES["utter_side_effect_not_listed"]
+    without = [v for v in variants if v.get("condition")]
+    assert without == [v for v in variants if "{mentioned_symptom}" not in v["text"]] and len(variants) == 2
+    assert without[0]["condition"] == [{"type": "slot", "name": "mentioned_symptom", "value": None}]
+    for variant in variants:
+        assert "doesn't include" in variant["text"] and "rare" in variant["text"] and "provider" in variant["text"]
+
+
+@pytest.mark.parametrize("name, words", [
+    ("utter_caution_pregnancy", ["pregnan", "doctor"]), ("utter_caution_breastfeeding", ["breastfeeding", "doctor"]),
+    ("utter_caution_child", ["child", "doctor"]), ("utter_caution_medicine", ["{mentioned_medicine}", "pharmacist"]),
+    ("utter_caution_condition_not_covered", ["{mentioned_condition}", "provider"]),
+])
+def test_cautions_name_what_they_are_about(name, words):
+    assert all(word in text(name) for word in words)
+
+
+def test_every_response_records_its_reviewer():
+    for name, variants in RESPONSES.items():
+        for variant in variants:
+            meta = variant.get("metadata") or {}
+            assert meta.get("reviewed_by") and meta.get("reviewed_on"), name
+            assert (meta.get("source") or {}).keys() & {"section", "kind"}, f"{name}: say where it comes from"

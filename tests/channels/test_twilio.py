@@ -23,10 +23,12 @@ import pytest
 import requests
 from twilio.request_validator import RequestValidator
 
+from channels.replies import render
 from channels.sender_id import sender_id
 from channels.sms_render import SMS_MAX_CHARS, render_reply, split_message
 from channels.sms_state import SmsState
 from channels.twilio import (
+    DISCLAIMER,
     HELP_REPLY,
     SecureTwilioInput,
     TwilioConfig,
@@ -363,7 +365,7 @@ def test_help_gives_clinic_contacts_and_how_to_stop(server, word):
     sender = new_number()
     reply = text(server, sender, word)
     clinic = settings.response_variables()
-    assert reply == [HELP_REPLY.format(**clinic)]
+    assert reply == [render(HELP_REPLY)]
     for key in ("clinic_name", "clinic_phone", "clinic_hours", "clinic_website"):
         assert clinic[key] in reply[0]
     assert "STOP" in reply[0]
@@ -379,11 +381,44 @@ def test_multi_bubble_answer_is_joined_in_order_within_the_sms_limit(server):
     parts = text(server, sender, question)
     rest = server.send(f"test-{secrets.token_hex(6)}", question)  # the same turn over REST
     assert len(rest) >= 3, rest  # poisoning, allergy, heart, follow-up
-    assert parts == render_reply(rest).parts
+    # The first reply of a conversation ends with the disclaimer, after the emergency guidance.
+    assert parts == render_reply(rest + [{"text": render(DISCLAIMER)}]).parts
     joined = "\n\n".join(parts)
     positions = [joined.index(render_reply([bubble]).parts[0]) for bubble in rest]
     assert positions == sorted(positions)
     assert all(0 < len(p) <= SMS_MAX_CHARS for p in parts)
+
+
+# ================================================================== disclaimer
+
+def test_the_first_reply_of_a_conversation_ends_with_the_disclaimer(server):
+    sender = new_number()
+    disclaimer = render(DISCLAIMER)
+    first = "\n\n".join(text(server, sender, "what are the side effects?"))
+    assert first.index("constipation") < first.index(disclaimer) and first.endswith(disclaimer)
+    assert disclaimer not in "\n\n".join(text(server, sender, "how do I take it?"))
+
+
+def test_a_first_message_that_is_an_emergency_gets_the_guidance_first(server):
+    reply = "\n\n".join(text(server, new_number(), "i want to end my life"))
+    assert reply.index(settings.response_variables()["crisis_line"]) < reply.index(render(DISCLAIMER))
+
+
+def test_the_greeting_is_not_followed_by_a_second_disclaimer(server):
+    reply = "\n\n".join(text(server, new_number(), "hi"))
+    assert "not medical advice" in reply and render(DISCLAIMER) not in reply
+
+
+def test_after_a_new_session_the_first_reply_carries_the_disclaimer_again(server):
+    sender = new_number()
+    text(server, sender, "what are the side effects?")
+    assert render(DISCLAIMER) not in "\n\n".join(text(server, sender, "how do I take it?"))
+    # The last message was 61 minutes ago (session_expiration_time is 60): Rasa starts a new session.
+    idle = {"event": "user", "text": "an earlier question", "timestamp": time.time() - 61 * 60}
+    requests.post(f"{server.rasa_url}/conversations/{sid_of(sender)}/tracker/events",
+                  params={"token": server.api_token}, json=idle, timeout=10).raise_for_status()
+    assert "\n\n".join(text(server, sender, "what are the side effects?")).endswith(render(DISCLAIMER))
+    assert sum(e["event"] == "session_started" for e in server.tracker(sid_of(sender))["events"]) == 2
 
 
 def test_real_answers_longer_than_one_sms_split_at_sentence_ends(server):
