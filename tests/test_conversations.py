@@ -26,7 +26,7 @@ def test_topic_is_answered(server, sender, topic):
 
 def test_greeting_has_disclaimer_and_working_topic_buttons(server, sender):
     reply = server.send(sender, "hello")
-    assert "not medical advice" in texts(reply)
+    assert "not medical advice" in texts(reply) and f"In an emergency, call {CLINIC['emergency_number']}." in texts(reply)
     buttons = [b for m in reply for b in m.get("buttons", [])]
     assert len(buttons) >= 4
     side_effects = next(b for b in buttons if b["title"] == "Side effects")
@@ -43,15 +43,28 @@ def test_condition_in_the_guide(server, sender, message, condition):
     assert server.ask(sender, message) == [f"utter_condition_{condition}"]
 
 
-@pytest.mark.parametrize("message, name", [
-    ("can ldn help my lupus", "lupus"),
-    ("does it work for diabetes", "diabetes"),
-    ("will low dose naltrexone help my depression", "depression"),
+@pytest.mark.parametrize("message, name, response", [
+    ("does it work for diabetes", "diabetes", "utter_condition_not_covered"),
+    ("does ldn help with blood sugar", "blood sugar", "utter_condition_not_covered"),
+    # The guide doesn't name these, but discusses their kind in general.
+    ("can ldn help my lupus", "lupus", "utter_condition_category_autoimmune"),
+    ("does ldn help systemic sclerosis", "scleroderma", "utter_condition_category_autoimmune"),
+    ("will low dose naltrexone help my depression", "depression", "utter_condition_category_mental_health"),
+    ("does ldn help parkinsons", "parkinson's", "utter_condition_category_neurodegenerative"),
+    ("can ldn help ulcerative colitis", "ulcerative colitis", "utter_condition_category_gut"),
+    ("does ldn help psoriatic arthritis", "psoriatic arthritis", "utter_condition_category_joint"),
 ])
-def test_condition_not_in_the_guide_is_named_and_referred(server, sender, message, name):
+def test_condition_not_in_the_guide_is_named_and_referred(server, sender, message, name, response):
     reply = server.send(sender, message)
-    assert server.last_turn(sender)["responses"] == ["utter_condition_not_covered"]
+    assert server.last_turn(sender)["responses"] == [response]
     assert name in texts(reply).lower() and CLINIC["clinic_phone"] in texts(reply)
+    assert CLINIC["emergency_number"] in texts(reply)  # the urgent line
+
+
+def test_unknown_condition_lists_the_guide_conditions_from_the_registry(server, sender):
+    reply = texts(server.send(sender, "could it help me?"))
+    assert server.last_turn(sender)["responses"] == ["utter_condition_unknown"]
+    assert "• fibromyalgia" in reply and "• Crohn's disease" in reply and "{" not in reply
 
 
 def test_a_named_condition_is_remembered(server, sender):
@@ -97,7 +110,7 @@ def test_emergency_numbers_come_from_settings(server, sender):
 
 @pytest.mark.parametrize("message, expected", [
     ("can i drink alcohol while on ldn", "utter_out_of_scope"),
-    ("how long until ldn starts working for my lupus", "utter_condition_not_covered"),
+    ("how long until ldn starts working for my lyme disease", "utter_condition_not_covered"),
     ("what's the weather like tomorrow", "utter_out_of_scope"),
     ("can i take ldn with my ibuprofen", "utter_medicine_not_covered"),
     # Questions the guide never answers, though they name what it covers (ldn/not_covered.py).
