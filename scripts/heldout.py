@@ -15,6 +15,7 @@ from typing import Dict, List, Optional
 
 import yaml
 
+from ldn.conditions import conditions
 from ldn.topics import same_facts
 
 HELDOUT_DIR = Path(__file__).resolve().parent.parent / "tests" / "heldout"
@@ -32,6 +33,8 @@ NOT_COVERED = {
     "utter_out_of_scope", "utter_fallback", "utter_clarify", "utter_condition_not_covered",
     "utter_condition_unknown", "utter_medicine_not_covered", "utter_how_much_which",
 }
+# "The guide doesn't name it; it discusses that kind in general; ask your provider" (issue 9).
+NOT_COVERED |= {c.category_response for c in conditions().values() if c.category_response} | {"utter_side_effect_not_listed"}
 
 TARGETS = {"in_scope_accuracy": 0.95, "out_of_scope_handled": 0.95, "emergency_recall": 1.0, "confidently_wrong": 0}
 
