@@ -413,10 +413,12 @@ def test_after_a_new_session_the_first_reply_carries_the_disclaimer_again(server
     sender = new_number()
     text(server, sender, "what are the side effects?")
     assert render(DISCLAIMER) not in "\n\n".join(text(server, sender, "how do I take it?"))
-    # The last message was 61 minutes ago (session_expiration_time is 60): Rasa starts a new session.
-    idle = {"event": "user", "text": "an earlier question", "timestamp": time.time() - 61 * 60}
-    requests.post(f"{server.rasa_url}/conversations/{sid_of(sender)}/tracker/events",
-                  params={"token": server.api_token}, json=idle, timeout=10).raise_for_status()
+    # An idle hour: move the conversation 61 minutes into the past in the server's tracker store
+    # (session_expiration_time is 60), so Rasa starts a new session on the next message.
+    with sqlite3.connect(server.env["LDN_TRACKER_URL"][len("sqlite:///"):]) as db:
+        db.execute("UPDATE events SET timestamp = timestamp - 3660, "
+                   "data = json_set(data, '$.timestamp', json_extract(data, '$.timestamp') - 3660) "
+                   "WHERE sender_id = ?", (sid_of(sender),))
     assert "\n\n".join(text(server, sender, "what are the side effects?")).endswith(render(DISCLAIMER))
     assert sum(e["event"] == "session_started" for e in server.tracker(sid_of(sender))["events"]) == 2
 
