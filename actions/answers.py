@@ -105,7 +105,7 @@ def last_topic(tracker: Tracker) -> Optional[str]:
 class ActionAnswerHowMuch(Action):
     """ "And how much?" means the dose after talk of taking it, the price after talk of cost."""
 
-    DOSE_CONTEXT = {"how_to_take", "dose", "conditions", "pain", "immune", "side_effects", "safety"}
+    DOSE_CONTEXT = frozenset({"how_to_take", "dose", "conditions", "pain", "immune", "side_effects", "safety"})
 
     def name(self) -> Text:
         return "action_answer_how_much"
