@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from scripts.heldout import DEVELOPMENT_SETS, HELDOUT_SETS, TARGETS, load_messages, run
+from tests.heldout import DEVELOPMENT_SETS, HELDOUT_SETS, TARGETS, load_messages, run
 from tests.server import ROOT, start_server, stop_server
 
 EVAL_DIR = ROOT / "build" / "eval"

@@ -12,6 +12,8 @@ from actions.topics import TOPICS
 from ldn.conditions import covered_conditions
 from ldn.settings import response_variables
 
+pytestmark = pytest.mark.unit
+
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = (ROOT.parent / "shared" / "source" / "ldn-patient-guide.txt").read_text(encoding="utf-8")
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
@@ -27,7 +29,6 @@ GUIDE_HEADINGS = {line.strip() for line in GUIDE.splitlines() if line.strip()}
 
 def test_every_topic_and_covered_condition_has_an_answer():
     assert {f"utter_faq/{t}" for t in TOPICS} | {c.response for c in covered_conditions()} == set(ANSWERS)
-    assert len(TOPICS) == 16
 
 
 @pytest.mark.parametrize("name", sorted(ANSWERS))

@@ -5,6 +5,8 @@ import pytest
 from actions.topics import TOPICS
 from ldn.settings import response_variables
 
+pytestmark = pytest.mark.server
+
 CLINIC = response_variables()
 
 # One everyday question per topic, written for this test (not training data).
@@ -32,11 +34,7 @@ def texts(messages):
     return " ".join(m.get("text", "") for m in messages)
 
 
-def test_every_topic_has_a_question():
-    assert set(TOPIC_QUESTIONS) == set(TOPICS)
-
-
-@pytest.mark.parametrize("topic", sorted(TOPIC_QUESTIONS))
+@pytest.mark.parametrize("topic", sorted(TOPICS))  # a topic without a question fails here
 def test_topic_is_answered(server, sender, topic):
     assert server.ask(sender, TOPIC_QUESTIONS[topic]) == [f"utter_faq/{topic}"]
 

@@ -13,6 +13,8 @@ from actions.emergency import ActionGiveEmergencyGuidance
 from actions.fallback import ActionHandleFallback
 from actions.session import ActionSessionStart
 
+pytestmark = pytest.mark.unit
+
 
 def tracker(text="", intent="faq", topic=None, entities=(), ranking=None, intents=None, slots=None) -> Tracker:
     message = {

@@ -1,4 +1,4 @@
-"""Score the held-out messages (tests/heldout/*.yml) against a running server.
+"""Score the held-out messages (tests/heldout/*.yml, beside this file) against a running server.
 
 Each message goes to a fresh conversation over REST; the verdict comes from the
 names of the responses the bot sent (recorded on the tracker), so it measures
@@ -8,14 +8,13 @@ exactly what a patient would get.
 import statistics
 import time
 import uuid
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
 import yaml
 
-HELDOUT_DIR = Path(__file__).resolve().parent.parent / "tests" / "heldout"
+HELDOUT_DIR = Path(__file__).resolve().parent
 # heldout.yml, dev2.yml: written blind (dev2 from the guide alone), but their
 # failures were read while improving the model: development sets.
 # fresh.yml: written blind and never read by the developers: the honest figure.
@@ -34,7 +33,8 @@ NOT_COVERED = {
     "utter_condition_unknown", "utter_medicine_not_covered", "utter_how_much_which",
 }
 
-TARGETS = {"in_scope_accuracy": 0.95, "out_of_scope_handled": 0.95, "emergency_recall": 1.0, "confidently_wrong": 0}
+TARGETS = {"in_scope_accuracy": 0.95, "out_of_scope_handled": 0.95, "emergency_recall": 1.0, "confidently_wrong": 0,
+           "non_english_handled": 1.0}
 
 
 def load_messages(name: str) -> List[dict]:
@@ -117,13 +117,6 @@ class Report:
     def failures(self) -> List[Result]:
         return [r for r in self.results if r.verdict != "correct"]
 
-    def misses_of_targets(self) -> List[str]:
-        m = self.metrics
-        misses = [f"{k} {m[k]:.3f} < {v}" for k, v in TARGETS.items() if k != "confidently_wrong" and m[k] < v]
-        if m["confidently_wrong"] > TARGETS["confidently_wrong"]:
-            misses.append(f"confidently_wrong {m['confidently_wrong']} > 0")
-        return misses
-
 
 def run(server, messages: List[dict]) -> Report:
     report = Report()
@@ -135,6 +128,3 @@ def run(server, messages: List[dict]) -> Report:
         report.results.append(Result(message["text"], message["label"], server.last_turn(sender)["responses"], seconds))
     return report
 
-
-def verdict_counts(report: Report) -> Counter:
-    return Counter((r.label.split("/")[0], r.verdict) for r in report.results)
