@@ -10,7 +10,6 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional
 
 import yaml
 
@@ -37,12 +36,12 @@ TARGETS = {"in_scope_accuracy": 0.95, "out_of_scope_handled": 0.95, "emergency_r
            "non_english_handled": 1.0}
 
 
-def load_messages(name: str) -> List[dict]:
+def load_messages(name: str) -> list[dict]:
     with (HELDOUT_DIR / f"{name}.yml").open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)["messages"]
 
 
-def answers_in(responses: List[str]) -> List[str]:
+def answers_in(responses: list[str]) -> list[str]:
     """Substantive answers as labels: faq/<topic> or condition/<id>."""
     found = []
     for name in responses:
@@ -66,11 +65,11 @@ def accepted(label: str) -> set:
 class Result:
     text: str
     label: str
-    responses: List[str]
+    responses: list[str]
     seconds: float
 
     @property
-    def answers(self) -> List[str]:
+    def answers(self) -> list[str]:
         return answers_in(self.responses)
 
     @property
@@ -92,14 +91,14 @@ class Result:
 
 @dataclass
 class Report:
-    results: List[Result] = field(default_factory=list)
+    results: list[Result] = field(default_factory=list)
 
-    def _share(self, kinds: tuple, verdict: str = "correct") -> Optional[float]:
+    def _share(self, kinds: tuple, verdict: str = "correct") -> float | None:
         chosen = [r for r in self.results if r.label.split("/")[0] in kinds]
         return sum(r.verdict == verdict for r in chosen) / len(chosen) if chosen else None
 
     @property
-    def metrics(self) -> Dict[str, float]:
+    def metrics(self) -> dict[str, float | None]:
         latencies = sorted(r.seconds for r in self.results)
         return {
             "in_scope_accuracy": self._share(("faq", "condition")),
@@ -114,11 +113,11 @@ class Report:
             "latency_p95_ms": 1000 * latencies[int(0.95 * (len(latencies) - 1))],
         }
 
-    def failures(self) -> List[Result]:
+    def failures(self) -> list[Result]:
         return [r for r in self.results if r.verdict != "correct"]
 
 
-def run(server, messages: List[dict]) -> Report:
+def run(server, messages: list[dict]) -> Report:
     report = Report()
     for message in messages:
         sender = f"heldout-{uuid.uuid4().hex[:12]}"
