@@ -1,6 +1,7 @@
 # LDN Assistant. The two commands that matter:
 #   make run    set up, build, train if anything changed, and serve
-#   make test   everything, failing loudly
+#   make test   everything, failing loudly (lint, then unit tests, then the real stack)
+# While working: make lint (seconds), make unit (under a minute, no model).
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
@@ -19,19 +20,29 @@ TRAINING_INPUTS := config.yml $(shell find data -name '*.yml' ! -name topic.yml)
 RUN_DEPS  := $(MODEL)
 TEST_DEPS := $(MODEL)
 
-.PHONY: help setup spacy train run test eval validate lock clean
+.PHONY: help setup setup-dev spacy train run test lint fix unit eval validate lock clean
 help:
 	@echo "make run    - set up, build, train if needed, and serve (REST :5005, widget :8080)"
-	@echo "make test   - validate data, pytest against a real server, rasa test, held-out check"
+	@echo "make test   - lint, unit tests, data validation, then tests against the real server and browser"
+	@echo "make lint   - ruff (lint and format check) and mypy; \`make fix\` applies ruff's fixes and format"
+	@echo "make unit   - the unit tests only: no model, no server, under a minute"
 	@echo "make eval   - held-out figures for our config and Rasa's stock config side by side"
 	@echo "              (ARGS=--train also times training both from scratch; ARGS=--show-failures)"
 	@echo "make train  - train only if data, config or domain changed"
 
+# Runtime packages (enough for `make run`), then the development tools on top; both
+# locked with hashes (`make lock` regenerates the locks from requirements*.txt).
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes
 setup: $(VENV)/.installed
-$(VENV)/.installed: requirements.txt requirements.lock
+$(VENV)/.installed: requirements.lock
 	@python_bin=$$(scripts/find_python.sh) && \
 	  { [ -x $(PY) ] && $(PY) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' || $$python_bin -m venv --clear $(VENV); }
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c requirements.lock
+	$(PIP) -r requirements.lock
+	touch $@
+
+setup-dev: $(VENV)/.installed-dev
+$(VENV)/.installed-dev: requirements-dev.lock $(VENV)/.installed
+	$(PIP) -r requirements-dev.lock
 	touch $@
 
 spacy: $(SPACY)/meta.json
@@ -46,20 +57,32 @@ $(MODEL): $(TRAINING_INPUTS) | $(VENV)/.installed
 validate: $(SPACY)/meta.json | $(VENV)/.installed
 	$(RASA) data validate --domain "$$LDN_DOMAIN" --fail-on-warnings
 
+# Versions already locked are kept (scripts/lock.py: pip's own resolution, with hashes).
 lock: $(VENV)/.installed
-	{ echo "# Every package of .venv, exact versions (pip freeze). Regenerate: make lock"; \
-	  $(PY) -m pip freeze --exclude pip --exclude setuptools; } > requirements.lock
+	$(PY) scripts/lock.py requirements.txt requirements.lock
+	$(PY) scripts/lock.py requirements-dev.txt requirements-dev.lock --on-top-of requirements.lock
+
+lint: $(VENV)/.installed-dev
+	scripts/test.sh lint
+
+fix: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# No model, no training, no server: only what the unit tests read.
+unit: $(SPACY)/meta.json $(VENV)/.installed-dev
+	scripts/test.sh unit
 
 include $(wildcard mk/*.mk)
 
 run: $(RUN_DEPS)
 	scripts/serve.sh
 
-test: $(TEST_DEPS)
+test: $(TEST_DEPS) $(VENV)/.installed-dev
 	scripts/test.sh
 
-eval: $(MODEL)
+eval: $(MODEL) $(VENV)/.installed-dev
 	source scripts/env.sh && $(PY) -m scripts.evaluate $(ARGS)
 
 clean:
-	rm -rf build models/*.tar.gz tests/artifacts .pytest_cache
+	rm -rf build models/*.tar.gz tests/artifacts .pytest_cache .mypy_cache .ruff_cache

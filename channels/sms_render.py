@@ -223,13 +223,13 @@ def render_reply(messages: Iterable[Dict[str, Any]], whatsapp: bool = False) -> 
         if isinstance(custom, dict) and isinstance(custom.get("text"), str):
             lines.append(strip_markup(custom["text"]))
         buttons = [
-            b for b in (message.get("buttons") or message.get("quick_replies") or [])
-            if isinstance(b, dict) and _button_payload(b)
+            (b, payload) for b in (message.get("buttons") or message.get("quick_replies") or [])
+            if isinstance(b, dict) and (payload := _button_payload(b))
         ]
         if buttons:
-            titles = [strip_markup(str(b.get("title") or b.get("payload"))) for b in buttons]
+            titles = [strip_markup(str(b.get("title") or b.get("payload"))) for b, _ in buttons]
             lines.append(numbered_options(titles, start=len(options) + 1))
-            options.extend(_button_payload(b) for b in buttons)
+            options.extend(payload for _, payload in buttons)
         if lines:
             blocks.append("\n\n".join(lines))
     body = "\n\n".join(blocks)

@@ -47,7 +47,6 @@ from ldn.text import clean_text, prepare_message
 
 logger = logging.getLogger(__name__)
 
-WEBHOOK_PATH = "/webhooks/twilio/webhook"
 SIGNATURE_HEADER = "X-Twilio-Signature"
 REPLY_TIMEOUT_S = 12.0  # Twilio gives up after 15 s
 

@@ -18,6 +18,7 @@ PIPELINE_VERSION = "1.0.0"
 
 def build(output_dir: Path) -> Path:
     import spacy  # imported here: heavy, and only needed when building
+    from spacy.pipeline import EntityRuler
 
     nlp = spacy.blank("en")
     nlp.meta.update({"name": PIPELINE_NAME, "version": PIPELINE_VERSION})
@@ -26,6 +27,7 @@ def build(output_dir: Path) -> Path:
     ruler = nlp.add_pipe(
         "entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
     )
+    assert isinstance(ruler, EntityRuler)
     ruler.add_patterns(ruler_patterns())
     output_dir.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(output_dir)

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from ldn.domain import DOMAIN_PATH
-from scripts.heldout import DEVELOPMENT_SETS, HELDOUT_SETS, TARGETS, load_messages, run
+from tests.heldout import DEVELOPMENT_SETS, HELDOUT_SETS, TARGETS, load_messages, run
 from tests.server import ROOT, start_server, stop_server
 
 EVAL_DIR = ROOT / "build" / "eval"

@@ -13,6 +13,8 @@ from ldn.conditions import covered_conditions
 from ldn.domain import load_domain_dict, responses
 from ldn.settings import response_variables
 
+pytestmark = pytest.mark.unit
+
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = (ROOT.parent / "shared" / "source" / "ldn-patient-guide.txt").read_text(encoding="utf-8")
 RESPONSES = responses()

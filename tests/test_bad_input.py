@@ -6,6 +6,8 @@ import uuid
 import pytest
 import requests
 
+pytestmark = pytest.mark.server
+
 URL = "/webhooks/rest/webhook"
 
 
@@ -26,10 +28,13 @@ def test_unreadable_messages_get_a_clear_reply(server, sender, message, expected
     assert server.last_turn(sender)["responses"] == [expected]
 
 
-def test_html_is_treated_as_text_not_markup(server, sender):
-    reply = post(server, json={"sender": sender, "message": "<script>alert('x')</script><b>side effects</b>"})
+def test_html_is_read_as_plain_text(server, sender):
+    text = "<b>side effects</b>?"
+    reply = post(server, json={"sender": sender, "message": text})
     assert reply.status_code == 200
-    assert "<script" not in reply.text
+    turn = server.last_turn(sender)
+    assert turn["user"]["text"] == text  # kept as typed: neither stripped nor escaped
+    assert turn["responses"] == ["utter_faq/side_effects"]
 
 
 def test_control_characters_are_stripped(server, sender):

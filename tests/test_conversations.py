@@ -5,6 +5,8 @@ import pytest
 from actions.topics import TOPICS
 from ldn.settings import response_variables
 
+pytestmark = pytest.mark.server
+
 CLINIC = response_variables()
 
 # One everyday question per topic (`test_question` in its topic.yml).

@@ -6,8 +6,12 @@ restarting is the point; every other test shares the session server.
 
 import uuid
 
+import pytest
+
 from tests.conftest import ARTIFACTS
 from tests.server import start_server, stop_server
+
+pytestmark = pytest.mark.server
 
 
 def test_a_restart_continues_the_conversation():

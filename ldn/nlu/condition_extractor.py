@@ -7,7 +7,7 @@ one more, fuzzy, look (ldn.conditions.fuzzy_condition) to catch typos like
 "rhumatoid arthritis" or "fibromialga".
 """
 
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Set
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.constants import SPACY_DOCS
@@ -64,7 +64,8 @@ class ConditionEntityExtractor(StatelessComponent):
         known = english_words()
         taken = {token.i for span in doc.ents for token in span}
         taken |= {token.i for token in doc if token.lower_ in known or not token.is_alpha}
-        found, used = [], set()
+        found: List[Dict[str, Any]] = []
+        used: Set[int] = set()
         for size in (2, 1):
             for start in range(len(doc) - size + 1):
                 span = doc[start:start + size]

@@ -14,6 +14,8 @@ from actions.fallback import ActionHandleFallback
 from actions.session import ActionSessionStart
 from ldn.conditions import conditions
 
+pytestmark = pytest.mark.unit
+
 
 def tracker(text="", intent="faq", topic=None, entities=(), ranking=None, intents=None, slots=None) -> Tracker:
     message = {

@@ -21,6 +21,8 @@ from channels.sms_render import (
 )
 from channels.sms_state import SmsState
 
+pytestmark = pytest.mark.unit
+
 # ------------------------------------------------------------------ markup
 
 @pytest.mark.parametrize(
@@ -134,7 +136,7 @@ def test_render_reply_joins_bubbles_that_fit_and_keeps_order():
 
 
 def test_render_reply_sms_vs_whatsapp_limits():
-    bubbles = [{"text": ("Sentence number %d is here. " % i) * 30} for i in range(8)]  # ~6,900 chars
+    bubbles = [{"text": (f"Sentence number {i} is here. ") * 30} for i in range(8)]  # ~6,900 chars
     sms = render_reply(bubbles)
     whatsapp = render_reply(bubbles, whatsapp=True)
     assert all(len(p) <= SMS_MAX_CHARS for p in sms.parts)
@@ -236,9 +238,9 @@ def test_sender_id_is_the_documented_hmac():
 
 
 def test_sender_id_refuses_empty_secret_or_address():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="SENDER_ID_SECRET is empty"):
         sender_id("+15550100123", "")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="no sender address"):
         sender_id("  ", SECRET)
 
 

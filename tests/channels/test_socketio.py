@@ -11,7 +11,6 @@ Two kinds of test:
 """
 
 import os
-import socket
 import subprocess
 import sys
 import textwrap
@@ -25,6 +24,8 @@ import requests
 import socketio
 
 from tests.server import ROOT, free_port
+
+pytestmark = pytest.mark.server
 
 REPLY_WAIT_S = 20
 SILENCE_WAIT_S = 5

@@ -12,7 +12,6 @@ import logging
 import re
 import secrets
 import sqlite3
-import threading
 import time
 import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
@@ -31,7 +30,6 @@ from channels.twilio import (
     DISCLAIMER,
     HELP_REPLY,
     SecureTwilioInput,
-    TwilioConfig,
     TwilioConfigError,
     keyword,
     public_validation_url,
@@ -39,6 +37,8 @@ from channels.twilio import (
 )
 from ldn import settings
 from tests.server import TEST_SENDER_ID_SECRET, TEST_TWILIO_AUTH_TOKEN
+
+pytestmark = pytest.mark.server  # the start-up tests below are unit tests
 
 WEBHOOK = "/webhooks/twilio/webhook"
 GREETING_OPTIONS = (
@@ -136,6 +136,7 @@ def handle(channel: SecureTwilioInput, params: Dict[str, str], url: str, signatu
     return asyncio.run(channel.handle(multi, url, signature, _rasa_must_not_run))
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("missing", ["TWILIO_AUTH_TOKEN", "SENDER_ID_SECRET"])
 def test_without_secrets_the_channel_starts_warns_once_and_answers_503(fresh_settings, caplog, missing):
     for name, value in (("TWILIO_AUTH_TOKEN", TEST_TWILIO_AUTH_TOKEN), ("SENDER_ID_SECRET", TEST_SENDER_ID_SECRET)):
@@ -150,6 +151,7 @@ def test_without_secrets_the_channel_starts_warns_once_and_answers_503(fresh_set
     assert handle(channel, params, url, sign(url, params)) == (503, "Twilio channel not configured")
 
 
+@pytest.mark.unit
 def test_insecure_skip_signature_is_refused_in_production(fresh_settings):
     fresh_settings.setenv("SENDER_ID_SECRET", TEST_SENDER_ID_SECRET)
     fresh_settings.setenv("LDN_TWILIO_INSECURE_SKIP_SIGNATURE", "true")
@@ -158,6 +160,7 @@ def test_insecure_skip_signature_is_refused_in_production(fresh_settings):
         SecureTwilioInput.from_credentials({})
 
 
+@pytest.mark.unit
 def test_insecure_skip_signature_outside_production_warns_and_accepts_unsigned(fresh_settings, caplog):
     fresh_settings.setenv("SENDER_ID_SECRET", TEST_SENDER_ID_SECRET)
     fresh_settings.setenv("LDN_TWILIO_INSECURE_SKIP_SIGNATURE", "1")
@@ -169,6 +172,7 @@ def test_insecure_skip_signature_outside_production_warns_and_accepts_unsigned(f
     assert status == 200 and "Reply STOP" in body
 
 
+@pytest.mark.unit
 def test_signatures_are_checked_by_default(fresh_settings):
     fresh_settings.setenv("TWILIO_AUTH_TOKEN", TEST_TWILIO_AUTH_TOKEN)
     fresh_settings.setenv("SENDER_ID_SECRET", TEST_SENDER_ID_SECRET)
@@ -180,6 +184,7 @@ def test_signatures_are_checked_by_default(fresh_settings):
     assert handle(channel, params, url, sign(url, params))[0] == 200
 
 
+@pytest.mark.unit
 def test_public_url_for_tls_terminating_proxies(fresh_settings):
     fresh_settings.setenv("TWILIO_AUTH_TOKEN", TEST_TWILIO_AUTH_TOKEN)
     fresh_settings.setenv("SENDER_ID_SECRET", TEST_SENDER_ID_SECRET)
@@ -193,11 +198,13 @@ def test_public_url_for_tls_terminating_proxies(fresh_settings):
     )
 
 
+@pytest.mark.unit
 def test_keywords_are_whole_message_and_case_insensitive():
     assert keyword("stop") == keyword(" Stop. ") == keyword("STOP!") == "STOP"
     assert keyword("please stop") is None and keyword("stop it") is None and keyword(None) is None
 
 
+@pytest.mark.unit
 def test_empty_twiml_has_no_message():
     assert ET.fromstring(twiml([])).tag == "Response" and len(ET.fromstring(twiml([]))) == 0
 

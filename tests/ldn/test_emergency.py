@@ -2,6 +2,8 @@ import pytest
 
 from ldn.emergency import emergency_kinds
 
+pytestmark = pytest.mark.unit
+
 
 @pytest.mark.parametrize("text, kind", [
     ("I overdosed on my ldn", "poisoning"),

@@ -2,6 +2,8 @@ import pytest
 
 from ldn.language import is_not_english
 
+pytestmark = pytest.mark.unit
+
 
 @pytest.mark.parametrize("text", [
     "¿Cuáles son los efectos secundarios?", "Quels sont les effets secondaires du LDN ?",

@@ -5,6 +5,8 @@ import pytest
 from ldn.not_covered import KINDS, not_covered_kind
 from tests.training_data import training_examples
 
+pytestmark = pytest.mark.unit
+
 # Intents whose examples the patterns may match: these are refused or overruled anyway.
 REFUSED_INTENTS = {"out_of_scope", "emergency", "non_english"}
 

@@ -7,6 +7,8 @@ import spacy
 
 from ldn.conditions import conditions, fuzzy_condition
 
+pytestmark = pytest.mark.unit
+
 PIPELINE = Path(__file__).resolve().parents[2] / "build" / "spacy" / "en_ldn"
 
 

@@ -2,6 +2,8 @@ import pytest
 
 from ldn.text import MAX_MESSAGE_CHARS, prepare_message, valid_sender
 
+pytestmark = pytest.mark.unit
+
 
 @pytest.mark.parametrize("raw, problem", [
     ("", "empty"), ("  \t\n", "empty"), (None, "empty"), (123, "empty"),
@@ -12,7 +14,7 @@ def test_problems(raw, problem):
     text, found = prepare_message(raw)
     assert found == problem
     if problem:
-        assert text == '/nlu_fallback{"input_problem": "%s"}' % problem
+        assert text == f'/nlu_fallback{{"input_problem": "{problem}"}}'
 
 
 def test_control_and_format_characters_are_removed():

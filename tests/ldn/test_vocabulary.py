@@ -1,4 +1,8 @@
+import pytest
+
 from ldn.vocabulary import content_words, is_off_topic, vocabulary
+
+pytestmark = pytest.mark.unit
 
 
 def test_content_words_drop_the_words_every_question_shares():

@@ -1,9 +1,12 @@
 """The project's NLU components on real Rasa messages, as the trained pipeline hands them over."""
 
+import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from ldn.nlu.not_covered_guard import NotCoveredGuard
 from ldn.nlu.response_selector_fallback import ResponseSelectorFallback
+
+pytestmark = pytest.mark.unit
 
 
 def parsed(text, intents, topics=()):
@@ -36,11 +39,14 @@ def test_even_chit_chat_readings_are_refused():
     assert intent_of(message)[0] == "out_of_scope"
 
 
-def test_emergencies_and_other_languages_are_left_alone():
-    for intent in ("emergency", "non_english"):
-        message = parsed("my kid had some of my ldn", [(intent, 0.9)])
-        guard().process([message])
-        assert intent_of(message) == (intent, None)
+@pytest.mark.parametrize("intent", ["emergency", "non_english"])
+def test_emergencies_and_other_languages_are_left_alone(intent):
+    # The text matches a not-covered pattern and out_of_scope is a strong runner-up:
+    # only the intent already found keeps the guard away.
+    text = "my kid swallowed my ldn, how long until it works"
+    message = parsed(text, [(intent, 0.6), ("out_of_scope", 0.4)])
+    guard().process([message])
+    assert intent_of(message) == (intent, None)
 
 
 def test_button_payloads_are_left_alone():
@@ -114,3 +120,48 @@ def test_a_message_sharing_no_word_with_any_answer_is_off_topic(tmp_path):
     assert intent_of(passport) == ("out_of_scope", "off_topic")  # out_of_scope examples don't count
     for message, intent in ((on_topic, "faq"), (no_words, "faq"), (named, "ask_condition"), (chit_chat, "greet")):
         assert intent_of(message) == (intent, None)
+
+
+def stateless(component_class):
+    """A stateless component as the pipeline builds it: from its default config."""
+    return component_class.create({}, None, None, None)
+
+
+def test_an_emergency_overrules_every_reading_and_names_its_kinds():
+    from ldn.nlu.emergency_detector import EmergencyDetector
+
+    urgent = parsed("my son swallowed a handful of my pills, what are the side effects", [("faq", 0.95)])
+    calm = parsed("what are the side effects", [("faq", 0.95)])
+    stateless(EmergencyDetector).process([urgent, calm])
+    assert intent_of(urgent) == ("emergency", "emergency_patterns")
+    assert [e["value"] for e in urgent.get("entities") if e["entity"] == "emergency_kind"] == ["poisoning"]
+    assert intent_of(calm) == ("faq", None) and not calm.get("entities")
+
+
+def test_a_message_in_another_language_is_routed_to_english_only():
+    from ldn.nlu.language_guard import LanguageGuard
+
+    spanish = parsed("¿cuáles son los efectos secundarios de la naltrexona?", [("faq", 0.9)])
+    english = parsed("wat r the side efects of ldn", [("faq", 0.9)])
+    button = parsed('/faq{"topic": "que"}', [("faq", 1.0)])
+    stateless(LanguageGuard).process([spanish, english, button])
+    assert intent_of(spanish) == ("non_english", "language_guard")
+    assert intent_of(english) == ("faq", None)
+    assert intent_of(button) == ("faq", None)
+
+
+def test_conditions_and_medicines_become_entities_with_their_canonical_ids():
+    from rasa.nlu.utils.spacy_utils import SpacyNLP
+
+    from ldn.nlu.condition_extractor import ConditionEntityExtractor
+
+    spacy_nlp = SpacyNLP.create({"model": "build/spacy/en_ldn"}, None, None, None)
+    messages = [Message(data={"text": text}) for text in (
+        "can ldn help my fibro if i take tramadol",  # synonym and a medicine
+        "does it work for rhumatoid arthritis",  # a typo, found by the fuzzy look
+        "does it help my headaches",  # no condition named
+    )]
+    spacy_nlp.process(messages, spacy_nlp.provide())
+    stateless(ConditionEntityExtractor).process(messages)
+    found = [[(e["entity"], e["value"]) for e in m.get("entities") or []] for m in messages]
+    assert found == [[("condition", "fibromyalgia"), ("medicine", "tramadol")], [("condition", "rheumatoid_arthritis")], []]

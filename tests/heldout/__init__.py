@@ -1,4 +1,4 @@
-"""Score the held-out messages (tests/heldout/*.yml) against a running server.
+"""Score the held-out messages (tests/heldout/*.yml, beside this file) against a running server.
 
 Each message goes to a fresh conversation over REST; the verdict comes from the
 names of the responses the bot sent (recorded on the tracker), so it measures
@@ -8,17 +8,15 @@ exactly what a patient would get.
 import statistics
 import time
 import uuid
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional
 
 import yaml
 
 from ldn.conditions import conditions
 from ldn.topics import same_facts
 
-HELDOUT_DIR = Path(__file__).resolve().parent.parent / "tests" / "heldout"
+HELDOUT_DIR = Path(__file__).resolve().parent
 # heldout.yml, dev2.yml: written blind (dev2 from the guide alone), but their
 # failures were read while improving the model: development sets.
 # fresh.yml: written blind and never read by the developers: the honest figure.
@@ -36,15 +34,16 @@ NOT_COVERED = {
 # "The guide doesn't name it; it discusses that kind in general; ask your provider" (issue 9).
 NOT_COVERED |= {c.category_response for c in conditions().values() if c.category_response} | {"utter_side_effect_not_listed"}
 
-TARGETS = {"in_scope_accuracy": 0.95, "out_of_scope_handled": 0.95, "emergency_recall": 1.0, "confidently_wrong": 0}
+TARGETS = {"in_scope_accuracy": 0.95, "out_of_scope_handled": 0.95, "emergency_recall": 1.0, "confidently_wrong": 0,
+           "non_english_handled": 1.0}
 
 
-def load_messages(name: str) -> List[dict]:
+def load_messages(name: str) -> list[dict]:
     with (HELDOUT_DIR / f"{name}.yml").open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)["messages"]
 
 
-def answers_in(responses: List[str]) -> List[str]:
+def answers_in(responses: list[str]) -> list[str]:
     """Substantive answers as labels: faq/<topic> or condition/<id>."""
     found = []
     for name in responses:
@@ -68,11 +67,11 @@ def accepted(label: str) -> set:
 class Result:
     text: str
     label: str
-    responses: List[str]
+    responses: list[str]
     seconds: float
 
     @property
-    def answers(self) -> List[str]:
+    def answers(self) -> list[str]:
         return answers_in(self.responses)
 
     @property
@@ -94,14 +93,14 @@ class Result:
 
 @dataclass
 class Report:
-    results: List[Result] = field(default_factory=list)
+    results: list[Result] = field(default_factory=list)
 
-    def _share(self, kinds: tuple, verdict: str = "correct") -> Optional[float]:
+    def _share(self, kinds: tuple, verdict: str = "correct") -> float | None:
         chosen = [r for r in self.results if r.label.split("/")[0] in kinds]
         return sum(r.verdict == verdict for r in chosen) / len(chosen) if chosen else None
 
     @property
-    def metrics(self) -> Dict[str, float]:
+    def metrics(self) -> dict[str, float | None]:
         latencies = sorted(r.seconds for r in self.results)
         return {
             "in_scope_accuracy": self._share(("faq", "condition")),
@@ -116,18 +115,11 @@ class Report:
             "latency_p95_ms": 1000 * latencies[int(0.95 * (len(latencies) - 1))],
         }
 
-    def failures(self) -> List[Result]:
+    def failures(self) -> list[Result]:
         return [r for r in self.results if r.verdict != "correct"]
 
-    def misses_of_targets(self) -> List[str]:
-        m = self.metrics
-        misses = [f"{k} {m[k]:.3f} < {v}" for k, v in TARGETS.items() if k != "confidently_wrong" and m[k] < v]
-        if m["confidently_wrong"] > TARGETS["confidently_wrong"]:
-            misses.append(f"confidently_wrong {m['confidently_wrong']} > 0")
-        return misses
 
-
-def run(server, messages: List[dict]) -> Report:
+def run(server, messages: list[dict]) -> Report:
     report = Report()
     for message in messages:
         sender = f"heldout-{uuid.uuid4().hex[:12]}"
@@ -137,6 +129,3 @@ def run(server, messages: List[dict]) -> Report:
         report.results.append(Result(message["text"], message["label"], server.last_turn(sender)["responses"], seconds))
     return report
 
-
-def verdict_counts(report: Report) -> Counter:
-    return Counter((r.label.split("/")[0], r.verdict) for r in report.results)
