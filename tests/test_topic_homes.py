@@ -58,7 +58,7 @@ NEW_TOPIC_CHECK = textwrap.dedent('''
     from actions.answers import ActionAnswerFaq, ActionAnswerHowMuch, ActionTellMore, CONDITION_LED_TOPICS
     from ldn.domain import DOMAIN_PATH, responses
     from ldn.topics import TOPICS
-    from scripts.heldout import SAME_FACTS, accepted
+    from tests.heldout import SAME_FACTS, accepted
     from tests.training_data import training_examples
     
     def run(action, text="", intent="greet", slots=None, topic=None):
