@@ -12,6 +12,9 @@ import yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SETTINGS_FILE = PROJECT_ROOT / "settings.yml"
+# Where the answers' texts are read from while serving (ldn/nlg.py): a domain file or
+# a directory of them. The one place that names it; LDN_RESPONSES overrides it.
+RESPONSES_SOURCE = PROJECT_ROOT / "domain.yml"
 
 # (section, key) -> environment variable that overrides it.
 ENV_OVERRIDES = {
@@ -71,6 +74,11 @@ def response_variables() -> Dict[str, str]:
         "poison_control": str(emergency["poison_control"]),
         "crisis_line": str(emergency["crisis_line"]),
     }
+
+
+def responses_source() -> Path:
+    """The file or directory the served answer texts come from (LDN_RESPONSES, else RESPONSES_SOURCE)."""
+    return Path(os.environ.get("LDN_RESPONSES") or RESPONSES_SOURCE)
 
 
 def allowed_origins() -> List[str]:
