@@ -60,10 +60,9 @@ class LiveResponses(TemplatedNaturalLanguageGenerator):
 
     @property  # type: ignore[override]
     def responses(self) -> Responses:
-        now = time.monotonic()
-        if now - self._checked_at >= CHECK_EVERY_S:
-            self._checked_at = now
+        if time.monotonic() - self._checked_at >= CHECK_EVERY_S:
             self._reload_if_changed()
+            self._checked_at = time.monotonic()
         return self._served
 
     @responses.setter
