@@ -18,7 +18,7 @@ pids+=($!)
 api=()
 if [ -n "${RASA_API_TOKEN:-}" ]; then api=(--enable-api --auth-token "$RASA_API_TOKEN"); fi
 .venv/bin/rasa run --model "$LDN_MODEL" --port "$RASA_PORT" \
-  --credentials "$LDN_CREDENTIALS" --endpoints endpoints.yml \
+  --credentials "$LDN_CREDENTIALS" --endpoints "${LDN_ENDPOINTS:-endpoints.yml}" \
   --cors "${LDN_CORS_ORIGINS:-http://localhost:$WEB_PORT}" "${api[@]}" &
 pids+=($!)
 

@@ -8,6 +8,7 @@ answers take. Long conversation: one conversation of many turns, latency by turn
 
 import asyncio
 import itertools
+import math
 import random
 import time
 import uuid
@@ -34,7 +35,7 @@ def percentile(values: Sequence[float], q: float) -> Optional[float]:
     if not values:
         return None
     ordered = sorted(values)
-    rank = max(1, min(len(ordered), round(q / 100 * len(ordered) + 0.5)))
+    rank = max(1, min(len(ordered), math.ceil(q / 100 * len(ordered))))
     return ordered[rank - 1]
 
 

@@ -66,7 +66,9 @@ def table(results: Dict) -> str:
     lines = [
         f"Closed loop: conversations of 8 messages, {settings['duration']:.0f} s per level; "
         f"open loop {settings['rate']:.0f} msg/s for {settings['duration']:.0f} s; "
-        f"one conversation of {settings['turns']} turns. Our server env: {settings['env'] or 'default'}.",
+        f"one conversation of {settings['turns']} turns. Our server: "
+        f"{'Rasa-default tracker store and NLG (baseline)' if settings.get('baseline') else 'as shipped'}"
+        f"{', env ' + str(settings['env']) if settings['env'] else ''}.",
         "",
         "| measure | unit | ours | stock | ours / stock | target (ours) |",
         "| --- | --- | --- | --- | --- | --- |",

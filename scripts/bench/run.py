@@ -62,10 +62,22 @@ async def measure(bot, name: str, args, edit) -> Dict:
         print(f"  [{name}] {level:>2} concurrent: {out[f'closed_{level}']}", flush=True)
     out["open"] = (await load.open_loop(bot.url, messages, args.rate, args.duration)).summary()
     print(f"  [{name}] open loop {args.rate}/s: {out['open']}", flush=True)
-    if edit:
+    if edit and not args.baseline:
         out["edit_s"] = round(await edit(), 1)
         print(f"  [{name}] edited answer served after {out['edit_s']} s", flush=True)
     return out
+
+
+def rasa_default_endpoints(target: Path) -> Path:
+    """endpoints.yml with Rasa's own SQL tracker store and response generator (before our levers)."""
+    import yaml
+
+    endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text())
+    endpoints["tracker_store"] = {"type": "SQL", "url": "${LDN_TRACKER_URL}"}
+    endpoints["action_endpoint"] = {"url": endpoints["action_endpoint"]["url"]}
+    endpoints.pop("nlg", None)
+    target.write_text(yaml.safe_dump(endpoints, sort_keys=False))
+    return target
 
 
 def bench_ours(args) -> Dict:
@@ -79,7 +91,10 @@ def bench_ours(args) -> Dict:
         result["train_s"] = round(train(ROOT, work, "ldn", {"PYTHONPATH": str(ROOT)}, work / "train.log"), 1)
         model = work / "ldn.tar.gz"
     responses = copy_source(responses_source(), work / "responses" / responses_source().name)
-    bot = start_ours(work, model, responses, args.env)
+    env = dict(args.env)
+    if args.baseline:
+        env["LDN_ENDPOINTS"] = str(rasa_default_endpoints(work / "endpoints-rasa-defaults.yml"))
+    bot = start_ours(work, model, responses, env)
     response, message = PROFILES["ours"]["edit"]
 
     async def edit() -> float:
@@ -157,6 +172,8 @@ def parse_args(argv: Optional[List[str]] = None) -> argparse.Namespace:
     parser.add_argument("--rate", type=float, default=10, help="open-loop messages per second (default 10)")
     parser.add_argument("--turns", type=int, default=100, help="turns of the long conversation (default 100)")
     parser.add_argument("--env", action="append", default=[], help="KEY=VALUE for our server (a lever to try)")
+    parser.add_argument("--baseline", action="store_true",
+                        help="our bot with Rasa's own tracker store and response generator (before the levers)")
     parser.add_argument("--label", default="latest", help="results/bench/<label>.json and .md")
     args = parser.parse_args(argv)
     args.env = dict(item.split("=", 1) for item in args.env)
