@@ -62,23 +62,26 @@ def _verdict(target, ours: Any, ratio: Optional[float]) -> str:
 
 def table(results: Dict) -> str:
     settings = results["settings"]
+    names = [name for name in results if name != "settings"]
     ours, stock = results.get("ours", {}), results.get("stock", {})
+    extra = {"baseline": "baseline = our bot with Rasa's own tracker store, response generator and action calls",
+             "variant": f"variant = our bot with {settings.get('variant')}"}
+    notes = [extra[name] for name in names if name in extra]
     lines = [
-        f"Closed loop: conversations of 8 messages, {settings['duration']:.0f} s per level; "
-        f"open loop {settings['rate']:.0f} msg/s for {settings['duration']:.0f} s; "
-        f"one conversation of {settings['turns']} turns. Our server: "
-        f"{'Rasa-default tracker store and NLG (baseline)' if settings.get('baseline') else 'as shipped'}"
-        f"{', env ' + str(settings['env']) if settings['env'] else ''}.",
+        f"Closed loop: conversations of 8 messages, {settings['duration']:g} s per level; "
+        f"open loop {settings['rate']:g} msg/s for {settings['duration']:g} s; "
+        f"one conversation of {settings['turns']} turns.{' ' + '; '.join(notes) + '.' if notes else ''}",
         "",
-        "| measure | unit | ours | stock | ours / stock | target (ours) |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| measure | unit | " + " | ".join(names) + " | ours / stock | target (ours) |",
+        "| --- | --- | " + " | ".join("---" for _ in names) + " | --- | --- |",
     ]
     for label, read, unit, target in rows(settings["levels"]):
         a, b = read(ours), read(stock)
         ratio = round(a / b, 2) if isinstance(a, (int, float)) and isinstance(b, (int, float)) and b else None
-        lines.append(f"| {label} | {unit} | {_fmt(a)} | {_fmt(b)} | {_fmt(ratio)} | {_verdict(target, a, ratio)} |")
-    errors = {name: sum((r.get(k) or {}).get("errors", 0) for k in r if k.startswith(("closed_", "open")))
-              for name, r in (("ours", ours), ("stock", stock))}
-    lines.append("")
-    lines.append(f"Failed requests: ours {errors['ours']}, stock {errors['stock']}.")
+        cells = " | ".join(_fmt(read(results[name])) for name in names)
+        lines.append(f"| {label} | {unit} | {cells} | {_fmt(ratio)} | {_verdict(target, a, ratio)} |")
+    errors = ", ".join(
+        f"{name} {sum((r.get(k) or {}).get('errors', 0) for k in r if k.startswith(('closed_', 'open')))}"
+        for name, r in ((n, results[n]) for n in names))
+    lines += ["", f"Failed requests: {errors}."]
     return "\n".join(lines)

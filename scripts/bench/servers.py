@@ -104,7 +104,7 @@ class Bot:
         return peak
 
 
-def _base_env(extra: Dict[str, str]) -> Dict[str, str]:
+def base_env(extra: Dict[str, str]) -> Dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "RASA_API_TOKEN"}
     return {**env, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", **extra}
 
@@ -113,7 +113,7 @@ def start_ours(workdir: Path, model: Path, responses: Path, extra_env: Dict[str,
     """scripts/serve.sh on free ports, with a fresh conversation database in workdir."""
     bot = Bot("ours", free_port(), workdir / "ours.log")
     web_port = free_port()
-    bot.env = _base_env({
+    bot.env = base_env({
         "RASA_PORT": str(bot.port),
         "ACTIONS_PORT": str(free_port()),
         "WEB_PORT": str(web_port),
@@ -129,12 +129,12 @@ def start_ours(workdir: Path, model: Path, responses: Path, extra_env: Dict[str,
     return bot
 
 
-def start_stock(project: Path, model: Path, extra_env: Dict[str, str]) -> Bot:
+def start_stock(project: Path, model: Path) -> Bot:
     """`rasa run` in the stock project, as its README would run it."""
     bot = Bot("stock", free_port(), project / "stock.log")
-    bot.env = _base_env(extra_env)
+    bot.env = base_env({})
     bot.start([str(RASA), "run", "--model", str(model), "--port", str(bot.port),
-               "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"], project)
+               "--interface", "127.0.0.1", "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"], project)
     return bot
 
 
@@ -144,6 +144,6 @@ def train(project: Path, out: Path, name: str, env: Dict[str, str], log: Path) -
     with log.open("a") as handle:
         subprocess.run(
             [str(RASA), "train", "--force", "--fixed-model-name", name, "--out", str(out)],
-            cwd=project, env=_base_env(env), stdout=handle, stderr=subprocess.STDOUT, check=True,
+            cwd=project, env=base_env(env), stdout=handle, stderr=subprocess.STDOUT, check=True,
         )
     return time.monotonic() - began

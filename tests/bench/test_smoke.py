@@ -27,6 +27,7 @@ def test_smoke_run_fills_the_table(server):
     ours = {"closed_1": closed, "open": opened, "turn_1_ms": turns[0], "turn_last_ms": turns[-1]}
     text = table({"settings": {"duration": 3, "rate": 2, "turns": 3, "levels": [1], "env": {}}, "ours": ours})
     assert f"| throughput, 1 concurrent | msg/s | {closed['msg_per_s']:.1f} | n/a |" in text
+    assert "| p95 at open-loop rate | ms |" in text
 
 
 def test_load_generator_only_talks_to_this_machine():
