@@ -7,6 +7,7 @@ test edits that copy and puts it back, never the tracked source.
 import shutil
 import time
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -28,7 +29,7 @@ def wait_for(server, sender: str, predicate, limit_s: float = LIMIT_S) -> float:
 
 
 def test_edited_answer_is_served_live_and_a_broken_edit_is_refused(server, sender):
-    source = __import__("pathlib").Path(server.env["LDN_RESPONSES"])
+    source = Path(server.env["LDN_RESPONSES"])
     backup = source.with_name(source.name + ".orig")
     shutil.copy(source, backup)
     marker = f"edited-{uuid.uuid4().hex[:6]}"
