@@ -48,7 +48,7 @@ class Run:
     elapsed_s: float = 0.0
 
     def summary(self) -> Dict[str, Optional[float]]:
-        ms = [x * 1000 for x in self.latencies]
+        ms = [round(x * 1000, 1) for x in self.latencies]
         return {
             "messages": len(ms),
             "errors": self.errors,
