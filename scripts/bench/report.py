@@ -53,10 +53,10 @@ def _verdict(target, ours: Any, ratio: Optional[float]) -> str:
         return ""
     kind, bound = target
     value = ratio if kind == "ratio>=" else ours
-    if value is None:
-        return f"{kind} {bound} (n/a)"
-    ok = value >= bound if kind == "ratio>=" else value <= bound
     shown = {"ratio>=": f"≥ {bound}× stock", "<=": f"≤ {bound}", "growth<=": f"≤ {bound}×"}[kind]
+    if value is None:
+        return f"{shown} (n/a)"
+    ok = value >= bound if kind == "ratio>=" else value <= bound
     return f"{shown} {'**met**' if ok else '**not met**'}"
 
 
