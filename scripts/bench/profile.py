@@ -15,6 +15,7 @@ REST input checks, JSON).
 import argparse
 import asyncio
 import functools
+import json
 import os
 import statistics
 import subprocess
@@ -48,7 +49,7 @@ def timed(owner: Any, name: str, label: Callable[..., str], stage: str = "") -> 
                 return await original(*args, **kwargs)
             finally:
                 STAGE["now"] = previous
-                record(label(*args), began)
+                record(label(*args, **kwargs), began)
     else:
         @functools.wraps(original)
         def wrapper(*args, **kwargs):
@@ -58,7 +59,7 @@ def timed(owner: Any, name: str, label: Callable[..., str], stage: str = "") -> 
                 return original(*args, **kwargs)
             finally:
                 STAGE["now"] = previous
-                record(label(*args), began)
+                record(label(*args, **kwargs), began)
     setattr(owner, name, wrapper)
 
 
@@ -70,17 +71,17 @@ def instrument(store_class: type) -> None:
 
     from ldn.nlg import LiveResponses
 
-    timed(store_class, "retrieve", lambda *a: "tracker load")
-    timed(store_class, "save", lambda *a: "tracker save")
-    timed(MessageProcessor, "parse_message", lambda *a: "NLU", stage="NLU")
-    timed(MessageProcessor, "_predict_next_with_tracker", lambda *a: "policy", stage="policy")
-    timed(MessageProcessor, "run_action_extract_slots", lambda *a: "slot extraction (action_extract_slots)")
-    timed(GraphNode, "__call__", lambda node, *a: f"{STAGE['now']} · {node._node_name}")
-    timed(RemoteAction, "run", lambda action, *a: "custom actions (action server round trip)")
-    timed(EndpointConfig, "request", lambda *a: "  of which the HTTP request to the action server")
-    timed(LiveResponses, "generate", lambda *a: "rendering responses (NLG)")
-    timed(MessageProcessor, "_run_action", lambda proc, action, *a: f"action · {action.name()}")
-    timed(MessageProcessor, "handle_message", lambda *a: "total (in process)")
+    timed(store_class, "retrieve", lambda *a, **kw: "tracker load")
+    timed(store_class, "save", lambda *a, **kw: "tracker save")
+    timed(MessageProcessor, "parse_message", lambda *a, **kw: "NLU", stage="NLU")
+    timed(MessageProcessor, "_predict_next_with_tracker", lambda *a, **kw: "policy", stage="policy")
+    timed(MessageProcessor, "run_action_extract_slots", lambda *a, **kw: "slot extraction (action_extract_slots)")
+    timed(GraphNode, "__call__", lambda node, *a, **kw: f"{STAGE['now']} · {node._node_name}")
+    timed(RemoteAction, "run", lambda action, *a, **kw: "custom actions (action server round trip)")
+    timed(EndpointConfig, "request", lambda *a, **kw: "  of which the HTTP request to the action server")
+    timed(LiveResponses, "generate", lambda *a, **kw: "rendering responses (NLG)")
+    timed(MessageProcessor, "_run_action", lambda proc, action=None, *a, **kw: f"action · {(action or kw['action']).name()}")
+    timed(MessageProcessor, "handle_message", lambda *a, **kw: "total (in process)")
 
 
 STARTUP: Dict[str, float] = {}
@@ -139,26 +140,33 @@ def over_http(model: str, messages: int) -> float:
 
 def report(stages: Dict[str, float], http_ms: float) -> str:
     total = stages.get("total (in process)", 0.0)
+    actions = sum(v for k, v in stages.items() if k.startswith("action · "))
     lines = ["| stage | ms per message | share |", "| --- | --- | --- |"]
 
     def row(name: str, value: float, indent: str = "") -> None:
-        lines.append(f"| {indent}{name} | {value:.1f} | {value / (http_ms or total) :.0%} |")
+        lines.append(f"| {indent}{name} | {value:.1f} | {value / (http_ms or total):.0%} |")
+
+    def parts(prefix: str) -> None:
+        for key, value in sorted(stages.items(), key=lambda kv: -kv[1]):
+            if key.startswith(prefix) and value >= 0.05:
+                row(key[len(prefix):], value, "&nbsp;&nbsp;")
 
     if http_ms:
         row("channel: HTTP, Sanic, REST input checks (REST median − in-process)", max(0.0, http_ms - total))
-    named = ["tracker load", "NLU", "slot extraction (action_extract_slots)", "policy",
-             "custom actions (action server round trip)", "rendering responses (NLG)", "tracker save"]
-    for name in named:
-        row(name, stages.get(name, 0.0))
-        prefix = {"NLU": "NLU · ", "policy": "policy · "}.get(name)
-        if prefix:
-            for key, value in sorted(stages.items(), key=lambda kv: -kv[1]):
-                if key.startswith(prefix) and value >= 0.05:
-                    row(key[len(prefix):], value, "  ")
-        if name.startswith("custom actions"):
-            row("of which the HTTP request to the action server", stages.get("  of which the HTTP request to the action server", 0.0), "  ")
-    accounted = sum(stages.get(n, 0.0) for n in named)
-    row("rest of Rasa's message handling (locks, events, bookkeeping)", max(0.0, total - accounted))
+    row("tracker load", stages.get("tracker load", 0.0))
+    row("NLU", stages.get("NLU", 0.0))
+    parts("NLU · ")
+    row("slot extraction (action_extract_slots)", stages.get("slot extraction (action_extract_slots)", 0.0))
+    row("policy", stages.get("policy", 0.0))
+    parts("policy · ")
+    row("actions", actions)
+    for name in ("custom actions (action server round trip)", "  of which the HTTP request to the action server",
+                 "rendering responses (NLG)"):
+        row(name.strip(), stages.get(name, 0.0), "&nbsp;&nbsp;")
+    row("tracker save", stages.get("tracker save", 0.0))
+    accounted = sum(stages.get(n, 0.0) for n in ("tracker load", "NLU", "slot extraction (action_extract_slots)",
+                                                  "policy", "tracker save")) + actions
+    row("rest of Rasa's message handling (lock, events, logging)", max(0.0, total - accounted))
     row("**total in process**", total)
     if http_ms:
         row("**total over REST (median)**", http_ms)
@@ -188,6 +196,7 @@ def main() -> int:
     out = ROOT / "results" / "bench"
     out.mkdir(parents=True, exist_ok=True)
     (out / "profile.md").write_text(text + "\n")
+    (out / "profile.json").write_text(json.dumps({"stages_ms": stages, "http_median_ms": http_ms, "startup_s": STARTUP}, indent=2))
     print(text)
     return 0
 
