@@ -23,6 +23,7 @@ from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
 from rasa.utils.endpoints import EndpointConfig
 
+from ldn import rasa_fixes
 from ldn.settings import response_variables, responses_source
 
 logger = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ class LiveResponses(TemplatedNaturalLanguageGenerator):
         self._signature: Optional[Tuple] = None
         self._checked_at = float("-inf")
         super().__init__(domain.responses if domain else {})
+        rasa_fixes.install()  # this module is loaded in the Rasa process only: see ldn/rasa_fixes.py
 
     @property  # type: ignore[override]
     def responses(self) -> Responses:
