@@ -83,5 +83,8 @@ def table(results: Dict) -> str:
     errors = ", ".join(
         f"{name} {sum((r.get(k) or {}).get('errors', 0) for k in r if k.startswith(('closed_', 'open')))}"
         for name, r in ((n, results[n]) for n in names))
-    lines += ["", f"Failed requests: {errors}."]
+    empty = ", ".join(
+        f"{name} {sum((r.get(k) or {}).get('empty_answers', 0) for k in r if k.startswith(('closed_', 'open')))}"
+        for name, r in ((n, results[n]) for n in names))
+    lines += ["", f"Failed requests (error status or no reply within 60 s): {errors}. Answered with no message: {empty}."]
     return "\n".join(lines)
