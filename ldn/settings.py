@@ -10,8 +10,13 @@ from typing import Any, Dict, List
 
 import yaml
 
+from ldn.domain import DOMAIN_PATH
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SETTINGS_FILE = PROJECT_ROOT / "settings.yml"
+# Where the answers' texts are read from while serving (ldn/nlg.py): a domain file or
+# a directory of them. The one place that names it; LDN_RESPONSES overrides it.
+RESPONSES_SOURCE = DOMAIN_PATH  # the domain directory (ldn/domain.py)
 
 # (section, key) -> environment variable that overrides it.
 ENV_OVERRIDES = {
@@ -75,6 +80,11 @@ def response_variables() -> Dict[str, str]:
         "crisis_line_how": str(emergency["crisis_line_how"]),
         "animal_poison": str(emergency["animal_poison"]),
     }
+
+
+def responses_source() -> Path:
+    """The file or directory the served answer texts come from (LDN_RESPONSES, else RESPONSES_SOURCE)."""
+    return Path(os.environ.get("LDN_RESPONSES") or RESPONSES_SOURCE)
 
 
 def allowed_origins() -> List[str]:

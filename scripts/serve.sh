@@ -12,13 +12,16 @@ stop() { trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>/de
 trap 'stop; echo "Stopped."; exit 0' INT TERM
 trap stop EXIT
 
-$PY -m rasa_sdk --actions actions --port "$ACTIONS_PORT" &
+# Sanic closes an idle keep-alive connection after 5 s; when Rasa is busy for longer
+# (make bench, 50 concurrent patients) it reuses a closed one and the patient gets no
+# answer ("Cannot write to closing transport"). Keep them open longer than any stall.
+SANIC_KEEP_ALIVE_TIMEOUT="${SANIC_KEEP_ALIVE_TIMEOUT:-120}" $PY -m rasa_sdk --actions actions --port "$ACTIONS_PORT" &
 pids+=($!)
 
 api=()
 if [ -n "${RASA_API_TOKEN:-}" ]; then api=(--enable-api --auth-token "$RASA_API_TOKEN"); fi
 .venv/bin/rasa run --model "$LDN_MODEL" --port "$RASA_PORT" \
-  --credentials "$LDN_CREDENTIALS" --endpoints endpoints.yml \
+  --credentials "$LDN_CREDENTIALS" --endpoints "${LDN_ENDPOINTS:-endpoints.yml}" \
   --cors "${LDN_CORS_ORIGINS:-http://localhost:$WEB_PORT}" "${api[@]}" &
 pids+=($!)
 

@@ -7,6 +7,7 @@ starts a second one unless asked to.
 
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -108,6 +109,20 @@ def _wait_until_up(server: Server) -> None:
         time.sleep(0.5)
 
 
+def responses_copy(workdir: Path) -> Path:
+    """A scratch copy of the answers' source that the server reads (tests may edit it, never the real one)."""
+    from ldn.settings import RESPONSES_SOURCE
+
+    target = workdir / "responses" / RESPONSES_SOURCE.name
+    shutil.rmtree(target.parent, ignore_errors=True)
+    if RESPONSES_SOURCE.is_dir():
+        shutil.copytree(RESPONSES_SOURCE, target)
+    else:
+        target.parent.mkdir(parents=True)
+        shutil.copy(RESPONSES_SOURCE, target)
+    return target
+
+
 def start_server(workdir: Path, model: str = "models/ldn.tar.gz", extra_env: Optional[Dict[str, str]] = None) -> Server:
     workdir.mkdir(parents=True, exist_ok=True)
     server = Server(
@@ -130,6 +145,7 @@ def start_server(workdir: Path, model: str = "models/ldn.tar.gz", extra_env: Opt
         "TWILIO_AUTH_TOKEN": TEST_TWILIO_AUTH_TOKEN,
         "SENDER_ID_SECRET": TEST_SENDER_ID_SECRET,
         "LDN_STATE_DIR": str(workdir / "state"),
+        "LDN_RESPONSES": str(responses_copy(workdir)),
         **(extra_env or {}),
     }
     began = time.monotonic()
