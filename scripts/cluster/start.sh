@@ -69,7 +69,7 @@ stop_all() {
     else kill "$pid" 2>/dev/null || true; fi
   done
   wait 2>/dev/null || true
-  rm -f "$RUN"/*.pid
+  rm -f "$RUN"/*.pid "$RUN/ready"
 }
 trap 'stop_all; echo "Cluster stopped."; exit 0' INT TERM
 trap stop_all EXIT
