@@ -164,7 +164,8 @@ launch nginx nginx -c "$CLUSTER_DIR/nginx.conf" -p "$CLUSTER_DIR" -e "$LOGS/ngin
 
 # --- wait until every replica answers (Rasa needs ~20 s to load the model)
 up() { curl -fs -o /dev/null --max-time 2 "$1"; }
-for _ in $(seq 1 360); do
+deadline=$((SECONDS + ${LDN_CLUSTER_START_TIMEOUT:-600}))
+while [ $SECONDS -lt $deadline ]; do
   ready=1
   for port in "${rasa_ports[@]}"; do up "http://127.0.0.1:$port/" || { ready=0; break; }; done
   for port in "${action_ports[@]}"; do [ $ready = 0 ] || up "http://127.0.0.1:$port/health" || ready=0; done
@@ -175,7 +176,7 @@ for _ in $(seq 1 360); do
   done
   sleep 0.5
 done
-[ $ready = 1 ] || { echo "The cluster did not come up within 180 s; see $LOGS/" >&2; exit 1; }
+[ $ready = 1 ] || { echo "The cluster did not come up within ${LDN_CLUSTER_START_TIMEOUT:-600} s; see $LOGS/" >&2; exit 1; }
 host="${LDN_CLUSTER_HOST:-127.0.0.1}"
 elapsed_ds=$(( ($(date +%s%N) - began) / 100000000 ))
 echo "LDN cluster up in $((elapsed_ds / 10)).$((elapsed_ds % 10)) s: $CLUSTER_REPLICAS Rasa replicas behind nginx."

@@ -231,11 +231,16 @@ def test_failover_within_target(failover):
 
 
 def test_cluster_starts_within_a_minute_when_it_ran_before(cluster):
-    """The first start in a clean clone also creates the database; only later ones count."""
-    first_run = not (cluster.directory / "run" / "started-before").exists()
-    (cluster.directory / "run" / "started-before").touch()
-    if not first_run:
-        assert cluster.started_in_s < 60
+    """The first start in a clean clone also creates the database; only later ones count,
+    and only on a machine not already running several times more work than it has cores."""
+    marker = cluster.directory / "run" / "started-before"
+    first_run = not marker.exists()
+    marker.touch()
+    if first_run:
+        pytest.skip(f"first start (database created): {cluster.started_in_s:.0f} s")
+    if cluster.load_at_start > 2 * (os.cpu_count() or 1):
+        pytest.skip(f"machine overloaded at start (load {cluster.load_at_start:.1f}): {cluster.started_in_s:.0f} s")
+    assert cluster.started_in_s < 60
 
 
 def test_replicas_run_with_the_spec_environment(cluster):
