@@ -65,19 +65,26 @@ def post_with_retry(session: requests.Session, url: str, sender: str, text: str)
     return turn
 
 
+def default_text(sender: str, i: int) -> str:
+    return f"{QUESTIONS[i % len(QUESTIONS)]} ({i})"
+
+
 def run_closed_loop(
     url: str, senders: List[str], duration_s: float,
-    texts: Callable[[str, int], str] = lambda sender, i: f"{QUESTIONS[i % len(QUESTIONS)]} ({i})",
+    texts: Callable[[str, int], str] = default_text,
+    stop: Optional[threading.Event] = None,
 ) -> List[Turn]:
-    """One thread per sender, each sending its next message as soon as the last is answered."""
+    """One thread per sender, each sending its next message as soon as the last is answered,
+    for `duration_s` or until `stop` is set, whichever comes first."""
     turns: List[Turn] = []
     lock = threading.Lock()
     stop_at = time.monotonic() + duration_s
+    stop = stop or threading.Event()
 
     def patient(sender: str) -> None:
         with requests.Session() as session:
             i = 0
-            while time.monotonic() < stop_at:
+            while time.monotonic() < stop_at and not stop.is_set():
                 turn = post_with_retry(session, url, sender, texts(sender, i))
                 with lock:
                     turns.append(turn)
@@ -87,5 +94,5 @@ def run_closed_loop(
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(duration_s + 120)
+        thread.join(duration_s + 300)
     return turns
