@@ -5,7 +5,6 @@ generated nginx files must be what `make deploy-files` writes now.
 """
 
 import re
-from pathlib import Path
 from typing import Dict, List
 
 import pytest
