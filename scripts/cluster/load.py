@@ -5,7 +5,7 @@ Used by the failover test (tests/cluster/) and `make cluster-bench`. Only ever s
 
 Each simulated patient is one conversation: send a message, wait for the reply, send
 the next. On a 5xx or a refused connection the same message is sent again (up to
-RETRIES times, 0.2 s apart): after a replica dies mid-answer nginx returns 502 (it
+RETRIES times, backing off from 0.2 s to 2 s): after a replica dies mid-answer nginx returns 502 (it
 never re-sends a POST that reached a replica), and the retry lands on the survivor.
 A retry may be a duplicate turn if the dead replica had already saved the first copy;
 `Turn.ambiguous` marks those.
@@ -18,8 +18,8 @@ from typing import Callable, List, Optional
 
 import requests
 
-RETRIES = 10
-RETRY_PAUSE_S = 0.2
+RETRIES = 12
+RETRY_PAUSES_S = [0.2, 0.4, 0.8, 1.6] + [2.0] * 8   # backing off: ~19 s in all
 QUESTIONS = [
     "what is ldn",
     "what are the side effects",
@@ -48,7 +48,7 @@ class Turn:
 
 def post_with_retry(session: requests.Session, url: str, sender: str, text: str) -> Turn:
     turn = Turn(sender, text, time.monotonic())
-    for _ in range(RETRIES):
+    for pause in RETRY_PAUSES_S[:RETRIES]:
         turn.attempts += 1
         try:
             response = session.post(url, json={"sender": sender, "message": text}, timeout=30)
@@ -61,7 +61,7 @@ def post_with_retry(session: requests.Session, url: str, sender: str, text: str)
                 return turn  # a 4xx is the client's fault: retrying would not help
         except requests.ConnectionError:
             turn.statuses.append("reset")
-        time.sleep(RETRY_PAUSE_S)
+        time.sleep(pause)
     return turn
 
 

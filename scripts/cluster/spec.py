@@ -105,8 +105,10 @@ def _limits() -> Dict[str, str]:
     }
 
 
-# A replica that refused a connection is skipped for 5 s before nginx tries it again.
-FAIL = " max_fails=1 fail_timeout=5s"
+# Three failures (refused connections, or answers slower than proxy_read_timeout) within
+# 5 s take a replica out for 5 s. Not one: on an overloaded machine a single slow answer
+# from the surviving replica then took it out too, and nginx had no replica left (measured).
+FAIL = " max_fails=3 fail_timeout=5s"
 
 
 def local_nginx(spec: Dict[str, Any], cluster_dir: Path, user: str = "") -> str:
