@@ -51,6 +51,8 @@ class SmsMessage:
     text: str
     bodies: Dict[str, str] = field(default_factory=dict)   # where it was posted -> TwiML answer
     refused: List[str] = field(default_factory=list)       # copies that found no replica there
+    sent_at: float = 0.0
+    done_at: float = 0.0
 
 
 @dataclass
@@ -84,8 +86,10 @@ def _post_copies(targets: List[str], message: SmsMessage) -> None:
         else:
             message.refused.append(f"{base} {response.status_code}")
 
+    message.sent_at = time.monotonic()
     with ThreadPoolExecutor(len(targets)) as pool:
         list(pool.map(post, targets))
+    message.done_at = time.monotonic()
 
 
 def _sms_loop(cluster, stop: threading.Event) -> List[SmsMessage]:
@@ -203,6 +207,7 @@ def _report(cluster, run: FailoverRun) -> None:
         "rest_p50_ms": round(1000 * sorted(t.replied_at - t.sent_at for t in answered)[len(answered) // 2]),
         "sms_messages": len(run.sms),
         "sms_copies_answered": sum(len(m.bodies) for m in run.sms),
+        "sms_in_flight_at_kill": sum(1 for m in run.sms if m.sent_at < run.killed_at < m.done_at),
     }
     RESULTS.write_text(json.dumps(figures, indent=2))
     print("\nfailover:", json.dumps(figures))
@@ -242,14 +247,28 @@ def test_no_conversation_loses_an_event(cluster, failover):
             assert index + 1 < len(events) and events[index + 1]["event"] == "bot", f"{sender}: a turn lost its answer"
 
 
-def test_no_sms_is_answered_twice(cluster, failover):
-    """Every copy of a MessageSid got the same answer, and Rasa saw each message once."""
+def test_no_sms_is_answered_twice(failover):
+    """Every copy of a MessageSid, on whichever replica, got the same answer: the patient's
+    phone gets one reply per message."""
     for message in failover.sms:
         assert len(set(message.bodies.values())) == 1, "copies of one MessageSid got different answers"
+
+
+def test_each_sms_is_processed_once(cluster, failover):
+    """Rasa saw each message once. One known window remains (README, "Cluster"): a replica
+    killed after saving the conversation but before recording the MessageSid's reply; the
+    retry is then processed again. Only a message in flight at the kill may be there twice."""
     for number in {m.number for m in failover.sms}:
-        sent = [m.text for m in failover.sms if m.number == number]
+        messages = [m for m in failover.sms if m.number == number]
         events = cluster.user_and_bot_events(sender_id(number, TEST_SENDER_ID_SECRET))
-        assert [e["text"] for e in events if e["event"] == "user"] == sent
+        users = [e["text"] for e in events if e["event"] == "user"]
+        expected = []
+        for message in messages:
+            expected.append(message.text)
+            in_flight = message.sent_at < failover.killed_at < message.done_at
+            if in_flight and users[len(expected):len(expected) + 1] == [message.text]:
+                expected.append(message.text)
+        assert users == expected
 
 
 def test_widget_conversation_continues_on_the_other_replica(cluster, failover):
