@@ -37,7 +37,8 @@ pytestmark = pytest.mark.server
 KILL_AFTER_S = 4          # traffic before the kill
 LOAD_AFTER_KILL_S = 10    # and after it
 MAX_LOAD_S = 120          # never longer, whatever happens
-RECONNECT_BUDGET_S = 30
+RECONNECT_BUDGET_S = 60
+BROWSER_TIMEOUT_S = 20    # socket.io-client's (the widget's) connect timeout; python's default is 5
 REST_PATIENTS = 6
 TWILIO_NUMBERS = 2
 FAILOVER_TARGET_S = 5.0
@@ -123,12 +124,18 @@ def _socketio_replica(cluster) -> str:
     raise AssertionError("no socket.io request in the nginx access log")
 
 
+def widget_client(url: str) -> WidgetClient:
+    client = WidgetClient(url, url)
+    client.sio.eio.request_timeout = BROWSER_TIMEOUT_S
+    return client
+
+
 def _widget_reconnects(url: str, session: str) -> int:
     """What rasa-webchat does when its socket drops: connect again (with backoff) and ask
     for the same session; then one more question. Returns the number of answers."""
     deadline = time.monotonic() + RECONNECT_BUDGET_S
     while True:
-        client = WidgetClient(url, url)
+        client = widget_client(url)
         try:
             client.connect(session)
         except Exception:  # the survivor is still busy, or nginx still tries the dead replica
@@ -146,7 +153,7 @@ def _widget_reconnects(url: str, session: str) -> int:
 
 @pytest.fixture(scope="module")
 def failover(cluster) -> FailoverRun:
-    widget = WidgetClient(cluster.url, cluster.url).connect(f"failover-{uuid.uuid4().hex[:12]}")
+    widget = widget_client(cluster.url).connect(f"failover-{uuid.uuid4().hex[:12]}")
     widget.say("what is ldn")
     assert widget.wait_for(1, timeout=60), "the widget got no answer before the failover"
     session = widget.session_id
