@@ -8,15 +8,19 @@
 Every row is keyed by the hashed sender ID (channels/sender_id.py), never by a
 phone number, and no patient text is stored: only the bot's own replies and
 button payloads. The file lives in $LDN_STATE_DIR (default var/).
+
+This is the single-machine backend of channels/channel_state.py (the default for
+`make run`); channels/pg_state.py is the one several replicas share.
 """
 
+import asyncio
 import json
 import os
 import sqlite3
 import time
-from contextlib import contextmanager
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
-from typing import Iterator, List, Optional, Union
+from typing import AsyncContextManager, AsyncIterator, Dict, Iterator, List, Optional, Tuple, Union
 
 DEFAULT_STATE_DIR = "var/"
 STATE_FILE_NAME = "twilio_state.db"
@@ -48,10 +52,33 @@ def state_dir() -> Path:
     return Path(os.environ.get("LDN_STATE_DIR") or DEFAULT_STATE_DIR)
 
 
+class ProcessLocks:
+    """One asyncio.Lock per name, alive while someone holds or waits for it: enough when a
+    single process serves every message of a sender."""
+
+    def __init__(self) -> None:
+        self._locks: Dict[str, Tuple[asyncio.Lock, int]] = {}
+
+    @asynccontextmanager
+    async def lock(self, name: str) -> AsyncIterator[None]:
+        lock, users = self._locks.get(name, (asyncio.Lock(), 0))
+        self._locks[name] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._locks[name]
+            if users == 1:
+                del self._locks[name]
+            else:
+                self._locks[name] = (lock, users - 1)
+
+
 class SmsState:
     """Small synchronous store; each call is one short transaction (well under a millisecond)."""
 
     def __init__(self, path: Union[str, Path, None] = None) -> None:
+        self._process_locks = ProcessLocks()
         self.path = Path(path) if path else state_dir() / STATE_FILE_NAME
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as db:
@@ -65,6 +92,10 @@ class SmsState:
                 yield db
         finally:
             db.close()
+
+    def lock(self, sender_key: str) -> AsyncContextManager[None]:
+        """Serialise one sender's messages (in this process)."""
+        return self._process_locks.lock(sender_key)
 
     # -- opt-outs
     def is_opted_out(self, sender_key: str) -> bool:

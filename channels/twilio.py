@@ -8,9 +8,10 @@ and answers a retried webhook twice. Here every request is:
    public URL (settings twilio.public_url / LDN_TWILIO_PUBLIC_URL, else the URL as
    received) -> 403 if missing or wrong. Without TWILIO_AUTH_TOKEN or
    SENDER_ID_SECRET the server still starts, and this webhook answers 503;
-2. de-duplicated: a MessageSid seen before gets the first reply again, from
-   SQLite, and is not processed again (a per-sid lock covers retries that arrive
-   while the first is still running);
+2. de-duplicated: a MessageSid seen before gets the first reply again, from the
+   channel state (channels/channel_state.py: SQLite, or PostgreSQL shared by all
+   replicas), and is not processed again. A per-sender lock covers retries that arrive
+   while the first is still running, on any replica, and keeps a sender's messages in order;
 3. answered in the HTTP response as TwiML <Message>s (nothing blocks the event
    loop), rendered for a phone by channels/sms_render.py;
 4. privacy-preserving: the conversation ID is an HMAC of the number
@@ -25,9 +26,8 @@ import asyncio
 import logging
 import os
 import re
-from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Any, AsyncIterator, Awaitable, Callable, Dict, List, Optional, Text, Tuple
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
 from urllib.parse import parse_qs, urlsplit
 
 from sanic import Blueprint, response
@@ -41,7 +41,7 @@ from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, Us
 from channels.replies import DISCLAIMER_MARK, render, session_started_this_turn
 from channels.sender_id import is_whatsapp, sender_id
 from channels.sms_render import pick_option, render_reply
-from channels.sms_state import SmsState
+from channels.channel_state import ChannelState, create_channel_state
 from ldn import settings
 from ldn.text import clean_text, prepare_message
 
@@ -149,10 +149,9 @@ class SecureTwilioInput(InputChannel):
             )
         return cls()
 
-    def __init__(self, config: Optional[TwilioConfig] = None, state: Optional[SmsState] = None) -> None:
+    def __init__(self, config: Optional[TwilioConfig] = None, state: Optional[ChannelState] = None) -> None:
         self.config = config or TwilioConfig.from_environment()
         self.state = state
-        self._locks: Dict[str, list] = {}
         self.unavailable = ""
         self.agent: Any = None
         missing = self.config.missing()
@@ -170,7 +169,7 @@ class SecureTwilioInput(InputChannel):
             )
         if self.state is None:
             try:
-                self.state = SmsState()
+                self.state = create_channel_state()
             except Exception as error:  # unwritable state dir: keep the server up, say why
                 self.unavailable = f"state store unavailable ({type(error).__name__})"
                 logger.warning("twilio: %s; the Twilio webhook answers 503.", self.unavailable)
@@ -234,7 +233,7 @@ class SecureTwilioInput(InputChannel):
         message_sid = (form.get("MessageSid") or form.get("SmsMessageSid") or "").strip()
         if not message_sid:
             return 200, await self._reply(key, form, whatsapp, on_new_message)
-        async with self._lock(f"{key}/{message_sid}"):
+        async with self.state.lock(key):
             remembered = self.state.sid_reply(key, message_sid)
             if remembered is not None:
                 logger.info("twilio: repeated MessageSid answered from memory")
@@ -250,18 +249,6 @@ class SecureTwilioInput(InputChannel):
             return RequestValidator(self.config.auth_token).validate(url, _MultiParams(params), signature)
         except Exception:  # malformed URL or parameters: not a valid Twilio request
             return False
-
-    @asynccontextmanager
-    async def _lock(self, name: str) -> AsyncIterator[None]:
-        entry = self._locks.setdefault(name, [asyncio.Lock(), 0])
-        entry[1] += 1
-        try:
-            async with entry[0]:
-                yield
-        finally:
-            entry[1] -= 1
-            if entry[1] == 0:
-                self._locks.pop(name, None)
 
     async def _reply(
         self,

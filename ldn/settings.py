@@ -35,6 +35,7 @@ ENV_OVERRIDES = {
     ("widget", "allowed_origins"): "LDN_ALLOWED_ORIGINS",
     ("twilio", "public_url"): "LDN_TWILIO_PUBLIC_URL",
     ("twilio", "insecure_skip_signature"): "LDN_TWILIO_INSECURE_SKIP_SIGNATURE",
+    ("channel_state", "backend"): "LDN_CHANNEL_STATE",
 }
 
 
