@@ -32,6 +32,8 @@ SAME_FACTS = {
 NOT_COVERED = {
     "utter_out_of_scope", "utter_fallback", "utter_clarify", "utter_condition_not_covered",
     "utter_condition_unknown", "utter_medicine_not_covered", "utter_how_much_which",
+    # "When are you open?", "can I talk to someone?": the clinic's details by its opening hours (actions/handoff.py).
+    "utter_contact", "utter_contact_open", "utter_contact_closed",
 }
 
 TARGETS = {"in_scope_accuracy": 0.95, "out_of_scope_handled": 0.95, "emergency_recall": 1.0, "confidently_wrong": 0}
