@@ -27,7 +27,7 @@ article h3 { font-size: 11pt; margin: 0 0 .2cm; font-family: ui-monospace, monos
 .changed { color: #b00020; font-weight: 600; }
 .box { display: grid; grid-template-columns: auto 1fr auto 8em; gap: .2cm .3cm; align-items: end; margin-top: .25cm; font-size: 10pt; }
 .line { border-bottom: 1px solid #1b2430; height: 1.1em; }
-.checks { grid-column: 1 / -1; }
+.checks { grid-column: 1 / -1; display: flex; gap: .3cm; align-items: end; } .checks .line { flex: 1; }
 @media print { body { margin: 0; } a { color: inherit; } }
 """
 
