@@ -29,7 +29,7 @@ REASONS = [("off_target", "It didn't answer my question"), ("unclear", "It was h
 
 
 def is_rated(response: Optional[str]) -> bool:
-    return bool(response) and response.startswith(RATED_PREFIXES) and response not in NOT_RATED
+    return response is not None and response.startswith(RATED_PREFIXES) and response not in NOT_RATED
 
 
 def _payload(**entities: str) -> str:

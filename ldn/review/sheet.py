@@ -25,7 +25,8 @@ article h3 { font-size: 11pt; margin: 0 0 .2cm; font-family: ui-monospace, monos
 .meta { font-size: 9pt; color: #4a5563; margin: .15cm 0; }
 .hard { color: #b00020; font-weight: 600; }
 .changed { color: #b00020; font-weight: 600; }
-.box { display: grid; grid-template-columns: auto 1fr auto 8em; gap: .2cm .3cm; align-items: end; margin-top: .25cm; font-size: 10pt; }
+.box { display: grid; grid-template-columns: auto 1fr auto 8em; gap: .2cm .3cm; align-items: end;
+       margin-top: .25cm; font-size: 10pt; }
 .line { border-bottom: 1px solid #1b2430; height: 1.1em; }
 .checks { grid-column: 1 / -1; display: flex; gap: .3cm; align-items: end; } .checks .line { flex: 1; }
 @media print { body { margin: 0; } a { color: inherit; } }
@@ -46,7 +47,8 @@ def _source(answer: Answer, guide: Dict[str, str]) -> str:
     for key in ("section", "subsection", "also"):
         heading = answer.source.get(key)
         if heading:
-            parts.append(f"<p><strong>{escape(heading)}</strong></p><p>{escape(guide.get(heading, '(heading not found)'))}</p>")
+            passage = guide.get(heading, "(heading not found)")
+            parts.append(f"<p><strong>{escape(heading)}</strong></p><p>{escape(passage)}</p>")
     return "".join(parts)
 
 
@@ -72,7 +74,8 @@ def _article(answer: Answer, guide: Dict[str, str], ledger: Dict[str, Dict[str, 
             f'<div class="guide"><h4>From the guide</h4>{_source(answer, guide)}</div></div>'
             f'<p class="meta">Readability: {grade_html} (Flesch-Kincaid; aim ≤ {TARGET_GRADE:.0f}){buttons} · '
             f'{_status(answer, ledger)}</p>'
-            '<div class="box"><span>Reviewer</span><span class="line"></span><span>Date</span><span class="line"></span>'
+            '<div class="box"><span>Reviewer</span><span class="line"></span>'
+            '<span>Date</span><span class="line"></span>'
             '<span class="checks">☐ Approved &nbsp; ☐ Needs changes: '
             '<span class="line"></span></span></div></article>')
 

@@ -54,7 +54,8 @@ def test_widget_answer_gets_the_question_with_votes_for_that_answer():
     messages = run(ActionAskFeedback(), ANSWERED)
     assert names(messages) == ["utter_feedback_ask"]
     payloads = [b["payload"] for b in messages[0]["buttons"]]
-    assert json.loads(payloads[0][len("/feedback"):]) == {"feedback_vote": "up", "feedback_on": "utter_faq/side_effects"}
+    assert json.loads(payloads[0][len("/feedback"):]) == {"feedback_vote": "up",
+                                                         "feedback_on": "utter_faq/side_effects"}
     assert [b["title"] for b in messages[0]["buttons"]] == ["👍 Yes", "👎 No"]
 
 
@@ -69,7 +70,8 @@ def test_no_question_over_sms_after_a_refusal_or_under_crisis_guidance(events):
 
 
 def test_thumbs_down_asks_why_and_the_why_is_thanked():
-    down = user("/feedback", "feedback", entities=[("feedback_vote", "down"), ("feedback_on", "utter_faq/side_effects")])
+    down = user("/feedback", "feedback",
+                entities=[("feedback_vote", "down"), ("feedback_on", "utter_faq/side_effects")])
     messages = run(ActionRecordFeedback(), ANSWERED + [bot("utter_feedback_ask"), down])
     assert names(messages) == ["utter_feedback_why"]
     titles = [b["title"] for b in messages[0]["buttons"]]

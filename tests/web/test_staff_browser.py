@@ -41,7 +41,7 @@ def vote_down_by_keyboard(page) -> None:
     wait_for_answer(page, r"clinic team will see this", before)
 
 
-def test_patient_feedback_and_declined_message_show_in_the_report(server, watched):
+def test_patient_feedback_and_declined_message_show_in_the_report(server, watched):  # noqa: F811
     patient = watched(viewport={"width": 1280, "height": 900}).page
     open_widget(patient, server.web_url + "/")
     wait_for_answer(patient, r"not medical advice", 0)

@@ -15,7 +15,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Mapping, Tuple
+from typing import Dict, List, Mapping, Optional, Tuple
 from urllib.parse import parse_qs, urlsplit
 
 from ldn import hours, settings
@@ -63,7 +63,7 @@ def _zone() -> dt.tzinfo:
     return opening.zone if opening else dt.timezone.utc
 
 
-def _html(status: int, text: str, headers: List[Tuple[str, str]] = None) -> Response:
+def _html(status: int, text: str, headers: Optional[List[Tuple[str, str]]] = None) -> Response:
     return Response(status, text.encode("utf-8"), HTML, headers or [])
 
 

@@ -34,12 +34,13 @@ def trend(days: Sequence[dt.date], series: Dict[str, Dict[dt.date, int]], declin
     parts: List[str] = []
     for tick in range(5):  # grid and y labels
         value = top_value * tick // 4
-        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(value):.1f}" y2="{y(value):.1f}" stroke="#d9dee4"/>')
-        parts.append(f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end" {FONT} fill="#4a5563">{value}</text>')
+        level = y(value)
+        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{level:.1f}" y2="{level:.1f}" stroke="#d9dee4"/>')
+        parts.append(f'<text x="{left - 6}" y="{level + 4:.1f}" text-anchor="end" {FONT} fill="#4a5563">{value}</text>')
     for index, day in enumerate(days):
         x = left + index * slot + (slot - bar) / 2
         base = 0
-        for (channel, counts), colour in zip(sorted(series.items()), PALETTE):
+        for (channel, counts), colour in zip(sorted(series.items()), PALETTE, strict=False):
             count = counts.get(day, 0)
             if count:
                 parts.append(f'<rect x="{x:.1f}" y="{y(base + count):.1f}" width="{bar:.1f}" '
@@ -55,7 +56,8 @@ def trend(days: Sequence[dt.date], series: Dict[str, Dict[dt.date, int]], declin
         path = " ".join(f"{x:.1f},{py:.1f}" for x, py in points)
         parts.append(f'<polyline points="{path}" fill="none" stroke="{DECLINED_COLOUR}" stroke-width="2"/>')
         parts += [f'<circle cx="{x:.1f}" cy="{py:.1f}" r="3" fill="{DECLINED_COLOUR}"/>' for x, py in points]
-    legend = [(escape(c), colour) for c, colour in zip(sorted(series), PALETTE)] + [("declined", DECLINED_COLOUR)]
+    legend = [(escape(c), colour) for c, colour in zip(sorted(series), PALETTE, strict=False)]
+    legend.append(("declined", DECLINED_COLOUR))
     x = left
     for name, colour in legend:
         parts.append(f'<rect x="{x}" y="6" width="12" height="12" fill="{colour}"/>'
@@ -76,7 +78,8 @@ def shares(counts: List[Tuple[str, int]], title: str) -> str:
     for index, (label, count) in enumerate(counts):
         y = 8 + index * row
         length = bar_max * count / biggest
-        parts.append(f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end" {FONT} fill="#1b2430">{escape(label)}</text>')
+        parts.append(f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end" {FONT} '
+                     f'fill="#1b2430">{escape(label)}</text>')
         parts.append(f'<rect x="{label_w}" y="{y + 3}" width="{length:.1f}" height="{row - 8}" fill="{PALETTE[0]}"/>')
         parts.append(f'<text x="{label_w + length + 6:.1f}" y="{y + 15}" {FONT} fill="#1b2430">'
                      f'{count} ({100 * count / total:.0f}%)</text>')

@@ -3,7 +3,7 @@
 import datetime as dt
 from collections import defaultdict
 from html import escape
-from typing import Dict, List, Optional
+from typing import Dict, Optional
 
 from web.staff import charts
 from web.staff.redact import redact

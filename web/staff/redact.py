@@ -58,7 +58,8 @@ _NAME_WORD = r"[A-Z][a-zA-Z'-]+"
 _FULL_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})?"
 NAME_CUES = [
     # "my name is ann lee": a name even in lower case.
-    re.compile(r"(?i)\b(?:my name is|my name's|name:|i am called|i'm called|im called)\s+([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+)?)"),
+    re.compile(r"(?i)\b(?:my name is|my name's|name:|i am called|i'm called|im called)\s+"
+               r"([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+)?)"),
     re.compile(rf"(?i:\b(?:call me|this is|signed|regards,?|thanks,|thank you,|cheers,|love,)\s+)({_FULL_NAME})"),
     re.compile(rf"(?i:\b(?:i am|i'm|im)\s+)({_NAME_WORD})(?=\s*(?:[,.!]|$|and\b))"),
     re.compile(rf"(?i:\b(?:my|our|her|his)\s+(?:mother|mom|mum|father|dad|son|daughter|husband|wife|partner|"
@@ -71,7 +72,8 @@ NOT_NAMES = {"ldn", "naltrexone", "fine", "ok", "okay", "new", "here", "sorry", 
              "pregnant", "confused", "worried", "scared", "sure", "back", "still", "also", "really", "on",
              "taking", "having", "trying", "going", "wondering", "the", "a", "it", "about", "from", "in",
              "ms", "me", "my", "google", "and", "or", "but", "i", "im", "with", "have", "has", "had", "was", "is",
-             "am", "are", "do", "did", "can", "will", "who", "she", "he", "they", "we", "you", "to", "at", "for", "thank", "thanks", "hello", "hi", "yes", "no", "good", "well"}
+             "am", "are", "do", "did", "can", "will", "who", "she", "he", "they", "we", "you", "to", "at", "for",
+             "thank", "thanks", "hello", "hi", "yes", "no", "good", "well"}
 
 Replacement = Union[str, Callable[[re.Match], str]]
 

@@ -95,11 +95,15 @@ def topic_of(response: str) -> Optional[str]:
 
 
 def _entities(data: Dict) -> Dict[str, str]:
-    found = {}
+    found: Dict[str, str] = {}
     for entity in (data.get("parse_data") or {}).get("entities") or []:
         if isinstance(entity, dict) and isinstance(entity.get("value"), str):
             found.setdefault(str(entity.get("entity")), entity["value"])
     return found
+
+
+def _intent(data: Dict) -> str:
+    return str(((data.get("parse_data") or {}).get("intent") or {}).get("name") or "")
 
 
 def turns(events: Iterable[Event]) -> List[Turn]:
@@ -110,7 +114,7 @@ def turns(events: Iterable[Event]) -> List[Turn]:
             data = event.data
             turn = Turn(sender=event.sender, timestamp=event.timestamp,
                         channel=str(data.get("input_channel") or "unknown"), text=str(data.get("text") or ""),
-                        intent=event.intent or str(((data.get("parse_data") or {}).get("intent") or {}).get("name") or ""),
+                        intent=event.intent or _intent(data),
                         entities=_entities(data))
             current[event.sender] = turn
             result.append(turn)

@@ -60,7 +60,8 @@ def store_url(tmp_path_factory):
                   bot("utter_out_of_scope"),
                   user("I have MS", "ask_condition", "twilio"), bot("utter_condition_multiple_sclerosis")],
         "web-2": [user("what is ldn", "faq"), bot("utter_faq/what_is"),
-                  user("/feedback", "feedback", entities=[("feedback_vote", "up"), ("feedback_on", "utter_faq/what_is")]),
+                  user("/feedback", "feedback",
+                       entities=[("feedback_vote", "up"), ("feedback_on", "utter_faq/what_is")]),
                   user("/feedback", "feedback", entities=[("feedback_vote", "up"), ("feedback_on", "<script>")])],
     }
     for sender, events in conversations.items():
