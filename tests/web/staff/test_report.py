@@ -31,17 +31,20 @@ def bot(response, text="..."):
     return BotUttered(text, metadata={"utter_action": response})
 
 
-@pytest.fixture(scope="module")
-def store_url(tmp_path_factory):
-    """A real tracker store: conversations saved by Rasa's SQLTrackerStore into SQLite."""
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def store_url(request, tmp_path_factory):
+    """A real tracker store: conversations saved by Rasa's SQLTrackerStore into SQLite, then PostgreSQL."""
     import asyncio
 
     from rasa.core.tracker_store import SQLTrackerStore
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.trackers import DialogueStateTracker
 
-    path = tmp_path_factory.mktemp("store") / "tracker.db"
-    store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(path))
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('store') / 'tracker.db'}"
+    else:
+        url = request.getfixturevalue("postgres_url")
+    store = SQLTrackerStore(Domain.empty(), host=url)  # Rasa takes a full URL as the host
     now = time.time()
     conversations = {
         "web-1": [user("/greet", "greet"), bot("utter_greet"),
@@ -69,7 +72,8 @@ def store_url(tmp_path_factory):
         for event in tracker.events:
             event.timestamp = now - (DAY if sender == "sms-1" else 0)
         asyncio.run(store.save(tracker))
-    return f"sqlite:///{path}"
+    yield url
+    store.engine.dispose()
 
 
 @pytest.fixture
