@@ -24,7 +24,7 @@ def _nice_max(value: int) -> int:
 def trend(days: Sequence[dt.date], series: Dict[str, Dict[dt.date, int]], declined: Dict[dt.date, int],
           title: str) -> str:
     """Stacked bars of messages per day by channel, and the declined messages as a line of dots."""
-    width, height, left, right, top, bottom = 720, 260, 40, 12, 28, 36
+    width, height, left, right, top, bottom = 720, 240, 40, 12, 12, 36
     plot_w, plot_h = width - left - right, height - top - bottom
     totals = [sum(s.get(day, 0) for s in series.values()) for day in days]
     top_value = _nice_max(max(totals + [1]))
@@ -56,13 +56,7 @@ def trend(days: Sequence[dt.date], series: Dict[str, Dict[dt.date, int]], declin
         path = " ".join(f"{x:.1f},{py:.1f}" for x, py in points)
         parts.append(f'<polyline points="{path}" fill="none" stroke="{DECLINED_COLOUR}" stroke-width="2"/>')
         parts += [f'<circle cx="{x:.1f}" cy="{py:.1f}" r="3" fill="{DECLINED_COLOUR}"/>' for x, py in points]
-    legend = [(escape(c), colour) for c, colour in zip(sorted(series), PALETTE, strict=False)]
-    legend.append(("declined", DECLINED_COLOUR))
-    x = left
-    for name, colour in legend:
-        parts.append(f'<rect x="{x}" y="6" width="12" height="12" fill="{colour}"/>'
-                     f'<text x="{x + 16}" y="16" {FONT} fill="#1b2430">{name}</text>')
-        x += 24 + 7 * len(name)
+    # The legend is HTML beside the chart (page.py), so it stays in view when the chart scrolls on a phone.
     desc = f"{sum(totals)} messages over {len(days)} days; {sum(declined.values())} declined."
     return _svg(width, height, title, desc, parts, "chart-trend")
 

@@ -5,11 +5,14 @@ from collections import defaultdict
 from html import escape
 from typing import Dict, Optional
 
+from actions.topics import TOPICS
+from ldn.conditions import conditions
 from web.staff import charts
 from web.staff.redact import redact
 from web.staff.report import Report
 
 PERIODS = (7, 30, 90)
+CHANNEL_NAMES = {"socketio": "website widget", "twilio": "SMS / WhatsApp", "rest": "REST API"}
 REASON_TITLES = {"off_target": "didn't answer the question", "unclear": "hard to understand",
                  "not_emergency": "wasn't an emergency"}
 MAX_EMERGENCIES_LISTED = 20
@@ -38,6 +41,19 @@ def message_page(title: str, text: str) -> str:
     return _head(title) + f'<main class="login"><h1>{escape(title)}</h1><p>{escape(text)}</p></main></body></html>'
 
 
+def answer_title(response: str) -> str:
+    """What staff call an answer: the topic's button title, the condition's name, else the response name."""
+    if response.startswith("utter_faq/") and response[10:] in TOPICS:
+        return TOPICS[response[10:]].title
+    prefix = "utter_condition_"
+    condition = conditions().get(response[len(prefix):]) if response.startswith(prefix) else None
+    if condition:
+        return f"{condition.name} (condition)"
+    if response.startswith("utter_emergency_"):
+        return f"Emergency guidance: {response[len('utter_emergency_'):]}"
+    return response
+
+
 def _percent(value: Optional[float]) -> str:
     return "–" if value is None else f"{100 * value:.0f}%"
 
@@ -51,7 +67,7 @@ def _kpis(report: Report) -> str:
         (_percent(report.declined_share), f"declined ({len(report.declined)})"),
         (len(report.emergencies), "emergencies"),
         (report.false_alarms, "false alarms"),
-        (f"👍 {up} · 👎 {down}", "feedback votes"),
+        (f"{up} / {down}", "answers rated helpful / not"),
     ]
     return '<ul class="kpis">' + "".join(
         f'<li><span class="num">{escape(str(value))}</span><span class="label">{escape(label)}</span></li>'
@@ -62,9 +78,13 @@ def _trend(report: Report) -> str:
     series: Dict[str, Dict[dt.date, int]] = defaultdict(dict)
     for (day, channel), count in report.messages.items():
         series[channel][day] = count
-    svg = charts.trend(report.days, series, report.declined_per_day, "Patient messages per day, by channel")
-    head = "".join(f"<th scope=\"col\">{escape(c)} messages</th><th scope=\"col\">{escape(c)} conversations</th>"
-                   for c in report.channels)
+    named = {CHANNEL_NAMES.get(channel, channel): counts for channel, counts in series.items()}
+    svg = charts.trend(report.days, named, report.declined_per_day, "Patient messages per day, by channel")
+    legend = "".join(f'<li><span class="swatch s{i}"></span>{escape(name)}</li>'
+                     for i, name in enumerate(sorted(named)))
+    legend = f'<ul class="legend">{legend}<li><span class="swatch declined"></span>declined</li></ul>'
+    head = "".join(f'<th scope="col">{escape(CHANNEL_NAMES.get(c, c))}: messages</th>'
+                   f'<th scope="col">conversations</th>' for c in report.channels)
     rows = "".join(
         f"<tr><th scope=\"row\">{day:%a %d %b}</th>" +
         "".join(f"<td>{report.messages.get((day, c), 0)}</td><td>{report.conversations.get((day, c), 0)}</td>"
@@ -76,7 +96,7 @@ def _trend(report: Report) -> str:
              f'<tbody>{rows or "<tr><td>No messages.</td></tr>"}</tbody></table></div></details>')
     return (f'<section aria-labelledby="h-trend"><h2 id="h-trend">Messages per day</h2>'
             f'<p class="hint">Bars: patient messages by channel. Red line: messages the assistant declined.</p>'
-            f'{svg}{table}</section>')
+            f'{legend}<div class="chart-box latest">{svg}</div>{table}</section>')
 
 
 def _topics(report: Report) -> str:
@@ -85,7 +105,8 @@ def _topics(report: Report) -> str:
     if rest:
         counts.append(("other topics", rest))
     svg = charts.shares([(label.replace("_", " "), count) for label, count in counts], "Answers given, by topic")
-    return f'<section aria-labelledby="h-topics"><h2 id="h-topics">Answers by topic</h2>{svg}</section>'
+    return (f'<section aria-labelledby="h-topics"><h2 id="h-topics">Answers by topic</h2>'
+            f'<div class="chart-box">{svg}</div></section>')
 
 
 def _declined(report: Report, days: int) -> str:
@@ -111,13 +132,15 @@ def _feedback(report: Report) -> str:
     rows = []
     for name, votes in sorted(report.feedback.items(), key=lambda item: -(item[1].up + item[1].down)):
         reasons = ", ".join(f"{REASON_TITLES.get(r, r)} ×{n}" for r, n in votes.reasons.most_common())
-        rows.append(f'<tr><th scope="row"><code>{escape(name)}</code></th><td>{votes.up}</td><td>{votes.down}</td>'
+        rows.append(f'<tr><th scope="row">{escape(answer_title(name))} <code>{escape(name)}</code></th>'
+                    f'<td>{votes.up}</td><td>{votes.down}</td>'
                     f'<td>{_percent(votes.helpful_share)}</td><td>{escape(reasons) or "–"}</td></tr>')
     body = "".join(rows) or '<tr><td colspan="5">No feedback in this period.</td></tr>'
     return (f'<section aria-labelledby="h-feedback"><h2 id="h-feedback">Was it helpful?</h2>'
-            f'<p class="hint">Votes from the website widget after each answer.</p>'
-            f'<div class="scroll"><table><thead><tr><th scope="col">Answer</th><th scope="col">👍 yes</th>'
-            f'<th scope="col">👎 no</th><th scope="col">helpful</th><th scope="col">why not</th></tr></thead>'
+            f'<p class="hint">Patients\' answers to "Was this helpful? Yes / No" in the website widget.</p>'
+            f'<div class="scroll"><table><thead><tr><th scope="col">Answer</th><th scope="col">helpful</th>'
+            f'<th scope="col">not helpful</th><th scope="col">share helpful</th><th scope="col">why not</th>'
+            f'</tr></thead>'
             f'<tbody>{body}</tbody></table></div></section>')
 
 
@@ -128,7 +151,7 @@ def _emergencies(report: Report, zone: dt.tzinfo) -> str:
         for t in sorted(report.emergencies, key=lambda t: -t.timestamp)[:MAX_EMERGENCIES_LISTED])
     return (f'<section aria-labelledby="h-emergencies"><h2 id="h-emergencies">Emergencies</h2>'
             f'<p>{len(report.emergencies)} messages got emergency guidance; patients rated {report.false_alarms} '
-            f'of those 👎 (counted as false alarms).</p><ul class="plain">{items}</ul></section>')
+            f'of those "not helpful" (counted as false alarms).</p><ul class="plain">{items}</ul></section>')
 
 
 DEFINITIONS = (
@@ -139,7 +162,8 @@ DEFINITIONS = (
     '<dt>Declined</dt><dd>Typed messages the assistant answered with "the guide doesn\'t cover that", "I\'m not '
     'sure", "which of these do you mean?" or "English only".</dd>'
     '<dt>Emergency</dt><dd>A message that got emergency guidance.</dd>'
-    '<dt>False alarm</dt><dd>Emergency guidance the patient rated 👎 in the widget (SMS patients are not asked).</dd>'
+    '<dt>False alarm</dt><dd>Emergency guidance the patient rated "not helpful" in the widget '
+    '(SMS patients are not asked).</dd>'
     '<dt>Similar messages</dt><dd>Share at least half of their words, ignoring small words like "the" or "can".</dd>'
     '</dl></section>'
 )
