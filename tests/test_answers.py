@@ -21,7 +21,7 @@ ANSWERS = {name: variants for name, variants in RESPONSES.items()
                                                 name[len("utter_condition_"):] in {c.id for c in covered_conditions()})}
 MAX_BUBBLE = 480
 # Placeholders the actions fill besides the clinic slots.
-ACTION_VARIABLES = {"condition_name", "medicine_name"}
+ACTION_VARIABLES = {"condition_name", "medicine_name", "closes_at", "opens_at"}
 GUIDE_HEADINGS = {line.strip() for line in GUIDE.splitlines() if line.strip()}
 
 
