@@ -33,6 +33,7 @@ ENV_OVERRIDES = {
     ("widget", "subtitle"): "LDN_WIDGET_SUBTITLE",
     ("widget", "primary_color"): "LDN_WIDGET_PRIMARY_COLOR",
     ("widget", "allowed_origins"): "LDN_ALLOWED_ORIGINS",
+    ("handoff", "webhook_url"): "LDN_HANDOFF_WEBHOOK_URL",
     ("twilio", "public_url"): "LDN_TWILIO_PUBLIC_URL",
     ("twilio", "insecure_skip_signature"): "LDN_TWILIO_INSECURE_SKIP_SIGNATURE",
     ("channel_state", "backend"): "LDN_CHANNEL_STATE",

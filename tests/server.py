@@ -24,6 +24,7 @@ START_TIMEOUT_S = 240
 # Secrets the tests sign and hash with; never real ones.
 TEST_TWILIO_AUTH_TOKEN = "test-twilio-auth-token-0123456789abcdef"
 TEST_SENDER_ID_SECRET = "test-sender-id-secret-0123456789abcdef"
+TEST_STAFF_TOKEN = "test-staff-token-0123456789abcdef-0123"  # the staff report (web/staff/): >= 32 bytes
 
 
 def free_port() -> int:
@@ -144,6 +145,7 @@ def start_server(workdir: Path, model: str = "models/ldn.tar.gz", extra_env: Opt
         "LDN_ALLOWED_ORIGINS": f"http://127.0.0.1:{server.web_port},http://localhost:{server.web_port}",
         "TWILIO_AUTH_TOKEN": TEST_TWILIO_AUTH_TOKEN,
         "SENDER_ID_SECRET": TEST_SENDER_ID_SECRET,
+        "LDN_STAFF_TOKEN": TEST_STAFF_TOKEN,
         "LDN_STATE_DIR": str(workdir / "state"),
         "LDN_RESPONSES": str(responses_copy(workdir)),
         **(extra_env or {}),

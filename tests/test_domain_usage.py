@@ -47,6 +47,8 @@ def test_every_response_is_used():
 
 
 def test_every_response_sent_exists():
-    sent = {name for name in _sendable() if name.startswith("utter_")}
+    # Names built in code (f"utter_faq/{topic}") end in "/" or "_"; utter_message is the SDK call;
+    # utter_action is the key bot events keep the response name under (read by actions/feedback.py).
+    sent = {n for n in _sendable() if not n.endswith(("_", "/")) and n not in ("utter_message", "utter_faq", "utter_action")}
     missing = sent - set(DOMAIN["responses"])
     assert not missing, f"responses sent but not in the domain: {sorted(missing)}"

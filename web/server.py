@@ -25,6 +25,7 @@ from typing import Any, ClassVar, Dict
 from urllib.parse import urlsplit
 
 from ldn import settings
+from web import staff
 
 WEB_ROOT = Path(__file__).resolve().parent / "static"
 INIT_PAYLOAD = "/greet"
@@ -116,6 +117,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             self._send(config_script(self.headers.get("Host", "")), "text/javascript; charset=utf-8")
         elif path in ("/", "/index.html"):
             self._send(demo_page(), "text/html; charset=utf-8")
+        elif staff.owns(path):  # the staff report (web/staff/): its own access rules and headers
+            staff.handle(self)
         else:
             return False
         return True
@@ -127,6 +130,12 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def do_HEAD(self) -> None:
         if not self._generated():
             super().do_HEAD()
+
+    def do_POST(self) -> None:
+        if staff.owns(urlsplit(self.path).path):
+            staff.handle(self)
+        else:
+            self.send_error(405)
 
 
 def main() -> None:

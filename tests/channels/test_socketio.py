@@ -116,7 +116,14 @@ def test_conversation_survives_a_new_socket(server):
         assert again.wait_for(1), "a reconnected socket with the same session got no answer"
     finally:
         again.close()
-    users = [e["text"] for e in server.tracker(session_id)["events"] if e["event"] == "user"]
+    # Rasa saves the tracker after the turn's last action (the widget's feedback question), a moment
+    # after the answer reached the socket: read it until the turn is there.
+    deadline = time.monotonic() + REPLY_WAIT_S
+    while True:
+        users = [e["text"] for e in server.tracker(session_id)["events"] if e["event"] == "user"]
+        if users[-1] == "what are the side effects of LDN?" or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
     assert users[:1] == ["/greet"] and users[-1] == "what are the side effects of LDN?"
 
 

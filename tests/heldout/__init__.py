@@ -30,6 +30,8 @@ SAME_FACTS = same_facts()
 NOT_COVERED = {
     "utter_out_of_scope", "utter_fallback", "utter_clarify", "utter_condition_not_covered",
     "utter_condition_unknown", "utter_medicine_not_covered", "utter_how_much_which",
+    # "When are you open?", "can I talk to someone?": the clinic's details by its opening hours (actions/handoff.py).
+    "utter_contact", "utter_contact_open", "utter_contact_closed",
 }
 # "The guide doesn't name it; it discusses that kind in general; ask your provider" (issue 9).
 NOT_COVERED |= {c.category_response for c in conditions().values() if c.category_response} | {"utter_side_effect_not_listed"}

@@ -250,6 +250,7 @@ def widget_with_answer(page: Page, url: str) -> None:
     open_widget(page, url)
     wait_for_answer(page, r"not medical advice", 0)
     ask(page, "what's the weather tomorrow", r"doesn't cover|not sure")  # an answer with a link
+    ask(page, "what are the side effects of ldn?", r"Was this helpful")  # the feedback buttons (web/staff)
     page.wait_for_timeout(500)
 
 
