@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
-from ldn.settings import PROJECT_ROOT
+from ldn.domain import DOMAIN_PATH
 
-ANSWERS_DOMAIN = PROJECT_ROOT / "domain.yml"
+ANSWERS_DOMAIN = DOMAIN_PATH
 
 
 @dataclass(frozen=True)

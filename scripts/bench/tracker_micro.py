@@ -23,6 +23,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 
+from ldn.domain import DOMAIN_PATH
 from ldn.settings import response_variables
 from ldn.tracker_store import WindowedSQLTrackerStore
 from scripts.bench.messages import PATIENT
@@ -73,7 +74,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--turns", type=int, default=100)
     args = parser.parse_args()
-    domain = Domain.load(str(ROOT / "domain.yml"))
+    domain = Domain.load(str(DOMAIN_PATH))
     print(f"| store | load+save, turn 1 (ms) | turn {args.turns} (ms) | growth | serialise for actions, turn {args.turns} (ms) |")
     print("| --- | --- | --- | --- | --- |")
     for name, make in STORES.items():
