@@ -18,13 +18,14 @@ TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml') \
 RUN_DEPS  := $(MODEL)
 TEST_DEPS := $(MODEL)
 
-.PHONY: help setup spacy train run test eval validate lock clean
+.PHONY: help setup spacy train run test eval validate lock clean forget
 help:
 	@echo "make run    - set up, build, train if needed, and serve (REST :5005, widget :8080)"
 	@echo "make test   - validate data, pytest against a real server, rasa test, held-out check"
 	@echo "make eval   - held-out figures for our config and Rasa's stock config side by side"
 	@echo "              (ARGS=--train also times training both from scratch; ARGS=--show-failures)"
 	@echo "make train  - train only if data, config or domain changed"
+	@echo "make forget SENDER=... - delete one patient's conversation (phone number or conversation id)"
 
 setup: $(VENV)/.installed
 $(VENV)/.installed: requirements.txt requirements.lock
@@ -59,6 +60,10 @@ test: $(TEST_DEPS)
 
 eval: $(MODEL)
 	source scripts/env.sh && $(PY) -m scripts.evaluate $(ARGS)
+
+forget: | $(VENV)/.installed
+	@test -n "$(SENDER)" || { echo "usage: make forget SENDER=+15550100123 (or whatsapp:+..., or a conversation id)"; exit 2; }
+	source scripts/env.sh && $(PY) -m scripts.forget "$(SENDER)"
 
 clean:
 	rm -rf build models/*.tar.gz tests/artifacts .pytest_cache

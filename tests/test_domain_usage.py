@@ -19,7 +19,7 @@ DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
 
 def _sendable() -> set:
     rules = "\n".join(p.read_text() for p in (ROOT / "data").rglob("*.yml") if "nlu" not in p.parts)
-    code = "\n".join(p.read_text() for p in (ROOT / "actions").glob("*.py"))
+    code = "\n".join(p.read_text() for folder in ("actions", "channels") for p in (ROOT / folder).glob("*.py"))
     named = set(re.findall(r"utter_[a-z_/]+", rules + code))
     named |= {f"utter_faq/{t}" for t in TOPICS} | {c.response for c in covered_conditions()}
     named |= {f"utter_emergency_{k}" for k in KINDS + ["general"]}
