@@ -175,8 +175,9 @@ def main() -> int:
     args = parser.parse_args()
     env = dict(os.environ)
     try:
-        # make run may make the widget's session secret; a service must be given one.
-        prepare_environment(env, generate_session_secret=args.only is None)
+        # make run may make the widget's session secret; the rasa service must be given one.
+        if args.only in (None, "rasa"):
+            prepare_environment(env, generate_session_secret=args.only is None)
     except WeakSecretError as error:
         print(f"ERROR: {error}", file=sys.stderr)
         return 2
