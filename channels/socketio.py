@@ -125,6 +125,14 @@ class PersistentSocketIOInput(SocketIOInput):
             # Only the joined session, and no client metadata, reach Rasa.
             await stock_message(sid, {"message": data.get("message", ""), "session_id": session, self.metadata_key: {}})
 
+        @webhook.middleware("response")
+        async def one_allow_origin(_request: Request, reply: HTTPResponse) -> None:
+            # engineio (origin allow-list) and Rasa's CORS (--cors) both answer here;
+            # a browser rejects a response with two Access-Control-Allow-Origin values.
+            values = reply.headers.getall("access-control-allow-origin", [])
+            if len(values) > 1:
+                reply.headers["access-control-allow-origin"] = values[0]
+
         @webhook.route("/forget", methods=["POST"])
         async def forget_session(request: Request) -> HTTPResponse:
             """The widget's "Delete this conversation": needs the id this server issued."""

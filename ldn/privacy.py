@@ -13,14 +13,12 @@ control, the SMS keyword DELETE) and by staff (``make forget SENDER=...``).
 
 import os
 import time
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Dict, Optional
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from ldn.security import state_dir
 from ldn.tracker_store import with_timeouts
 
 DAY_S = 24 * 3600

@@ -17,8 +17,9 @@ the SQL parameters (the patient's text). Here:
 """
 
 import logging
-from typing import Any, Optional
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, Iterator, Optional
 
 import sqlalchemy.exc
 from sqlalchemy.engine.url import make_url
@@ -45,10 +46,21 @@ class TrackerSaveFailed(Exception):
 def with_timeouts(url: str) -> str:
     """`url` with a lock or connect timeout unless it already sets one."""
     parsed = make_url(url)
-    key, value = ("timeout", LOCK_WAIT_S) if parsed.get_backend_name() == "sqlite" else ("connect_timeout", CONNECT_TIMEOUT_S)
-    if parsed.get_backend_name() in ("sqlite", "postgresql") and key not in parsed.query:
+    backend = parsed.get_backend_name()
+    key, value = ("timeout", LOCK_WAIT_S) if backend == "sqlite" else ("connect_timeout", CONNECT_TIMEOUT_S)
+    if backend in ("sqlite", "postgresql") and key not in parsed.query:
         parsed = parsed.update_query_dict({key: str(value)})
     return parsed.render_as_string(hide_password=False)
+
+
+@contextmanager
+def _readable() -> Iterator[None]:
+    """Database errors while reading become TrackerStoreUnavailable, logged by kind only."""
+    try:
+        yield
+    except sqlalchemy.exc.SQLAlchemyError as error:
+        logger.error("tracker store: could not read a conversation (%s)", type(error).__name__)
+        raise TrackerStoreUnavailable(type(error).__name__) from None
 
 
 class CheckedSQLTrackerStore(SQLTrackerStore):
@@ -68,18 +80,12 @@ class CheckedSQLTrackerStore(SQLTrackerStore):
             make_private(Path(self.sqlite_file))
 
     async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
-        try:
+        with _readable():
             return await super().retrieve(sender_id)
-        except sqlalchemy.exc.SQLAlchemyError as error:
-            logger.error("tracker store: could not read a conversation (%s)", type(error).__name__)
-            raise TrackerStoreUnavailable(type(error).__name__) from None
 
     async def retrieve_full_tracker(self, sender_id: str) -> Optional[DialogueStateTracker]:
-        try:
+        with _readable():
             return await super().retrieve_full_tracker(sender_id)
-        except sqlalchemy.exc.SQLAlchemyError as error:
-            logger.error("tracker store: could not read a conversation (%s)", type(error).__name__)
-            raise TrackerStoreUnavailable(type(error).__name__) from None
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         try:

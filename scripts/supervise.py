@@ -63,7 +63,8 @@ def prepare_environment(env: Dict[str, str], generate_session_secret: bool) -> N
         raise WeakSecretError(secret_problem("RASA_API_TOKEN", token))
     if not env.get(SESSION_SECRET_ENV):
         # make run: a strong secret made once into var/session_secret (0600).
-        env[SESSION_SECRET_ENV] = stored_secret(SESSION_SECRET_ENV, SESSION_SECRET_FILE, generate=generate_session_secret)
+        env[SESSION_SECRET_ENV] = stored_secret(
+            SESSION_SECRET_ENV, SESSION_SECRET_FILE, generate=generate_session_secret)
 
 
 def _die_with_parent() -> None:

@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.server import free_port
 
 pytestmark = pytest.mark.server
 

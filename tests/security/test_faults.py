@@ -75,14 +75,13 @@ def test_a_killed_action_server_is_restarted_and_every_patient_is_answered(serve
     server.send(sender, "hello")
     old = server.pid("actions")
     os.kill(old, signal.SIGKILL)
-    killed = time.monotonic()
-    results = load(server, QUESTIONS)
-    print("replies after", [round(elapsed, 2) for elapsed, _ in results], "s")
+    with ThreadPoolExecutor(1) as background:
+        during = background.submit(load, server, QUESTIONS)  # patients keep writing meanwhile
+        back = wait_until(lambda: server.pid("actions") != old and action_server_up(server), RESTART_S)
+        results = during.result(timeout=120)
+    print(f"action server back after {back:.1f} s; replies after", [round(e, 2) for e, _ in results], "s")
     assert all(text for _, text in results), "a patient got no reply"
     assert max(elapsed for elapsed, _ in results) < PROMPT_S
-    back = wait_until(lambda: server.pid("actions") != old and action_server_up(server), RESTART_S)
-    print(f"action server back {time.monotonic() - killed:.1f} s after the kill")
-    assert time.monotonic() - killed < RESTART_S + max(elapsed for elapsed, _ in results) + back
     assert server.ask(sender, "what are the side effects?") == ["utter_faq/side_effects"]
     assert user_texts(server, sender) == ["hello", "what are the side effects?"]
 

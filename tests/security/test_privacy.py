@@ -1,6 +1,5 @@
 """Retention and "forget me" on the running stack, and the staff command."""
 
-import json
 import sqlite3
 import subprocess
 import sys

@@ -60,7 +60,8 @@ def test_a_socket_sends_only_into_the_session_it_joined(server):
         attacker.sio.emit("user_uttered", {"message": "what are the side effects?", "session_id": victim.session_id})
         attacker.say("what is ldn?")  # its own session still works
         assert attacker.wait_for(1)
-        assert len(victim.wait_for(before + 1, timeout=3)) == before, "the victim's socket got a reply it never asked for"
+        late = victim.wait_for(before + 1, timeout=3)
+        assert len(late) == before, "the victim's socket got a reply it never asked for"
     finally:
         victim.close()
         attacker.close()

@@ -97,15 +97,20 @@
     });
   }
 
+  function button(className, text) {
+    var el = document.createElement("button");
+    el.type = "button";
+    el.className = className;
+    el.textContent = text;
+    return el;
+  }
+
   function deleteControl(root, props) {
     var header = root.querySelector(".rw-conversation-container .rw-header");
     if (!header || header.querySelector(".ldn-delete")) return;
     var box = document.createElement("div");
     box.className = "ldn-delete";
-    var ask = document.createElement("button");
-    ask.type = "button";
-    ask.className = "ldn-delete-ask";
-    ask.textContent = "Delete this conversation";
+    var ask = button("ldn-delete-ask", "Delete this conversation");
     var confirm = document.createElement("div");
     confirm.className = "ldn-delete-confirm";
     confirm.setAttribute("role", "group");
@@ -113,14 +118,8 @@
     confirm.hidden = true;
     var question = document.createElement("span");
     question.textContent = "Delete everything in this chat? This can't be undone.";
-    var yes = document.createElement("button");
-    yes.type = "button";
-    yes.className = "ldn-delete-yes";
-    yes.textContent = "Delete";
-    var no = document.createElement("button");
-    no.type = "button";
-    no.className = "ldn-delete-no";
-    no.textContent = "Keep";
+    var yes = button("ldn-delete-yes", "Delete");
+    var no = button("ldn-delete-no", "Keep");
     var live = document.createElement("span");
     live.className = "ldn-sr-only";
     live.setAttribute("role", "status");
@@ -148,9 +147,7 @@
     note.setAttribute("role", "status");
     var message = document.createElement("p");
     message.textContent = text;
-    var close = document.createElement("button");
-    close.type = "button";
-    close.textContent = "OK";
+    var close = button("ldn-forgotten-ok", "OK");
     close.addEventListener("click", function () { note.parentNode.removeChild(note); });
     note.appendChild(message);
     note.appendChild(close);
