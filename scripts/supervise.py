@@ -102,10 +102,10 @@ class Child:
 
 
 class Supervisor:
-    def __init__(self, env: Dict[str, str]) -> None:
+    def __init__(self, env: Dict[str, str], argvs: Optional[Dict[str, List[str]]] = None) -> None:
         self.env = env
         self.run_dir = private_dir(state_dir() / "run")
-        self.children = [Child(name, argv) for name, argv in commands(env).items()]
+        self.children = [Child(name, argv) for name, argv in (argvs or commands(env)).items()]
         self.stopping = False
 
     def request_stop(self, *_: object) -> None:
@@ -161,6 +161,8 @@ class Supervisor:
 
     def banner(self) -> None:
         env = self.env
+        if "RASA_PORT" not in env:
+            return
         host = env.get("RASA_INTERFACE") or LOCALHOST
         print("LDN Assistant starting (about 20 seconds):", flush=True)
         print(f"  REST     http://{host}:{env['RASA_PORT']}/webhooks/rest/webhook")
