@@ -53,8 +53,8 @@ def postgres():
     subprocess.run(_as_postgres_user([f"{PG_BIN}/initdb", "-D", str(data), "-A", "trust", "-U", "ldn"], folder),
                    check=True, capture_output=True, timeout=120)
     options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1"
-    subprocess.run(_as_postgres_user([f"{PG_BIN}/pg_ctl", "-D", str(data), "-l", str(folder / "log"),
-                                      "-o", options, "-w", "start"], folder), check=True, capture_output=True, timeout=60)
+    start = [f"{PG_BIN}/pg_ctl", "-D", str(data), "-l", str(folder / "log"), "-o", options, "-w", "start"]
+    subprocess.run(_as_postgres_user(start, folder), check=True, capture_output=True, timeout=60)
     yield f"postgresql://ldn@127.0.0.1:{port}/postgres"
     subprocess.run(_as_postgres_user([f"{PG_BIN}/pg_ctl", "-D", str(data), "-m", "fast", "stop"], folder),
                    capture_output=True, timeout=60)
