@@ -32,7 +32,8 @@ Everything else (events, output, JWT, namespaces) is Rasa's own code.
 import logging
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
-from sanic import Blueprint, response
+from sanic import Blueprint, Sanic, response
+from sanic_cors.core import SANIC_CORS_EVALUATED
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
@@ -61,6 +62,13 @@ class PersistentSocketIOInput(SocketIOInput):
         super().__init__(*args, **kwargs)
         self.session_secret = stored_secret(SESSION_SECRET_ENV, SESSION_SECRET_FILE)
         self.joined: Dict[Text, Text] = {}  # socket id -> the session it joined
+
+    async def _engineio_answers_cors(self, request: Request) -> None:
+        """On socket.io paths, engineio's origin allow-list answers CORS, not Rasa's --cors:
+        with both, a browser gets two Access-Control-Allow-Origin values and refuses the
+        long-polling transport (so the widget never connects)."""
+        if request.path.rstrip("/") == self.socketio_path.rstrip("/"):
+            setattr(request.ctx, SANIC_CORS_EVALUATED, "1")  # sanic_cors then leaves it alone
 
     def origins(self) -> Optional[List[Text]]:
         """Allowed page origins; ``None`` = same origin only (engineio's default)."""
@@ -125,13 +133,9 @@ class PersistentSocketIOInput(SocketIOInput):
             # Only the joined session, and no client metadata, reach Rasa.
             await stock_message(sid, {"message": data.get("message", ""), "session_id": session, self.metadata_key: {}})
 
-        @webhook.middleware("response")
-        async def one_allow_origin(_request: Request, reply: HTTPResponse) -> None:
-            # engineio (origin allow-list) and Rasa's CORS (--cors) both answer here;
-            # a browser rejects a response with two Access-Control-Allow-Origin values.
-            values = reply.headers.getall("access-control-allow-origin", [])
-            if len(values) > 1:
-                reply.headers["access-control-allow-origin"] = values[0]
+        @webhook.listener("before_server_start")
+        async def _one_cors_authority(app: Sanic, _loop) -> None:
+            app.register_middleware(self._engineio_answers_cors, "request")
 
         @webhook.route("/forget", methods=["POST"])
         async def forget_session(request: Request) -> HTTPResponse:

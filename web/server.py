@@ -147,6 +147,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 class BoundedServer(http.server.ThreadingHTTPServer):
     """ThreadingHTTPServer with at most MAX_CONNECTIONS threads at a time."""
 
+    request_queue_size = 128  # listen backlog (socketserver's 5 makes clients wait seconds under a burst)
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
