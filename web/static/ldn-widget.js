@@ -138,7 +138,7 @@
     header.appendChild(box);
   }
 
-  function showForgotten(root) {
+  function showForgotten() {
     var text = window.sessionStorage.getItem(FORGOTTEN_KEY);
     if (!text) return;
     window.sessionStorage.removeItem(FORGOTTEN_KEY);
@@ -151,7 +151,7 @@
     close.addEventListener("click", function () { note.parentNode.removeChild(note); });
     note.appendChild(message);
     note.appendChild(close);
-    root.appendChild(note);
+    document.body.appendChild(note); // not in the widget's root: React replaces its content
   }
 
   // rasa-webchat renders without labels and with quick replies as plain <div>s.
@@ -260,7 +260,7 @@
     delete props.clinicSite; // not a rasa-webchat prop
     window.WebChat.default(props, root);
     props.clinicSite = site;
-    showForgotten(root);
+    showForgotten();
     if (fixes) enhance(root, props);
   }
 
