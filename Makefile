@@ -20,7 +20,7 @@ TRAINING_INPUTS := config.yml $(shell find data -name '*.yml' ! -name topic.yml)
 RUN_DEPS  := $(MODEL)
 TEST_DEPS := $(MODEL)
 
-.PHONY: help setup setup-dev spacy train run test lint fix unit eval validate lock clean
+.PHONY: help setup setup-dev spacy train run test lint fix unit eval validate lock clean forget
 help:
 	@echo "make run    - set up, build, train if needed, and serve (REST :5005, widget :8080)"
 	@echo "make test   - lint, unit tests, data validation, then tests against the real server and browser"
@@ -29,6 +29,7 @@ help:
 	@echo "make eval   - held-out figures for our config and Rasa's stock config side by side"
 	@echo "              (ARGS=--train also times training both from scratch; ARGS=--show-failures)"
 	@echo "make train  - train only if data, config or domain changed"
+	@echo "make forget SENDER=... - delete one patient's conversation (phone number or conversation id)"
 
 # Runtime packages (enough for `make run`), then the development tools on top; both
 # locked with hashes (`make lock` regenerates the locks from requirements*.txt).
@@ -83,6 +84,10 @@ test: $(TEST_DEPS) $(VENV)/.installed-dev
 
 eval: $(MODEL) $(VENV)/.installed-dev
 	source scripts/env.sh && $(PY) -m scripts.evaluate $(ARGS)
+
+forget: | $(VENV)/.installed
+	@test -n "$(SENDER)" || { echo "usage: make forget SENDER=+15550100123 (or whatsapp:+..., or a conversation id)"; exit 2; }
+	source scripts/env.sh && $(PY) -m scripts.forget "$(SENDER)"
 
 clean:
 	rm -rf build models/*.tar.gz tests/artifacts .pytest_cache .mypy_cache .ruff_cache

@@ -7,8 +7,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.message import entity_values, from_button, mentioned_conditions, selected_topic
 from actions.menus import show_help
+from actions.message import from_button, mentioned_conditions, mentioned_medicines, selected_topic
 from actions.topics import TOPICS, buttons_for, response_for
 from ldn.conditions import Condition, conditions
 from ldn.topics import condition_led_topics, how_much_topics
@@ -57,7 +57,7 @@ def refuse_medicines(dispatcher: CollectingDispatcher, tracker: Tracker, cue_nee
 
     `cue_needed=False` when NLU already judged the message out of scope.
     """
-    medicines = entity_values(tracker, "medicine")
+    medicines = mentioned_medicines(tracker)
     text = tracker.latest_message.get("text") or ""
     if not medicines or (cue_needed and not MEDICINE_QUESTION_CUE.search(text)):
         return False

@@ -4,7 +4,7 @@ from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
-from ldn.conditions import Condition, conditions
+from ldn.conditions import Condition, conditions, medicines
 
 FAQ_INTENT = "faq"
 
@@ -16,6 +16,13 @@ def entity_values(tracker: Tracker, entity: str) -> List[str]:
         if found.get("entity") == entity and found.get("value") not in values:
             values.append(found["value"])
     return values
+
+
+def mentioned_medicines(tracker: Tracker) -> List[str]:
+    """Named medicines, only as the registry (ldn/conditions.yml) spells them: an entity
+    value typed by the client can never reach a reply."""
+    known = set(medicines())
+    return [value for value in entity_values(tracker, "medicine") if value in known]
 
 
 def mentioned_conditions(tracker: Tracker) -> List[Condition]:

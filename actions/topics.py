@@ -11,10 +11,15 @@ def response_for(topic: str) -> str:
     return TOPICS[topic].response
 
 
+def faq_payload(topic: str) -> str:
+    """The payload of the button that answers `topic`; the only payloads patients may send (ldn/payloads.py)."""
+    return f'/faq{{"topic": "{topic}"}}'
+
+
 def buttons_for(topics: List[str]) -> List[dict]:
     """Buttons that answer a topic when tapped (or when its number is texted back)."""
     return [
-        {"title": TOPICS[topic].title, "payload": f'/faq{{"topic": "{topic}"}}'}
+        {"title": TOPICS[topic].title, "payload": faq_payload(topic)}
         for topic in topics
         if topic in TOPICS
     ]

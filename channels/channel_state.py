@@ -43,6 +43,18 @@ class ChannelState(Protocol):
 
     def save_sid_reply(self, sender_key: str, message_sid: str, reply: str) -> None: ...
 
+    def request_forget(self, sender_key: str) -> None:
+        """Record a DELETE ("forget me"); CONFIRM must follow within FORGET_CONFIRM_S."""
+
+    def take_forget_request(self, sender_key: str) -> bool:
+        """True if DELETE came within FORGET_CONFIRM_S; the request is used up either way."""
+
+    def forget(self, sender_key: str) -> int:
+        """Delete what is kept for one sender except an opt-out. Returns the rows deleted."""
+
+    def expire(self, cutoff: float) -> int:
+        """Delete rows older than `cutoff` (epoch seconds) except opt-outs. Returns the rows deleted."""
+
 
 def backend_name() -> str:
     try:

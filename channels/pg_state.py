@@ -22,7 +22,7 @@ from typing import Any, AsyncIterator, Iterator, List, Optional
 import psycopg2
 import psycopg2.pool
 
-from channels.sms_state import OPTIONS_TTL_S, SID_REPLY_TTL_S
+from channels.sms_state import FORGET_CONFIRM_S, OPTIONS_TTL_S, SID_REPLY_TTL_S
 
 LOCK_POLL_S = 0.02       # a held lock is usually freed within one answer (~0.1 s)
 LOCK_WAIT_MAX_S = 20.0   # Twilio gives up after 15 s; past this something is stuck
@@ -46,6 +46,10 @@ CREATE TABLE IF NOT EXISTS ldn_sms_sid_replies (
     PRIMARY KEY (sender_key, message_sid)
 );
 CREATE INDEX IF NOT EXISTS ldn_sms_sid_replies_created_at ON ldn_sms_sid_replies (created_at);
+CREATE TABLE IF NOT EXISTS ldn_sms_forget_requests (
+    sender_key   TEXT PRIMARY KEY,
+    requested_at DOUBLE PRECISION NOT NULL
+);
 """
 
 
@@ -179,6 +183,33 @@ class PostgresChannelState:
                 (sender_key, message_sid, reply, now),
             )
             cursor.execute("DELETE FROM ldn_sms_sid_replies WHERE created_at < %s", (now - SID_REPLY_TTL_S,))
+
+    # -- "forget me" (SMS keyword DELETE, then CONFIRM) and retention
+    def request_forget(self, sender_key: str) -> None:
+        self._count(
+            "INSERT INTO ldn_sms_forget_requests (sender_key, requested_at) VALUES (%s, %s) "
+            "ON CONFLICT (sender_key) DO UPDATE SET requested_at = EXCLUDED.requested_at",
+            (sender_key, time.time()),
+        )
+
+    def take_forget_request(self, sender_key: str) -> bool:
+        row = self._one(
+            "DELETE FROM ldn_sms_forget_requests WHERE sender_key = %s RETURNING requested_at", (sender_key,)
+        )
+        return bool(row) and time.time() - row[0] <= FORGET_CONFIRM_S
+
+    def forget(self, sender_key: str) -> int:
+        return sum(
+            self._count(f"DELETE FROM {table} WHERE sender_key = %s", (sender_key,))
+            for table in ("ldn_sms_last_options", "ldn_sms_sid_replies", "ldn_sms_forget_requests")
+        )
+
+    def expire(self, cutoff: float) -> int:
+        return sum(
+            self._count(f"DELETE FROM {table} WHERE {column} < %s", (cutoff,))
+            for table, column in (("ldn_sms_last_options", "sent_at"), ("ldn_sms_sid_replies", "created_at"),
+                                  ("ldn_sms_forget_requests", "requested_at"))
+        )
 
     def close(self) -> None:
         self._pool.closeall()

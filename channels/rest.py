@@ -6,7 +6,11 @@ any text through. Here:
 - invalid JSON, a JSON body that is not an object, or a missing/oversized
   `sender` -> 400 with a plain explanation;
 - a `message` that is empty, too long, or has no words -> a clear reply;
-- `input_channel` can't be spoofed by the client.
+- `input_channel` can't be spoofed by the client;
+- client `metadata` is dropped: nothing the client adds is stored with the
+  conversation;
+- bodies over 64 KB get 413 before they are read (channels/hardening.py);
+- a patient never waits in silence (channels/guard.py).
 """
 
 import logging
@@ -17,6 +21,8 @@ from sanic.request import Request
 
 from rasa.core.channels.rest import RestInput
 
+from channels.guard import answer_within
+from channels.hardening import harden
 from ldn.text import prepare_message, valid_sender
 
 logger = logging.getLogger(__name__)
@@ -31,8 +37,11 @@ class CheckedRestInput(RestInput):
     def name(cls) -> str:
         return "rest"
 
+    def get_metadata(self, request: Request) -> None:
+        return None  # client metadata is never stored
+
     def blueprint(self, on_new_message: Callable[[Any], Awaitable[Any]]) -> Blueprint:
-        webhook = super().blueprint(on_new_message)
+        webhook = harden(super().blueprint(answer_within(on_new_message)))
 
         @webhook.middleware("request")
         async def check_body(request: Request):

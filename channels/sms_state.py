@@ -3,7 +3,8 @@
 - opt_outs:      who sent STOP (until they send START);
 - last_options:  the payloads of the numbered list last sent, so "2" can pick one;
 - sid_replies:   the reply given to each MessageSid, so a retried webhook gets the
-                 same answer without the message being processed again.
+                 same answer without the message being processed again;
+- forget_requests: who sent DELETE and must still CONFIRM (ldn/privacy.py).
 
 Every row is keyed by the hashed sender ID (channels/sender_id.py), never by a
 phone number, and no patient text is stored: only the bot's own replies and
@@ -21,6 +22,8 @@ import time
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import AsyncContextManager, AsyncIterator, Dict, Iterator, List, Optional, Tuple, Union
+
+from ldn.security import make_private
 
 DEFAULT_STATE_DIR = "var/"
 STATE_FILE_NAME = "twilio_state.db"
@@ -45,7 +48,12 @@ CREATE TABLE IF NOT EXISTS sid_replies (
     PRIMARY KEY (sender_key, message_sid)
 );
 CREATE INDEX IF NOT EXISTS sid_replies_created_at ON sid_replies (created_at);
+CREATE TABLE IF NOT EXISTS forget_requests (
+    sender_key   TEXT PRIMARY KEY,
+    requested_at REAL NOT NULL
+);
 """
+FORGET_CONFIRM_S = 10 * 60  # CONFIRM must follow DELETE within this (utter_forget_confirm says so)
 
 
 def state_dir() -> Path:
@@ -80,9 +88,10 @@ class SmsState:
     def __init__(self, path: Union[str, Path, None] = None) -> None:
         self._process_locks = ProcessLocks()
         self.path = Path(path) if path else state_dir() / STATE_FILE_NAME
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         with self._connect() as db:
             db.executescript(_SCHEMA)
+        make_private(self.path)
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -155,3 +164,38 @@ class SmsState:
                 (sender_key, message_sid, reply, now),
             )
             db.execute("DELETE FROM sid_replies WHERE created_at < ?", (now - SID_REPLY_TTL_S,))
+
+    # -- "forget me" (SMS keyword DELETE, then CONFIRM) and retention
+    def request_forget(self, sender_key: str) -> None:
+        with self._connect() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO forget_requests (sender_key, requested_at) VALUES (?, ?)",
+                (sender_key, time.time()),
+            )
+
+    def take_forget_request(self, sender_key: str) -> bool:
+        """True if DELETE came within FORGET_CONFIRM_S; the request is used up either way."""
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT requested_at FROM forget_requests WHERE sender_key = ?", (sender_key,)
+            ).fetchone()
+            if row:
+                db.execute("DELETE FROM forget_requests WHERE sender_key = ?", (sender_key,))
+        return bool(row) and time.time() - row[0] <= FORGET_CONFIRM_S
+
+    def forget(self, sender_key: str) -> int:
+        """Delete what is kept for one sender except an opt-out. Returns the rows deleted."""
+        with self._connect() as db:
+            return sum(
+                db.execute(f"DELETE FROM {table} WHERE sender_key = ?", (sender_key,)).rowcount
+                for table in ("last_options", "sid_replies", "forget_requests")
+            )
+
+    def expire(self, cutoff: float) -> int:
+        """Delete rows older than `cutoff` (epoch seconds) except opt-outs. Returns the rows deleted."""
+        with self._connect() as db:
+            return sum(
+                db.execute(f"DELETE FROM {table} WHERE {column} < ?", (cutoff,)).rowcount
+                for table, column in (("last_options", "sent_at"), ("sid_replies", "created_at"),
+                                      ("forget_requests", "requested_at"))
+            )

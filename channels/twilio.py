@@ -18,8 +18,9 @@ and answers a retried webhook twice. Here every request is:
    (channels/sender_id.py); the number is not stored, logged or passed to Rasa,
    and message text is never logged.
 
-Carrier keywords (STOP/START/HELP), numbered-option replies ("2"), and media or
-location messages are handled here, before Rasa. See docs/twilio.md.
+Carrier keywords (STOP/START/HELP), "forget me" (DELETE, then CONFIRM within 10
+minutes), numbered-option replies ("2"), and media or location messages are
+handled here, before Rasa. See docs/twilio.md.
 """
 
 import asyncio
@@ -38,11 +39,15 @@ from twilio.twiml.messaging_response import MessagingResponse
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 
-from channels.replies import DISCLAIMER_MARK, render, session_started_this_turn
+from channels.guard import answer_within
+from channels.hardening import harden
+from channels.privacy import forget, forget_reply
+from channels.replies import DISCLAIMER_MARK, current_app, render, response_text, session_started_this_turn
 from channels.sender_id import is_whatsapp, sender_id
 from channels.sms_render import pick_option, render_reply
 from channels.channel_state import ChannelState, create_channel_state
 from ldn import settings
+from ldn.security import is_development, secret_problem
 from ldn.text import clean_text, prepare_message
 
 logger = logging.getLogger(__name__)
@@ -53,6 +58,8 @@ REPLY_TIMEOUT_S = 12.0  # Twilio gives up after 15 s
 STOP_WORDS = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"}
 START_WORDS = {"START", "UNSTOP", "YES"}
 HELP_WORDS = {"HELP", "INFO"}
+FORGET_WORDS = {"DELETE", "FORGET"}   # "forget me": asks to CONFIRM first (channels/privacy.py)
+CONFIRM_WORDS = {"CONFIRM"}
 _KEYWORD = re.compile(r"^([A-Za-z]+)[.!]*$")
 
 # Replies the channel sends itself: reviewed responses in the domain (channels/replies.py).
@@ -92,10 +99,10 @@ class TwilioConfig:
     @classmethod
     def from_environment(cls) -> "TwilioConfig":
         skip = _truthy(_setting("insecure_skip_signature", False))
-        if skip and os.environ.get("LDN_ENV", "").strip().lower() == "production":
+        if skip and not is_development():
             raise TwilioConfigError(
-                "twilio.insecure_skip_signature (LDN_TWILIO_INSECURE_SKIP_SIGNATURE) is set but "
-                "LDN_ENV=production: refusing to start a Twilio webhook that accepts unsigned requests."
+                "twilio.insecure_skip_signature (LDN_TWILIO_INSECURE_SKIP_SIGNATURE) is set without "
+                "LDN_ENV=development: refusing to start a Twilio webhook that accepts unsigned requests."
             )
         return cls(
             auth_token=os.environ.get("TWILIO_AUTH_TOKEN", "").strip(),
@@ -109,6 +116,10 @@ class TwilioConfig:
         if not self.auth_token and not self.skip_signature:
             names.insert(0, "TWILIO_AUTH_TOKEN")
         return names
+
+    def weak(self) -> Optional[str]:
+        """Why SENDER_ID_SECRET is too weak to hash phone numbers with, or None."""
+        return secret_problem("SENDER_ID_SECRET", self.sender_secret) if self.sender_secret else None
 
 
 def keyword(body: Optional[str]) -> Optional[str]:
@@ -162,10 +173,15 @@ class SecureTwilioInput(InputChannel):
                 self.unavailable,
             )
             return
+        weak = self.config.weak()
+        if weak:
+            self.unavailable = "SENDER_ID_SECRET too short"
+            logger.error("twilio: %s; the Twilio webhook answers 503.", weak)
+            return
         if self.config.skip_signature:
             logger.warning(
                 "twilio: X-Twilio-Signature checks are OFF (insecure_skip_signature). Anyone can post "
-                "messages to this webhook. Development only; refused when LDN_ENV=production."
+                "messages to this webhook. Development only: needs LDN_ENV=development."
             )
         if self.state is None:
             try:
@@ -177,7 +193,8 @@ class SecureTwilioInput(InputChannel):
     # ------------------------------------------------------------------ HTTP
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        webhook = Blueprint("ldn_twilio_webhook", __name__)
+        webhook = harden(Blueprint("ldn_twilio_webhook", __name__))  # 413 before the form is parsed
+        on_new_message = answer_within(on_new_message)  # never silence (channels/guard.py)
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -266,6 +283,15 @@ class SecureTwilioInput(InputChannel):
             return twiml([render(STOP_REPLY)] if first else [])
         if word in HELP_WORDS:  # answered even after STOP, as carriers expect
             return twiml([render(HELP_REPLY)])
+        forget_requested = self.state.take_forget_request(key)
+        if word in FORGET_WORDS:
+            self.state.request_forget(key)
+            logger.info("twilio: deletion requested; waiting for CONFIRM")
+            return twiml([render("utter_forget_confirm")])
+        if word in CONFIRM_WORDS and forget_requested:
+            deleted = await forget(current_app(), key)
+            deleted.sms_rows = self.state.forget(key)
+            return twiml([forget_reply(deleted) or ""])
         if self.state.is_opted_out(key):
             if word in START_WORDS:
                 self.state.opt_in(key)

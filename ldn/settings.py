@@ -37,6 +37,10 @@ ENV_OVERRIDES = {
     ("twilio", "public_url"): "LDN_TWILIO_PUBLIC_URL",
     ("twilio", "insecure_skip_signature"): "LDN_TWILIO_INSECURE_SKIP_SIGNATURE",
     ("channel_state", "backend"): "LDN_CHANNEL_STATE",
+    ("limits", "max_body_bytes"): "LDN_MAX_BODY_BYTES",
+    ("limits", "reply_deadline_s"): "LDN_REPLY_DEADLINE_S",
+    ("privacy", "retention_days"): "LDN_RETENTION_DAYS",
+    ("privacy", "sweep_interval_s"): "LDN_RETENTION_SWEEP_S",
 }
 
 
@@ -44,6 +48,8 @@ def _coerce(raw: str, current: Any) -> Any:
     """Turn an environment string into the type the file uses for that key."""
     if isinstance(current, bool):
         return raw.strip().lower() in {"1", "true", "yes", "on"}
+    if isinstance(current, (int, float)):
+        return type(current)(raw.strip())
     if isinstance(current, list):
         return [part.strip() for part in raw.split(",") if part.strip()]
     return raw

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from typing import Optional, Tuple
 
+from ldn.payloads import refuse_payload
+
 MAX_MESSAGE_CHARS = 2000
 MAX_SENDER_CHARS = 128
 
@@ -45,8 +47,12 @@ def problem_payload(problem: str) -> str:
 
 
 def prepare_message(raw: object) -> Tuple[str, Optional[str]]:
-    """(text to hand to Rasa, problem or None). Payloads like /faq{...} pass unchanged."""
-    text = clean_text(raw)
+    """(text to hand to Rasa, problem or None).
+
+    The assistant's own button payloads (/faq{...}) pass unchanged; any other
+    "/..." text is read as words (ldn/payloads.py).
+    """
+    text = refuse_payload(clean_text(raw))
     problem = input_problem(text)
     return (problem_payload(problem) if problem else text), problem
 

@@ -12,4 +12,11 @@ export LOG_LEVEL="${LOG_LEVEL:-INFO}"         # INFO never includes message text
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
 export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
 export SQLALCHEMY_SILENCE_UBER_WARNING=1
+export SANIC_HOST=127.0.0.1                   # rasa_sdk binds every interface without it
+# Patient data: everything the server writes is 0600, in a 0700 var/.
+umask 077
 mkdir -p var
+chmod 700 var
+for file in var/*.db var/*.db-wal var/*.db-shm var/*.db-journal var/session_secret; do
+  if [ -e "$file" ]; then chmod 600 "$file"; fi
+done

@@ -52,6 +52,14 @@ class Server:
     def web_url(self) -> str:
         return f"http://127.0.0.1:{self.web_port}"
 
+    @property
+    def state_dir(self) -> Path:
+        return Path(self.env["LDN_STATE_DIR"])
+
+    def pid(self, name: str) -> int:
+        """The pid of one supervised process: "actions", "rasa" or "web" (scripts/supervise.py)."""
+        return int((self.state_dir / "run" / f"{name}.pid").read_text())
+
     def send(self, sender: str, text: str, timeout: float = 30) -> List[dict]:
         """POST one message over REST; return the bot's messages."""
         reply = requests.post(
@@ -148,6 +156,7 @@ def start_server(workdir: Path, model: str = "models/ldn.tar.gz", extra_env: Opt
         "LDN_STAFF_TOKEN": TEST_STAFF_TOKEN,
         "LDN_STATE_DIR": str(workdir / "state"),
         "LDN_RESPONSES": str(responses_copy(workdir)),
+        "LDN_RETENTION_SWEEP_S": "2",  # tests/security/test_privacy.py waits for a sweep
         **(extra_env or {}),
     }
     began = time.monotonic()

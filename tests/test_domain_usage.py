@@ -29,7 +29,7 @@ DOMAIN = load_domain_dict()
 
 
 def _sendable() -> set:
-    rules = "\n".join(p.read_text() for p in (ROOT / "data").rglob("*.yml") if "rules" in p.parts)
+    rules = "\n".join(p.read_text() for p in (ROOT / "data").rglob("*.yml") if "nlu" not in p.parts)
     code = "\n".join(p.read_text() for folder in ("actions", "channels") for p in (ROOT / folder).glob("*.py"))
     named = set(re.findall(r"utter_[a-z_/]+", rules + code))
     named |= {f"utter_faq/{t}" for t in TOPICS} | {c.response for c in covered_conditions()}

@@ -11,6 +11,11 @@ patched bundle in vendor/, built by `make widget`), it serves:
 - /           the demo page, with the clinic's name and phone filled in.
 
 No request logs (paths and queries could carry patient text).
+
+Safe to leave running: binds 127.0.0.1 unless told otherwise (a reverse proxy
+publishes it), never lists a directory (404), gives each connection
+SOCKET_TIMEOUT_S to send its request, and serves at most MAX_CONNECTIONS at
+once (more are closed at once instead of each holding a thread).
 """
 
 import argparse
@@ -20,6 +25,7 @@ import http.server
 import json
 import os
 import re
+import threading
 from pathlib import Path
 from typing import Any, ClassVar, Dict
 from urllib.parse import urlsplit
@@ -28,6 +34,9 @@ from ldn import settings
 from web import staff
 
 WEB_ROOT = Path(__file__).resolve().parent / "static"
+DEFAULT_BIND = "127.0.0.1"
+SOCKET_TIMEOUT_S = 10   # a client that sends nothing for this long is dropped
+MAX_CONNECTIONS = 64    # a demo page and its assets: a handful per visitor
 INIT_PAYLOAD = "/greet"
 _HOST_NAME = re.compile(r"^[A-Za-z0-9.-]{1,253}$|^\[[0-9A-Fa-f:.]{2,45}\]$")
 
@@ -66,7 +75,7 @@ def widget_config(host_header: str) -> Dict[str, Any]:
         "userBackgroundColor": color,
         "userTextColor": "#ffffff",
         "params": {"storage": "session"},
-        "clinic": {"name": clinic["clinic_name"], "phone": clinic["clinic_phone"]},
+        "clinic": {"name": clinic["clinic_name"], "phone": clinic["clinic_phone"], "website": clinic["clinic_website"]},
     }
 
 
@@ -93,8 +102,14 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".json": "application/json",
     }
 
+    timeout = SOCKET_TIMEOUT_S
+
     def log_message(self, format: str, *args) -> None:  # no request logs with paths/queries
         pass
+
+    def list_directory(self, path):  # never list a folder's files
+        self.send_error(404, "Not found")
+        return None
 
     def end_headers(self) -> None:
         self.send_header("X-Content-Type-Options", "nosniff")
@@ -138,14 +153,36 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             self.send_error(405)
 
 
+class BoundedServer(http.server.ThreadingHTTPServer):
+    """ThreadingHTTPServer with at most MAX_CONNECTIONS threads at a time."""
+
+    request_queue_size = 128  # listen backlog (socketserver's 5 makes clients wait seconds under a burst)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+
+    def process_request(self, request, client_address) -> None:
+        if not self.slots.acquire(blocking=False):
+            self.shutdown_request(request)  # full: close, don't queue a thread
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, default=8080)
-    parser.add_argument("--bind", default="")
+    parser.add_argument("--bind", default=DEFAULT_BIND, help="address to listen on (default 127.0.0.1)")
     args = parser.parse_args()
     WEB_ROOT.mkdir(parents=True, exist_ok=True)
     handler = functools.partial(Handler, directory=str(WEB_ROOT))
-    with http.server.ThreadingHTTPServer((args.bind, args.port), handler) as server:
+    with BoundedServer((args.bind, args.port), handler) as server:
         server.serve_forever()
 
 

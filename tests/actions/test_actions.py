@@ -191,3 +191,14 @@ def test_a_selector_trained_without_retrieval_intent_is_read_too():
 def test_out_of_scope_names_what_is_not_covered(entities, expected):
     t = tracker("how long until it works", intent="out_of_scope", entities=entities)
     assert responses(ActionExplainNotCovered(), t) == [expected]
+
+
+def test_a_medicine_value_not_in_the_registry_never_reaches_the_reply():
+    # e.g. from a typed payload: /out_of_scope{"medicine": "[results](javascript:...)"}
+    injected = "[results](javascript:alert(1))"
+    t = tracker("with it", intent="out_of_scope", entities=[("medicine", injected), ("medicine", "tramadol")])
+    names, messages, _ = run(ActionExplainNotCovered(), t)
+    assert names == ["utter_medicine_not_covered"] and messages[0]["medicine_name"] == "tramadol"
+    alone = tracker("with it", intent="out_of_scope", entities=[("medicine", injected)])
+    names, messages, _ = run(ActionExplainNotCovered(), alone)
+    assert names == ["utter_out_of_scope"] and injected not in str(messages)

@@ -192,7 +192,8 @@ ECHO_APP = textwrap.dedent(
 def echo_apps():
     """One echo app per channel class, started once for this module."""
     apps, processes = {}, []
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "LDN_ALLOWED_ORIGINS": "http://widget.test"}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LDN_ALLOWED_ORIGINS": "http://widget.test",
+           "LDN_SESSION_SECRET": "test-widget-session-secret-0123456789abcdef"}
     for key, module, name in [
         ("stock", "rasa.core.channels.socketio", "SocketIOInput"),
         ("ours", "channels.socketio", "PersistentSocketIOInput"),

@@ -152,16 +152,35 @@ def test_without_secrets_the_channel_starts_warns_once_and_answers_503(fresh_set
 
 
 @pytest.mark.unit
-def test_insecure_skip_signature_is_refused_in_production(fresh_settings):
+@pytest.mark.parametrize("env", ["production", "", None, "dev", "Development "])
+def test_insecure_skip_signature_needs_explicit_development(fresh_settings, env):
     fresh_settings.setenv("SENDER_ID_SECRET", TEST_SENDER_ID_SECRET)
     fresh_settings.setenv("LDN_TWILIO_INSECURE_SKIP_SIGNATURE", "true")
-    fresh_settings.setenv("LDN_ENV", "production")
-    with pytest.raises(TwilioConfigError, match="production"):
+    if env is not None:
+        fresh_settings.setenv("LDN_ENV", env)
+    if env == "Development ":
+        assert SecureTwilioInput.from_credentials({}).config.skip_signature  # case and spaces don't matter
+        return
+    with pytest.raises(TwilioConfigError, match="LDN_ENV=development"):
         SecureTwilioInput.from_credentials({})
 
 
 @pytest.mark.unit
-def test_insecure_skip_signature_outside_production_warns_and_accepts_unsigned(fresh_settings, caplog):
+@pytest.mark.parametrize("secret", ["dev", "x" * 31])
+def test_a_short_sender_id_secret_is_refused_with_how_to_make_one(fresh_settings, caplog, secret):
+    fresh_settings.setenv("TWILIO_AUTH_TOKEN", TEST_TWILIO_AUTH_TOKEN)
+    fresh_settings.setenv("SENDER_ID_SECRET", secret)
+    with caplog.at_level(logging.ERROR, logger="channels.twilio"):
+        channel = SecureTwilioInput.from_credentials(None)
+    assert channel.unavailable
+    assert any("secrets.token_urlsafe(32)" in r.getMessage() for r in caplog.records)
+    url = "https://ldn.example.org" + WEBHOOK
+    params = twilio_params("+15550100009", "hi")
+    assert handle(channel, params, url, sign(url, params))[0] == 503
+
+
+@pytest.mark.unit
+def test_insecure_skip_signature_in_development_warns_and_accepts_unsigned(fresh_settings, caplog):
     fresh_settings.setenv("SENDER_ID_SECRET", TEST_SENDER_ID_SECRET)
     fresh_settings.setenv("LDN_TWILIO_INSECURE_SKIP_SIGNATURE", "1")
     fresh_settings.setenv("LDN_ENV", "development")

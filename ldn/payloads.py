@@ -1,0 +1,33 @@
+"""The only "/intent{...}" payloads a patient's message may carry.
+
+Rasa treats any text starting with "/" as a ready-made intent with entities
+(rasa.nlu.classifiers.regex_message_handler), skipping every NLU check. Patients
+only ever send such a payload by tapping one of the assistant's own buttons, so
+exactly those payloads pass; any other text starting with "/" has its slashes
+removed and is read as words like any message ("/ I take 4.5 mg" -> "I take 4.5 mg").
+This is the one place that decides it; ldn/text.py applies it on every channel.
+"""
+
+import functools
+from typing import FrozenSet
+
+from actions.topics import TOPICS, faq_payload
+
+PAYLOAD_PREFIX = "/"
+GREET_PAYLOAD = "/greet"  # the widget's initPayload (web/server.py)
+
+
+@functools.lru_cache(maxsize=None)
+def allowed_payloads() -> FrozenSet[str]:
+    return frozenset({GREET_PAYLOAD} | {faq_payload(topic) for topic in TOPICS})
+
+
+def is_allowed_payload(text: str) -> bool:
+    return text in allowed_payloads()
+
+
+def refuse_payload(text: str) -> str:
+    """`text` unchanged if it is one of our payloads; otherwise without its leading slashes."""
+    if not text.startswith(PAYLOAD_PREFIX) or is_allowed_payload(text):
+        return text
+    return text.lstrip(PAYLOAD_PREFIX + " ")
