@@ -48,7 +48,10 @@ def test_answer_records_its_source_and_review(name):
 def test_every_bubble_fits_a_phone_screen(name):
     long_name = "rheumatoid arthritis or Hashimoto's thyroiditis"
     values = {**response_variables(), "covered_conditions": guide_condition_list(),
-              **{f"mentioned_{v}": long_name for v in ("condition", "medicine", "symptom")}}
+              **{f"mentioned_{v}": long_name for v in ("condition", "medicine", "symptom")},
+              # filled by actions and channels: the longest values they give
+              "opens_at": "on Wednesday, 24 December at 9:30am", "closes_at": "5:30pm",
+              "deleted_messages": "1000", "deleted_replies": "1000"}
     for variant in RESPONSES[name]:
         for bubble in variant["text"].format(**values).split("\n\n"):
             assert len(bubble) <= MAX_BUBBLE, f"{name}: a bubble of {len(bubble)} characters"

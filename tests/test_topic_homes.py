@@ -99,6 +99,8 @@ def test_a_new_topic_is_one_folder(tmp_path):
     (tmp_path / "tests").mkdir()
     for name in ("__init__.py", "training_data.py", "server.py"):
         shutil.copy(PROJECT_ROOT / "tests" / name, tmp_path / "tests" / name)
+    shutil.copytree(PROJECT_ROOT / "tests" / "heldout", tmp_path / "tests" / "heldout",
+                    ignore=shutil.ignore_patterns("__pycache__"))
     home = tmp_path / "data" / "faq" / "scratch_topic"
     home.mkdir()
     (home / "nlu.yml").write_text('version: "3.1"\nnlu:\n- intent: faq/scratch_topic\n  examples: |\n'

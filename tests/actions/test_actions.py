@@ -198,7 +198,7 @@ def test_a_medicine_value_not_in_the_registry_never_reaches_the_reply():
     injected = "[results](javascript:alert(1))"
     t = tracker("with it", intent="out_of_scope", entities=[("medicine", injected), ("medicine", "tramadol")])
     names, messages, _ = run(ActionExplainNotCovered(), t)
-    assert names == ["utter_medicine_not_covered"] and messages[0]["medicine_name"] == "tramadol"
+    assert names == ["utter_medicine_not_covered"] and messages[0]["mentioned_medicine"] == "tramadol"
     alone = tracker("with it", intent="out_of_scope", entities=[("medicine", injected)])
     names, messages, _ = run(ActionExplainNotCovered(), alone)
     assert names == ["utter_out_of_scope"] and injected not in str(messages)

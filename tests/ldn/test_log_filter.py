@@ -26,7 +26,7 @@ SCRIPT = textwrap.dedent(
     if sys.argv[1] == "filtered":
         from ldn.log_filter import install
         install()
-    domain = Domain.load("domain.yml")
+    domain = Domain.load("data")
     for text in ["/{I take 4.5 mg for my MS}", "/ I take 4.5 mg for my MS", '/faq{"x": "4.5 mg"} 4.5 mg']:
         YAMLStoryReader.unpack_regex_message(Message({"text": text}), domain)
     print("parsed")

@@ -3,6 +3,7 @@
 import asyncio
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from rasa.shared.core.domain import Domain
@@ -26,14 +27,29 @@ def domain() -> Domain:
 @pytest.fixture
 def live(tmp_path, domain, monkeypatch):
     monkeypatch.setattr(nlg_module, "CHECK_EVERY_S", 0.0)  # check on every call, no waiting
-    source = tmp_path / "domain.yml"
-    shutil.copy(RESPONSES_SOURCE, source)
+    source = copy_source(tmp_path)
     return LiveResponses(domain=domain, source=source), source
 
 
 def say(generator: LiveResponses, domain: Domain, name: str = ANSWER) -> str:
     tracker = DialogueStateTracker("t", domain.slots)
     return asyncio.run(generator.generate(name, tracker, "rest"))["text"]
+
+
+def copy_source(tmp_path) -> Path:
+    """A scratch copy of the answers' source (a domain directory or file), never the real one."""
+    source = tmp_path / RESPONSES_SOURCE.name
+    if RESPONSES_SOURCE.is_dir():
+        shutil.copytree(RESPONSES_SOURCE, source)
+    else:
+        shutil.copy(RESPONSES_SOURCE, source)
+    return source
+
+
+def file_of(source: Path, response: str) -> Path:
+    """The file of the source that holds `response`."""
+    files = [source] if source.is_file() else sorted(source.rglob("*.yml"))
+    return next(path for path in files if f"{response}:" in path.read_text(encoding="utf-8"))
 
 
 def touch_later(path) -> None:
@@ -45,19 +61,16 @@ def touch_later(path) -> None:
 def test_an_edited_answer_is_served_without_retraining(live, domain):
     generator, source = live
     assert "edited-1" not in say(generator, domain)
-    edit_response(source, ANSWER, "edited-1")
-    touch_later(source)
+    touch_later(edit_response(source, ANSWER, "edited-1"))
     assert say(generator, domain).endswith("edited-1")
 
 
 def test_checks_the_source_at_most_once_a_period(tmp_path, domain, monkeypatch):
     monkeypatch.setattr(nlg_module, "CHECK_EVERY_S", 30.0)
-    source = tmp_path / "domain.yml"
-    shutil.copy(RESPONSES_SOURCE, source)
+    source = copy_source(tmp_path)
     generator = LiveResponses(domain=domain, source=source)
     say(generator, domain)
-    edit_response(source, ANSWER, "edited-2")
-    touch_later(source)
+    touch_later(edit_response(source, ANSWER, "edited-2"))
     assert "edited-2" not in say(generator, domain)  # within the period: not even a stat()
     monkeypatch.setattr(nlg_module, "CHECK_EVERY_S", 0.0)
     assert say(generator, domain).endswith("edited-2")
@@ -65,11 +78,11 @@ def test_checks_the_source_at_most_once_a_period(tmp_path, domain, monkeypatch):
 
 def test_a_source_that_lost_an_answer_is_refused(live, domain, caplog):
     generator, source = live
-    edit_response(source, ANSWER, "edited-3")
-    touch_later(source)
+    touch_later(edit_response(source, ANSWER, "edited-3"))
     assert say(generator, domain).endswith("edited-3")
-    source.write_text(source.read_text().replace(f"{ANSWER}:", "utter_faq/renamed:"))
-    touch_later(source)
+    edited = file_of(source, ANSWER)
+    edited.write_text(edited.read_text().replace(f"{ANSWER}:", "utter_faq/renamed:"))
+    touch_later(edited)
     assert say(generator, domain).endswith("edited-3")  # previous texts stay
     assert "lost 1 response(s) the model uses (utter_faq/what_is)" in caplog.text
 
@@ -77,10 +90,12 @@ def test_a_source_that_lost_an_answer_is_refused(live, domain, caplog):
 def test_broken_yaml_is_refused(live, domain, caplog):
     generator, source = live
     before = say(generator, domain)
-    source.write_text(source.read_text() + "\n  : : [unclosed\n")
-    touch_later(source)
+    edited = file_of(source, ANSWER)
+    edited.write_text(edited.read_text() + "\n  : : [unclosed\n")
+    touch_later(edited)
     assert say(generator, domain) == before
-    assert "could not be loaded" in caplog.text
+    # A directory source skips a file it can't parse, so the refusal names what was lost.
+    assert "could not be loaded" in caplog.text or "lost 1 response(s)" in caplog.text
 
 
 def test_without_a_source_the_model_responses_are_served(tmp_path, domain):
