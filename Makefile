@@ -12,7 +12,7 @@ RASA   := source scripts/env.sh && $(VENV)/bin/rasa
 SPACY  := build/spacy/en_ldn
 MODEL  := models/ldn.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml') \
-                   $(SPACY)/meta.json $(wildcard ldn/nlu/*.py) ldn/emergency.py ldn/language.py ldn/not_covered.py ldn/vocabulary.py
+                   $(SPACY)/meta.json $(wildcard ldn/nlu/*.py) ldn/rules.yml ldn/conditions.yml ldn/language.py ldn/vocabulary.py
 
 # Targets that `run` and `test` also need; mk/*.mk files add to these.
 RUN_DEPS  := $(MODEL)

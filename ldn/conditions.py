@@ -2,6 +2,7 @@
 
 import difflib
 import functools
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional
@@ -20,6 +21,9 @@ class Condition:
     covered: bool
     synonyms: tuple
     topic: Optional[str] = None
+    # For a condition the guide doesn't name: the kind of condition it discusses
+    # in general (autoimmune, joint, neurodegenerative, gut, mental_health), if any.
+    category: Optional[str] = None
 
     @property
     def response(self) -> Optional[str]:
@@ -37,10 +41,16 @@ def _registry() -> dict:
 def conditions() -> Dict[str, Condition]:
     return {
         key: Condition(
-            key, spec["name"], bool(spec["covered"]), tuple(spec["synonyms"]), spec.get("topic")
+            key, spec["name"], bool(spec["covered"]), tuple(spec["synonyms"]), spec.get("topic"),
+            spec.get("category"),
         )
         for key, spec in _registry()["conditions"].items()
     }
+
+
+def fingerprint() -> str:
+    """Changes whenever the registry changes (part of the scope gate's fingerprint)."""
+    return hashlib.sha256(REGISTRY_FILE.read_bytes()).hexdigest()
 
 
 def medicines() -> List[str]:
@@ -87,3 +97,7 @@ def ruler_patterns() -> List[dict]:
         {"label": MEDICINE_LABEL, "pattern": name, "id": name} for name in medicines()
     ]
     return patterns
+
+
+# `last_topic` slot value after a condition's answer: "condition:<id>".
+CONDITION_PREFIX = "condition:"
