@@ -1,10 +1,9 @@
 """Read what NLU found in the patient's latest message."""
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List
 
 from rasa_sdk import Tracker
 
-from ldn.conditions import Condition, conditions
 
 FAQ_INTENT = "faq"
 
@@ -16,11 +15,6 @@ def entity_values(tracker: Tracker, entity: str) -> List[str]:
         if found.get("entity") == entity and found.get("value") not in values:
             values.append(found["value"])
     return values
-
-
-def mentioned_conditions(tracker: Tracker) -> List[Condition]:
-    registry = conditions()
-    return [registry[key] for key in entity_values(tracker, "condition") if key in registry]
 
 
 def intent_ranking(tracker: Tracker) -> List[Dict[str, Any]]:
@@ -43,19 +37,3 @@ def faq_ranking(tracker: Tracker) -> List[Dict[str, Any]]:
         for entry in selector.get("ranking") or []
         if "/" in entry.get("intent_response_key", "")
     ]
-
-
-def selected_topic(tracker: Tracker) -> Optional[str]:
-    """The FAQ topic: from a tapped button if any, else the response selector's choice."""
-    tapped = entity_values(tracker, "topic")
-    if tapped:
-        return tapped[0]
-    key = (tracker.latest_message.get("intent") or {}).get("full_retrieval_intent_name")
-    if key and "/" in key:
-        return key.split("/", 1)[1]
-    ranking = [entry for entry in faq_ranking(tracker) if entry["confidence"] > 0]
-    return ranking[0]["topic"] if ranking else None
-
-
-def from_button(tracker: Tracker) -> bool:
-    return bool(entity_values(tracker, "topic"))

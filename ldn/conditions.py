@@ -99,5 +99,8 @@ def ruler_patterns() -> List[dict]:
     return patterns
 
 
+# The kinds of condition the guide discusses in general (a registry entry's `category`).
+CONDITION_CATEGORIES = ("autoimmune", "joint", "neurodegenerative", "gut", "mental_health")
+
 # `last_topic` slot value after a condition's answer: "condition:<id>".
 CONDITION_PREFIX = "condition:"

@@ -12,7 +12,7 @@ exactly what was said. Intents it doesn't own (greet, goodbye, thanks, help,
 It learns nothing from stories: `plan()` is a pure function, unit-tested.
 """
 
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any, Dict, List, Optional, Set, Text, Tuple
 
 from rasa.core.policies.policy import Policy, PolicyPrediction, confidence_scores_for
 from rasa.engine.graph import ExecutionContext
@@ -25,7 +25,7 @@ from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from ldn.conditions import CONDITION_PREFIX, conditions
+from ldn.conditions import CONDITION_CATEGORIES, CONDITION_PREFIX, conditions
 
 # Not part of what the bot says.
 _BOOKKEEPING = {"action_extract_slots", "action_session_start", ACTION_LISTEN_NAME}
@@ -96,6 +96,21 @@ def plan(intent: Optional[str], entities: List[Dict[str, Any]], slots: Dict[str,
         return [], None
     second = [f"utter_faq/{t}" for t in value("second_topic")]
     return [_answer_response(a) for a in answers] + cautions + second, _last_topic(answers[-1])
+
+
+def sendable_responses() -> Set[str]:
+    """Every response a plan can name (tests check each exists in the domain)."""
+    from ldn.rules import CAUTION_NAMES, emergency_kinds_declared
+    from actions.topics import TOPICS
+
+    registry = conditions().values()
+    names = {f"utter_faq/{t}" for t in TOPICS} | {f"utter_caution_{c}" for c in CAUTION_NAMES}
+    names |= {f"utter_condition_{c.id}" for c in registry if c.covered}
+    names |= {f"utter_condition_category_{c}" for c in CONDITION_CATEGORIES}
+    names |= {f"utter_emergency_{k.name}" for k in emergency_kinds_declared()} | {"utter_emergency_general"}
+    return names | set(REFUSALS.values()) | {
+        "utter_condition_not_covered", "utter_out_of_scope", "utter_condition_unknown", "utter_how_much_which",
+        "utter_english_only", "utter_emergency_followup"}
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False)

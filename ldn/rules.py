@@ -124,6 +124,7 @@ def is_informational(sentence: str) -> bool:
     return _any(question, sentence) and not _any(happening_now, sentence)
 
 
+@functools.lru_cache(maxsize=1024)
 def emergency_kinds(text: str) -> List[str]:
     """The kinds of emergency a message describes, in the rules file's order (most urgent first).
 
@@ -142,6 +143,7 @@ def emergency_kinds(text: str) -> List[str]:
     return [kind for kind in found if kind not in replaced]
 
 
+@functools.lru_cache(maxsize=1024)
 def question_types_asked(text: str) -> List[str]:
     """Every kind of question (rules file, `question_types`) the text asks."""
     text = normalize(text)

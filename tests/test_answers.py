@@ -20,8 +20,8 @@ ANSWERS = {name: variants for name, variants in RESPONSES.items()
            if name.startswith("utter_faq/") or (name.startswith("utter_condition_") and
                                                 name[len("utter_condition_"):] in {c.id for c in covered_conditions()})}
 MAX_BUBBLE = 480
-# Placeholders the actions fill besides the clinic slots.
-ACTION_VARIABLES = {"condition_name", "medicine_name"}
+# Placeholders filled from slots the scope gate sets, besides the clinic slots.
+ACTION_VARIABLES = {"mentioned_condition", "mentioned_medicine"}
 GUIDE_HEADINGS = {line.strip() for line in GUIDE.splitlines() if line.strip()}
 
 

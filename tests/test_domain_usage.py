@@ -1,17 +1,19 @@
 """Every response can actually be sent.
 
 Rasa's validator only sees responses named in rules and stories; ours are mostly
-sent by custom actions, so this test reads the actions' code as well.
+composed by ComposePolicy (ldn/policy.py) or sent by custom actions, so this test
+reads both.
 """
 
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
-from actions.topics import TOPICS
-from ldn.conditions import covered_conditions
-from ldn.emergency import KINDS
+from ldn.policy import sendable_responses
+
+pytestmark = pytest.mark.unit
 
 ROOT = Path(__file__).resolve().parent.parent
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
@@ -21,8 +23,7 @@ def _sendable() -> set:
     rules = "\n".join(p.read_text() for p in (ROOT / "data").rglob("*.yml") if "nlu" not in p.parts)
     code = "\n".join(p.read_text() for p in (ROOT / "actions").glob("*.py"))
     named = set(re.findall(r"utter_[a-z_/]+", rules + code))
-    named |= {f"utter_faq/{t}" for t in TOPICS} | {c.response for c in covered_conditions()}
-    named |= {f"utter_emergency_{k}" for k in KINDS + ["general"]}
+    named |= sendable_responses()
     named |= {f"utter_input_{p}" for p in ("empty", "too_long", "no_words")}
     named.add("utter_restart")  # sent by Rasa's own action_restart
     return named
