@@ -11,7 +11,8 @@ PY     := $(VENV)/bin/python
 RASA   := source scripts/env.sh && $(VENV)/bin/rasa
 SPACY  := build/spacy/en_ldn
 MODEL  := models/ldn.tar.gz
-TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml') \
+# The domain is every domain file under data/ (LDN_DOMAIN in scripts/env.sh, ldn/domain.py).
+TRAINING_INPUTS := config.yml $(shell find data -name '*.yml' ! -name topic.yml) \
                    $(SPACY)/meta.json $(wildcard ldn/nlu/*.py) ldn/rules.yml ldn/conditions.yml ldn/language.py ldn/vocabulary.py
 
 # Targets that `run` and `test` also need; mk/*.mk files add to these.
@@ -39,11 +40,11 @@ $(SPACY)/meta.json: ldn/conditions.yml ldn/conditions.py ldn/spacy_pipeline.py |
 
 train: $(MODEL)
 $(MODEL): $(TRAINING_INPUTS) | $(VENV)/.installed
-	$(RASA) train --fixed-model-name ldn --out models
+	$(RASA) train --domain "$$LDN_DOMAIN" --fixed-model-name ldn --out models
 	touch $@
 
 validate: $(SPACY)/meta.json | $(VENV)/.installed
-	$(RASA) data validate --fail-on-warnings
+	$(RASA) data validate --domain "$$LDN_DOMAIN" --fail-on-warnings
 
 lock: $(VENV)/.installed
 	{ echo "# Every package of .venv, exact versions (pip freeze). Regenerate: make lock"; \

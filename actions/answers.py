@@ -10,6 +10,7 @@ from typing import Any, Dict, List, Optional, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 
+from actions.menus import show_help
 from actions.topics import TOPICS, buttons_for, response_for
 from ldn.conditions import CONDITION_PREFIX, conditions
 
@@ -29,7 +30,7 @@ class ActionTellMore(Action):
     async def run(self, dispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         previous = last_topic(tracker)
         if previous not in TOPICS:
-            dispatcher.utter_message(response="utter_help")
+            show_help(dispatcher)
             return []
         current = tracker.get_slot("last_topic")
         following = [t for t in TOPICS[previous].related if t != current]

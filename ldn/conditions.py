@@ -21,9 +21,8 @@ class Condition:
     covered: bool
     synonyms: tuple
     topic: Optional[str] = None
-    # For a condition the guide doesn't name: the kind of condition it discusses
-    # in general (autoimmune, joint, neurodegenerative, gut, mental_health), if any.
-    category: Optional[str] = None
+    category: Optional[str] = None  # the kind of condition, when the guide discusses that kind
+    listed: bool = True  # named in "the conditions the guide mentions LDN for"
 
     @property
     def response(self) -> Optional[str]:
@@ -42,7 +41,7 @@ def conditions() -> Dict[str, Condition]:
     return {
         key: Condition(
             key, spec["name"], bool(spec["covered"]), tuple(spec["synonyms"]), spec.get("topic"),
-            spec.get("category"),
+            spec.get("category"), bool(spec.get("listed", True)),
         )
         for key, spec in _registry()["conditions"].items()
     }

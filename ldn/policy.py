@@ -26,11 +26,13 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from ldn.conditions import CONDITION_CATEGORIES, CONDITION_PREFIX, conditions
+from ldn.topics import TOPICS, how_much_topics
 
 # Not part of what the bot says.
 _BOOKKEEPING = {"action_extract_slots", "action_session_start", ACTION_LISTEN_NAME}
-# "And how much?" means the dose after talk of taking it, the price after talk of cost.
-DOSE_CONTEXT = {"how_to_take", "dose", "conditions", "pain", "immune", "side_effects", "safety"}
+# "And how much?" means the dose after talk of taking it, the price after talk of cost
+# (`how_much` in each topic's topic.yml).
+DOSE_CONTEXT, COST_CONTEXT = how_much_topics("dose"), how_much_topics("cost")
 REFUSALS = {
     "medicine": "utter_medicine_not_covered",
     "side_effect": "utter_side_effect_not_listed",
@@ -86,7 +88,7 @@ def plan(intent: Optional[str], entities: List[Dict[str, Any]], slots: Dict[str,
             return ["utter_condition_unknown"] + cautions, None
     elif intent == "ask_how_much":
         previous = slots.get("last_topic") or ""
-        if previous == "cost":
+        if previous in COST_CONTEXT:
             answers = ["faq/cost"]
         elif previous in DOSE_CONTEXT or previous.startswith(CONDITION_PREFIX):
             answers = ["faq/dose"]
@@ -101,7 +103,6 @@ def plan(intent: Optional[str], entities: List[Dict[str, Any]], slots: Dict[str,
 def sendable_responses() -> Set[str]:
     """Every response a plan can name (tests check each exists in the domain)."""
     from ldn.rules import CAUTION_NAMES, emergency_kinds_declared
-    from actions.topics import TOPICS
 
     registry = conditions().values()
     names = {f"utter_faq/{t}" for t in TOPICS} | {f"utter_caution_{c}" for c in CAUTION_NAMES}

@@ -1,7 +1,7 @@
 """Check and tidy what a patient typed, the same way on every channel.
 
 Messages that can't be read (empty, far too long, no words at all) still go to
-Rasa, as the payload below, so the reply comes from domain.yml and the
+Rasa, as the payload below, so the reply comes from the domain and the
 conversation records that it happened; the unreadable text itself is not stored.
 """
 

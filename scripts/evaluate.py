@@ -15,6 +15,7 @@ import sys
 import time
 from pathlib import Path
 
+from ldn.domain import DOMAIN_PATH
 from scripts.heldout import DEVELOPMENT_SETS, HELDOUT_SETS, TARGETS, load_messages, run
 from tests.server import ROOT, start_server, stop_server
 
@@ -49,7 +50,7 @@ def train(config: Path, name: str, force: bool) -> float:
     """Train a config on our data into build/eval/<name>.tar.gz; return the seconds it took."""
     began = time.monotonic()
     subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "rasa"), "train", "--config", str(config),
+        [str(ROOT / ".venv" / "bin" / "rasa"), "train", "--config", str(config), "--domain", str(DOMAIN_PATH),
          "--fixed-model-name", name, "--out", str(EVAL_DIR)] + (["--force"] if force else []),
         cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
     )

@@ -15,6 +15,8 @@ from typing import Dict, List, Optional
 
 import yaml
 
+from ldn.topics import same_facts
+
 HELDOUT_DIR = Path(__file__).resolve().parent.parent / "tests" / "heldout"
 # heldout.yml, dev2.yml: written blind (dev2 from the guide alone), but their
 # failures were read while improving the model: development sets.
@@ -26,11 +28,8 @@ DEVELOPMENT_SETS = ("heldout", "dev2", "patients_dev")
 HELDOUT_SETS = DEVELOPMENT_SETS + ("fresh", "patients")
 
 # Condition answers and FAQ answers that carry the same facts count for each other.
-SAME_FACTS = {
-    "fibromyalgia": "pain", "neuropathic_pain": "pain", "chronic_pain": "pain",
-    "multiple_sclerosis": "immune", "rheumatoid_arthritis": "immune", "hashimotos": "immune",
-    "alzheimers": "neuroprotection", "long_covid": "long_covid",
-}
+# Declared by each topic (`same_facts` in data/faq/<topic>/topic.yml): condition id -> topic.
+SAME_FACTS = same_facts()
 # "I can't answer that" replies; each names the provider/pharmacist and the clinic.
 NOT_COVERED = {
     "utter_out_of_scope", "utter_fallback", "utter_clarify", "utter_condition_not_covered",

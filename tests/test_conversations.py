@@ -10,25 +10,8 @@ pytestmark = pytest.mark.server
 CLINIC = response_variables()
 ANSWERS = ("utter_faq/", "utter_condition_")
 
-# One everyday question per topic, written for this test (not training data).
-TOPIC_QUESTIONS = {
-    "what_is": "what exactly is low dose naltrexone?",
-    "evidence": "is there good research proving ldn works",
-    "benefits": "what are the benefits of ldn",
-    "pain": "can ldn help with pain",
-    "cost": "is ldn expensive",
-    "immune": "how does ldn affect the immune system",
-    "inflammation": "does ldn reduce inflammation",
-    "neuroprotection": "can ldn protect the brain and nerves",
-    "long_covid": "tell me about the long covid trial for ldn",
-    "safety": "is ldn safe to take",
-    "pregnancy": "can i take ldn if i am pregnant",
-    "side_effects": "side effects?",
-    "how_to_take": "how do i take it",
-    "dose": "wat dose shud i take",
-    "conditions": "what conditions is ldn used for",
-    "how_it_works": "how does ldn work in the body",
-}
+# One everyday question per topic (`test_question` in its topic.yml).
+TOPIC_QUESTIONS = {topic.id: topic.test_question for topic in TOPICS.values()}
 
 
 def texts(messages):
@@ -36,7 +19,7 @@ def texts(messages):
 
 
 def test_every_topic_has_a_question():
-    assert set(TOPIC_QUESTIONS) == set(TOPICS)
+    assert all(TOPIC_QUESTIONS.values()), "a topic.yml has no test_question"
 
 
 @pytest.mark.parametrize("topic", sorted(TOPIC_QUESTIONS))
@@ -121,7 +104,7 @@ def test_emergency_numbers_come_from_settings(server, sender):
     ("can i drink wine while i'm taking ldn for my fibro", "utter_out_of_scope"),
     ("what's the weather like tomorrow", "utter_out_of_scope"),
     ("can i take ldn with my ibuprofen", "utter_medicine_not_covered"),
-    # Questions the guide never answers, though they name what it covers (ldn/not_covered.py).
+    # Questions the guide never answers, though they name what it covers (ldn/rules.yml, question_types).
     ("how long does ldn take to help MS", "utter_out_of_scope"),
     ("how do i sign up for the long covid trial", "utter_out_of_scope"),
     ("is ldn safe for my cat's inflammation", "utter_out_of_scope"),

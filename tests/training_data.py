@@ -1,16 +1,18 @@
-"""The NLU training examples as (intent, text) pairs, read straight from data/nlu/*.yml."""
+"""The NLU training examples as (intent, text) pairs, read straight from every NLU file under data/
+(data/nlu/*.yml and each topic's data/faq/<topic>/nlu.yml)."""
 
 from pathlib import Path
 from typing import Iterator, Tuple
 
 import yaml
 
-NLU_DATA = Path(__file__).resolve().parent.parent / "data" / "nlu"
+from ldn.domain import DATA_DIR
 
 
-def training_examples() -> Iterator[Tuple[str, str]]:
-    for path in sorted(NLU_DATA.glob("*.yml")):
-        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
+def training_examples(data: Path = DATA_DIR) -> Iterator[Tuple[str, str]]:
+    for path in sorted(data.rglob("*.yml")):
+        content = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for block in (content or {}).get("nlu", []) if isinstance(content, dict) else []:
             for line in block.get("examples", "").splitlines():
                 text = line.strip()[2:].strip()
                 if text:

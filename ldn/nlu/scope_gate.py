@@ -42,6 +42,7 @@ from ldn.language import english_words, is_not_english
 from ldn.nlu.base import OUT_OF_SCOPE_INTENT, is_button_payload, override_intent
 from ldn.sentence_model import SentenceModel
 from ldn.sentences import question_parts, sentences
+from ldn.topics import condition_led_topics
 from ldn.vocabulary import is_off_topic, vocabulary
 
 EMERGENCY_INTENT = "emergency"
@@ -52,8 +53,8 @@ CONDITION_INTENT = "ask_condition"
 # Intents that answer from the guide, and whose examples define "on topic".
 ANSWERING_INTENTS = {FAQ_INTENT, CONDITION_INTENT, "ask_how_much", "tell_me_more"}
 # FAQ topics where a named condition is really the question ("does it help MS?"),
-# so the condition's own answer is the more precise one.
-CONDITION_LED_TOPICS = {"conditions", "benefits", "pain", "immune", "inflammation", "neuroprotection"}
+# so the condition's own answer is the more precise one (`condition_led` in topic.yml).
+CONDITION_LED_TOPICS = condition_led_topics()
 # Verdicts that carry cautions (an answer or a refusal to a health question).
 CAUTIONED_INTENTS = {FAQ_INTENT, CONDITION_INTENT, OUT_OF_SCOPE_INTENT}
 MODEL_FILE, VOCABULARY_FILE = "sentence_model.pkl", "vocabulary.json"

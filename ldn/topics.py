@@ -1,0 +1,82 @@
+"""The FAQ topics, each read from its home `data/faq/<topic>/`.
+
+A topic's home holds everything about it: `nlu.yml` (training examples for
+`faq/<topic>`), `answer.yml` (the answer `utter_faq/<topic>` with its guide
+section and reviewer) and `topic.yml` (how it appears in the conversation).
+Everything else (buttons, menus, "tell me more", "how much?", held-out
+scoring, tests) reads the topics from here, so a new topic is one folder.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+import yaml
+
+from ldn.domain import FAQ_DIR
+
+MENUS = ("greeting", "help")
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str  # button title
+    related: Tuple[str, ...]  # what "tell me more" goes on to, in order
+    menus: Tuple[Tuple[str, int], ...] = ()  # (menu, position) for the greeting and help buttons
+    how_much: Optional[str] = None  # "and how much?" after this topic means "dose" or "cost"
+    condition_led: bool = False  # a single named covered condition answers instead
+    same_facts: Tuple[str, ...] = ()  # covered conditions whose answers carry this topic's facts
+    test_question: str = ""  # one everyday question (not training data) this answer must get
+
+    @property
+    def response(self) -> str:
+        return f"utter_faq/{self.id}"
+
+
+def load_topics(faq_dir: Path = FAQ_DIR) -> Dict[str, Topic]:
+    """Every `<faq_dir>/<topic>/topic.yml`, by topic id (the folder name)."""
+    topics = {}
+    for path in sorted(faq_dir.glob("*/topic.yml")):
+        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        topic_id = path.parent.name
+        menus = spec.get("menus") or {}
+        unknown = set(menus) - set(MENUS)
+        if unknown:
+            raise ValueError(f"{path}: unknown menus {sorted(unknown)} (known: {MENUS})")
+        if spec.get("how_much") not in (None, "dose", "cost"):
+            raise ValueError(f"{path}: how_much must be dose or cost")
+        topics[topic_id] = Topic(
+            id=topic_id,
+            title=str(spec["title"]),
+            related=tuple(spec.get("related") or ()),
+            menus=tuple(sorted((str(m), int(p)) for m, p in menus.items())),
+            how_much=spec.get("how_much"),
+            condition_led=bool(spec.get("condition_led", False)),
+            same_facts=tuple(spec.get("same_facts") or ()),
+            test_question=str(spec.get("test_question") or ""),
+        )
+    return topics
+
+
+TOPICS: Dict[str, Topic] = load_topics()
+
+
+def menu(name: str, topics: Optional[Dict[str, Topic]] = None) -> List[str]:
+    """The topics offered as buttons on the greeting or help menu, in their positions."""
+    chosen = [(position, topic.id) for topic in (topics or TOPICS).values()
+              for menu_name, position in topic.menus if menu_name == name]
+    return [topic_id for _, topic_id in sorted(chosen)]
+
+
+def condition_led_topics(topics: Optional[Dict[str, Topic]] = None) -> set:
+    return {t.id for t in (topics or TOPICS).values() if t.condition_led}
+
+
+def how_much_topics(meaning: str, topics: Optional[Dict[str, Topic]] = None) -> set:
+    return {t.id for t in (topics or TOPICS).values() if t.how_much == meaning}
+
+
+def same_facts(topics: Optional[Dict[str, Topic]] = None) -> Dict[str, str]:
+    """Covered condition id -> the FAQ topic whose answer carries the same facts."""
+    return {condition: t.id for t in (topics or TOPICS).values() for condition in t.same_facts}
