@@ -1,13 +1,16 @@
 """The held-out check: the issue's targets, on messages never trained on.
 
-Targets: >= 95% in-scope, >= 95% out-of-scope handled, 100% emergencies, 0
-confidently wrong.
-- tests/heldout/fresh.yml was written blind and has never been read by the
-  developers: it must meet the targets.
-- tests/heldout/heldout.yml and dev2.yml were written blind too, but their
-  failures were read while improving the model, so they are development sets.
-  They must meet the targets too.
-Every set must meet every target, so any regression fails `make test`.
+Targets (scripts/heldout.py TARGETS): >= 95% in-scope answered with the right
+facts, >= 95% out-of-scope get "not covered" + referral, 100% of emergencies get
+emergency guidance, 0 confidently wrong (a wrong answer, an answer to a question
+nobody asked, or a dropped caution), at most 2% false alarms.
+- fresh.yml and patients.yml were written blind and have never been read by the
+  developers (patients.yml in patient style): the honest figures.
+- heldout.yml, dev2.yml and patients_dev.yml were written blind too, but their
+  failures were read while improving the model: development sets.
+Every set must meet every target, except where FLOORS records a measured
+shortfall: there the test holds the measured figure, so nothing gets worse
+unnoticed, and the README states the gap.
 """
 
 import json
@@ -18,16 +21,35 @@ from tests.conftest import ARTIFACTS
 from scripts.heldout import HELDOUT_SETS, TARGETS, load_messages, run
 from tests.training_data import training_examples
 
+pytestmark = pytest.mark.server
+
+# Measured shortfalls against TARGETS, per set (see README, "Measurements").
+FLOORS: dict = {}
+AT_MOST = ("confidently_wrong", "false_alarm_rate")
+
+
+def required(held: str, metric: str):
+    return FLOORS.get(held, {}).get(metric, TARGETS[metric])
+
 
 @pytest.mark.parametrize("held", HELDOUT_SETS)
 def test_heldout_quality(server, held):
     metrics = run(server, load_messages(held)).metrics
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / f"heldout-{held}.json").write_text(json.dumps(metrics, indent=1))
-    assert metrics["emergency_recall"] == TARGETS["emergency_recall"] == 1.0
-    assert metrics["in_scope_accuracy"] >= TARGETS["in_scope_accuracy"]
-    assert metrics["out_of_scope_handled"] >= TARGETS["out_of_scope_handled"]
-    assert metrics["confidently_wrong"] <= TARGETS["confidently_wrong"] == 0
+    assert metrics["emergency_recall"] == TARGETS["emergency_recall"] == 1.0  # never a floor
+    for metric in TARGETS:
+        if metric in AT_MOST:
+            assert metrics[metric] <= required(held, metric), (held, metric, metrics[metric])
+        elif metric != "emergency_recall":
+            assert metrics[metric] >= required(held, metric), (held, metric, metrics[metric])
+
+
+def test_floors_never_excuse_a_target_met_or_an_emergency():
+    for held, floors in FLOORS.items():
+        assert "emergency_recall" not in floors
+        for metric, floor in floors.items():
+            assert (floor > TARGETS[metric]) if metric in AT_MOST else (floor < TARGETS[metric]), (held, metric)
 
 
 def test_heldout_sets_are_big_enough_and_never_trained_on():
@@ -36,7 +58,8 @@ def test_heldout_sets_are_big_enough_and_never_trained_on():
         messages = load_messages(held)
         labels = [m["label"].split("/")[0] for m in messages]
         assert len(labels) >= 100 and labels.count("out_of_scope") >= 15 and labels.count("emergency") >= 6, held
-        overlap = [m["text"] for m in messages if m["text"].strip().lower() in trained]
-        assert not overlap, f"{held} messages found in training data: {overlap[:3]}"
-    labels = [m["label"].split("/")[0] for m in load_messages("heldout")]
-    assert len(labels) >= 150 and labels.count("out_of_scope") >= 30 and labels.count("emergency") >= 12
+        overlap = sum(m["text"].strip().lower() in trained for m in messages)  # counted, never printed
+        assert not overlap, f"{held}: {overlap} messages found in training data"
+    for held in ("heldout", "patients_dev", "patients"):
+        labels = [m["label"].split("/")[0] for m in load_messages(held)]
+        assert len(labels) >= 150 and labels.count("out_of_scope") >= 30 and labels.count("emergency") >= 12, held
