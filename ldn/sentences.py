@@ -73,3 +73,14 @@ def question_parts(text: str) -> List[str]:
         parts = sentences(text)
         return parts[-1:] if parts else []
     return found
+
+
+def question_sentences(text: str) -> List[str]:
+    """The whole sentences that ask something (the last sentence when none does).
+
+    What KIND of question is asked is read here: the sentence holds the words that
+    say it ("3 weeks in and no different, is that normal?"), the story before it
+    doesn't ask anything ("I dreamt my cat was driving").
+    """
+    parts = sentences(text)
+    return [s for s in parts if is_question(s)] or parts[-1:]

@@ -41,7 +41,7 @@ from ldn import rules
 from ldn.language import english_words, is_not_english
 from ldn.nlu.base import OUT_OF_SCOPE_INTENT, is_button_payload, override_intent
 from ldn.sentence_model import SentenceModel
-from ldn.sentences import question_parts, sentences
+from ldn.sentences import question_parts, question_sentences, sentences
 from ldn.topics import condition_led_topics
 from ldn.vocabulary import is_off_topic, vocabulary
 
@@ -81,7 +81,7 @@ class Reading:
     answer_source: str = "diet"           # "diet" (whole message) or "sentence" (question sentence)
     conditions: List[registry.Condition] = field(default_factory=list)
     medicines: List[str] = field(default_factory=list)
-    question: str = ""                    # the question sentence(s), with the words leading to them
+    question: str = ""                    # the question sentence(s): what kind of question is asked
     pieces: List[str] = field(default_factory=list)
     second_topic: Optional[str] = None
 
@@ -190,7 +190,7 @@ class ScopeGate(GraphComponent):
         parts = sentences(reading.text)
         pieces = question_parts(reading.text) or [reading.text]
         reading.pieces = pieces
-        reading.question = " ".join(pieces)
+        reading.question = " ".join(question_sentences(reading.text)) or reading.text
         if self.model is None or (len(parts) <= 1 and len(pieces) <= 1):
             return  # one short question: DIET and the ResponseSelector read it whole
         label, probability = self.model.rank(pieces[0], top=1)[0]

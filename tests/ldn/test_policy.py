@@ -1,15 +1,13 @@
 """ComposePolicy's plan: the gate's verdict -> the responses of one turn, in order."""
 
-from pathlib import Path
-
 import pytest
-import yaml
 
+from ldn.domain import load_domain_dict
 from ldn.policy import plan, sendable_responses
 
 pytestmark = pytest.mark.unit
 
-RESPONSES = set(yaml.safe_load((Path(__file__).resolve().parents[2] / "domain.yml").read_text())["responses"])
+RESPONSES = set(load_domain_dict()["responses"])
 
 
 def entities(**values):

@@ -103,7 +103,7 @@ def test_a_pet_replaces_human_poison_control():
     ("how do i sign up for the ubc trial", "trial_logistics"),
     ("what's 20 percent of 90", "calculations"),
     ("can i book an appointment for tuesday", "appointments"),
-    ("does medicare pay for ldn", "named_insurer"),
+    ("does medicare pay for ldn", "named_insurer_or_pharmacy"),
     ("i weigh 120 lbs, what dose is right for me", "personal_dose"),
     ("will ldn make me fail a drug screen", "tests_and_monitoring"),
     ("my new refill capsules are a different colour, is that ok", "pharmacy_product"),
