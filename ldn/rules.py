@@ -65,6 +65,7 @@ class Caution:
     from_registry: Optional[str]
     said_by: Tuple[str, ...]
     asked_about: Tuple[Pattern, ...] = ()
+    answers_instead_of: Tuple[str, ...] = ()
 
     def called_for(self, text: str) -> bool:
         return bool(self.cues) and _any(self.cues, text) and not _any(self.unless, text)
@@ -98,7 +99,8 @@ def question_types() -> Tuple[QuestionType, ...]:
 def cautions() -> Tuple[Caution, ...]:
     return tuple(
         Caution(name, _compile(spec.get("cues")), _compile(spec.get("unless")),
-                spec.get("from_registry"), tuple(spec.get("said_by") or ()), _compile(spec.get("asked_about")))
+                spec.get("from_registry"), tuple(spec.get("said_by") or ()), _compile(spec.get("asked_about")),
+                tuple(spec.get("answers_instead_of") or ()))
         for name, spec in _rules()["cautions"].items()
     )
 
@@ -190,3 +192,17 @@ _LDN = re.compile(r"\b(ldn|naltrexone?|low[- ]dose|it)\b", re.IGNORECASE)
 
 def mentions_ldn(text: str) -> bool:
     return bool(_LDN.search(text))
+
+
+def caution_answers_instead_of(name: str) -> Tuple[str, ...]:
+    """Topics whose question, asked with this caution, is answered by the caution's own topic."""
+    return next(c.answers_instead_of for c in cautions() if c.name == name)
+
+
+@functools.lru_cache(maxsize=None)
+def _condition_led_unless() -> Tuple[Pattern, ...]:
+    return _compile(_rules().get("condition_led_unless"))
+
+
+def asks_about_conditions_in_general(question: str) -> bool:
+    return _any(_condition_led_unless(), normalize(question))

@@ -79,7 +79,8 @@ class Reading:
     topic_confidence: float = 0.0
     topic_runner_up: float = 0.0
     answer_source: str = "diet"           # "diet" (whole message) or "sentence" (question sentence)
-    conditions: List[registry.Condition] = field(default_factory=list)
+    conditions: List[registry.Condition] = field(default_factory=list)  # named in the question, else anywhere
+    story_conditions: List[registry.Condition] = field(default_factory=list)  # named anywhere in the message
     medicines: List[str] = field(default_factory=list)
     question: str = ""                    # the question sentence(s): what kind of question is asked
     pieces: List[str] = field(default_factory=list)
@@ -92,6 +93,10 @@ class Reading:
     @property
     def uncovered(self) -> List[registry.Condition]:
         return [c for c in self.conditions if not c.covered]
+
+    @property
+    def uncovered_anywhere(self) -> List[registry.Condition]:
+        return [c for c in self.story_conditions if not c.covered]
 
     def main_answers(self) -> List[str]:
         if self.intent == FAQ_INTENT and self.topic:
@@ -114,6 +119,7 @@ class ScopeGate(GraphComponent):
             "runner_up_threshold": 0.3,
             "sentence_threshold": 0.5,
             "second_question_threshold": 0.5,
+            "emergency_classifier_threshold": 0.5,
         }
 
     @staticmethod
@@ -171,19 +177,37 @@ class ScopeGate(GraphComponent):
             reading.topic = ranking[0].get(INTENT_RESPONSE_KEY, "").split("/", 1)[-1] or None
             reading.topic_confidence = float(ranking[0].get("confidence", 0.0))
             reading.topic_runner_up = float(ranking[1].get("confidence", 0.0)) if len(ranking) > 1 else 0.0
-        found = {e.get("entity"): [] for e in message.get(ENTITIES) or []}
+        found: Dict[str, List[str]] = {}
         for entity in message.get(ENTITIES) or []:
-            if entity.get("value") not in found[entity.get("entity")]:
-                found[entity.get("entity")].append(entity.get("value"))
-        known_conditions = registry.conditions()
-        reading.conditions = [known_conditions[c] for c in found.get("condition", []) if c in known_conditions]
+            if entity.get("value") not in found.setdefault(entity.get("entity"), []):
+                found[entity["entity"]].append(entity.get("value"))
         reading.medicines = found.get("medicine", []) + [m for m in rules.other_medicines(text)
                                                          if m not in found.get("medicine", [])]
         self._read_question(reading)
+        self._read_conditions(reading, message)
+        if reading.intent == FAQ_INTENT and "pregnancy" in rules.caution_cues(text) \
+                and reading.topic in rules.caution_answers_instead_of("pregnancy"):
+            reading.topic = "pregnancy"  # "is it OK to keep taking it?" from someone pregnant
         if reading.intent == FAQ_INTENT and reading.topic in CONDITION_LED_TOPICS and reading.covered \
-                and not reading.uncovered:
+                and not reading.uncovered and not rules.asks_about_conditions_in_general(reading.question):
             reading.intent = CONDITION_INTENT  # "does it help my MS?" gets the MS answer
         return reading
+
+    @staticmethod
+    def _read_conditions(reading: Reading, message: Message) -> None:
+        """The conditions the question names; the story's when the question names none ("could it help me?")."""
+        known = registry.conditions()
+        question = reading.question.lower()
+        story, asked = [], []
+        for entity in message.get(ENTITIES) or []:
+            condition = known.get(entity.get("value")) if entity.get("entity") == "condition" else None
+            if condition is None or condition in story:
+                continue
+            story.append(condition)
+            surface = reading.text[entity.get("start", 0):entity.get("end", 0)].lower()
+            if surface and surface in question:
+                asked.append(condition)
+        reading.story_conditions, reading.conditions = story, asked or story
 
     def _read_question(self, reading: Reading) -> None:
         """Find the question; in a long message, classify it on its own; find a second question."""
@@ -217,7 +241,8 @@ class ScopeGate(GraphComponent):
         kinds = rules.emergency_kinds(reading.text)
         if kinds:
             return _emergency(kinds, "emergency_rules")
-        if reading.intent == EMERGENCY_INTENT and not any(rules.is_informational(s) for s in sentences(reading.text)):
+        if reading.intent == EMERGENCY_INTENT and reading.confidence >= self.config["emergency_classifier_threshold"] \
+                and not any(rules.is_informational(s) for s in sentences(reading.text)):
             return _emergency(["general"], "emergency_classifier")  # a phrasing no rule foresaw
         return None
 
@@ -306,14 +331,15 @@ class ScopeGate(GraphComponent):
         found = [c for c in rules.caution_cues(reading.text) if not {f"faq/{r.split('/')[-1]}" for r in rules.caution_said_by(c)} & said]
         if reading.medicines and refusal != "medicine":
             found.append("medicine")
-        if reading.uncovered and refusal != "condition":
+        if reading.uncovered_anywhere and refusal != "condition":
             found.append("condition_not_covered")
         if found:
             verdict.entities["caution"] = found
         if reading.medicines:
             verdict.entities["mentioned_medicine"] = [" and ".join(reading.medicines)]
-        if reading.uncovered:
-            verdict.entities["mentioned_condition"] = [" or ".join(c.name for c in reading.uncovered[:2])]
+        uncovered = reading.uncovered or reading.uncovered_anywhere
+        if uncovered:
+            verdict.entities["mentioned_condition"] = [" or ".join(c.name for c in uncovered[:2])]
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
