@@ -66,6 +66,7 @@ class Caution:
     said_by: Tuple[str, ...]
     asked_about: Tuple[Pattern, ...] = ()
     answers_instead_of: Tuple[str, ...] = ()
+    answers_when_asked: Tuple[Pattern, ...] = ()
 
     def called_for(self, text: str) -> bool:
         return bool(self.cues) and _any(self.cues, text) and not _any(self.unless, text)
@@ -100,7 +101,7 @@ def cautions() -> Tuple[Caution, ...]:
     return tuple(
         Caution(name, _compile(spec.get("cues")), _compile(spec.get("unless")),
                 spec.get("from_registry"), tuple(spec.get("said_by") or ()), _compile(spec.get("asked_about")),
-                tuple(spec.get("answers_instead_of") or ()))
+                tuple(spec.get("answers_instead_of") or ()), _compile(spec.get("answers_when_asked")))
         for name, spec in _rules()["cautions"].items()
     )
 
@@ -206,3 +207,9 @@ def _condition_led_unless() -> Tuple[Pattern, ...]:
 
 def asks_about_conditions_in_general(question: str) -> bool:
     return _any(_condition_led_unless(), normalize(question))
+
+
+def caution_is_the_question(name: str, question: str) -> bool:
+    """ "I'm pregnant, is it OK to keep taking it?": the caution's own answer is the answer."""
+    caution = next(c for c in cautions() if c.name == name)
+    return _any(caution.answers_when_asked, normalize(question))

@@ -111,8 +111,8 @@ class ScopeGate(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
         return {
-            "checks": ["crisis", "emergency", "language", "medicine_question", "uncovered_condition",
-                       "question_type", "off_topic", "low_confidence"],
+            "checks": ["crisis", "emergency", "language", "medicine_question", "question_type",
+                       "uncovered_condition", "off_topic", "low_confidence"],
             "intent_threshold": 0.4,
             "answer_threshold": 0.3,
             "ambiguity_threshold": 0.2,
@@ -185,9 +185,10 @@ class ScopeGate(GraphComponent):
                                                          if m not in found.get("medicine", [])]
         self._read_question(reading)
         self._read_conditions(reading, message)
-        if reading.intent == FAQ_INTENT and "pregnancy" in rules.caution_cues(text) \
-                and reading.topic in rules.caution_answers_instead_of("pregnancy"):
-            reading.topic = "pregnancy"  # "is it OK to keep taking it?" from someone pregnant
+        if "pregnancy" in rules.caution_cues(text) and reading.intent in (FAQ_INTENT, CONDITION_INTENT) and (
+                (reading.intent == FAQ_INTENT and reading.topic in rules.caution_answers_instead_of("pregnancy"))
+                or rules.caution_is_the_question("pregnancy", reading.question)):
+            reading.intent, reading.topic = FAQ_INTENT, "pregnancy"  # "is it OK to keep taking it?"
         if reading.intent == FAQ_INTENT and reading.topic in CONDITION_LED_TOPICS and reading.covered \
                 and not reading.uncovered and not rules.asks_about_conditions_in_general(reading.question):
             reading.intent = CONDITION_INTENT  # "does it help my MS?" gets the MS answer
@@ -215,12 +216,15 @@ class ScopeGate(GraphComponent):
         pieces = question_parts(reading.text) or [reading.text]
         reading.pieces = pieces
         reading.question = " ".join(question_sentences(reading.text)) or reading.text
-        if self.model is None or (len(parts) <= 1 and len(pieces) <= 1):
-            return  # one short question: DIET and the ResponseSelector read it whole
+        unsure = reading.confidence < self.config["intent_threshold"] or (
+            reading.intent == FAQ_INTENT and reading.topic_confidence < self.config["answer_threshold"])
+        if self.model is None or (len(parts) <= 1 and len(pieces) <= 1 and not unsure):
+            return  # one short question DIET and the ResponseSelector are sure of: read whole
         label, probability = self.model.rank(pieces[0], top=1)[0]
         intent, _, topic = label.partition("/")
         if probability >= self.config["sentence_threshold"] and (intent, topic or None) != (reading.intent, reading.topic if reading.intent == FAQ_INTENT else None):
-            if intent in (FAQ_INTENT, CONDITION_INTENT) or reading.intent in (FAQ_INTENT, CONDITION_INTENT, FALLBACK_INTENT):
+            # Only an answer or a refusal replaces DIET's reading (never "restart" or "goodbye").
+            if intent in (FAQ_INTENT, CONDITION_INTENT, OUT_OF_SCOPE_INTENT):
                 reading.intent, reading.confidence, reading.answer_source = intent, probability, "sentence"
                 if topic:
                     reading.topic, reading.topic_confidence, reading.topic_runner_up = topic, probability, 0.0
@@ -251,8 +255,11 @@ class ScopeGate(GraphComponent):
 
     def check_medicine_question(self, reading: Reading) -> Optional[Verdict]:
         """ "Can I take LDN with X?", "what are the side effects of metformin?": another medicine is the question."""
-        if reading.medicines and (rules.medicine_is_the_question(reading.question) or reading.intent == OUT_OF_SCOPE_INTENT
-                                  or not rules.mentions_ldn(reading.text)):
+        # A substance with its own kind of question ("can I drink alcohol on it?") is refused as that kind.
+        asked_kinds = set(rules.question_types_asked(reading.question))
+        medicines = [m for m in reading.medicines if m not in asked_kinds]
+        if medicines and (rules.medicine_is_the_question(reading.question) or reading.intent == OUT_OF_SCOPE_INTENT
+                          or not rules.mentions_ldn(reading.text)):
             return Verdict(OUT_OF_SCOPE_INTENT, "medicine", entities={"not_covered": ["medicine"]})
         return None
 
