@@ -141,11 +141,19 @@ def test_pregnancy_beside_a_topic_gets_the_answer_and_the_caution(server, sender
         "utter_faq/side_effects", "utter_caution_pregnancy"]
 
 
-def test_opioids_beside_a_pain_question_are_never_dropped(server, sender):
-    reply = server.send(sender, "I'm on opioids for my back, could ldn help with pain too?")
+@pytest.mark.parametrize("message", [
+    "I'm on opioids for my back, could ldn help with pain too?",
+    "i take tramadol every day. does low dose naltrexone help fibromyalgia?",
+])
+def test_another_medicine_beside_a_topic_question_is_never_dropped(server, sender, message):
+    """Never "LDN may help with pain" without the medicine warning: answer + caution, or the medicine refusal."""
+    reply = server.send(sender, message)
     responses = server.last_turn(sender)["responses"]
-    assert responses[0].startswith(ANSWERS) and "utter_caution_medicine" in responses
-    assert "opioids" in texts(reply)
+    if any(r.startswith(ANSWERS) for r in responses):
+        assert "utter_caution_medicine" in responses
+    else:
+        assert responses == ["utter_medicine_not_covered"]
+    assert ("opioids" in texts(reply)) or ("tramadol" in texts(reply))
 
 
 def test_two_questions_get_two_answers(server, sender):

@@ -120,6 +120,7 @@ class ScopeGate(GraphComponent):
             "sentence_threshold": 0.5,
             "second_question_threshold": 0.5,
             "emergency_classifier_threshold": 0.5,
+            "rescue_threshold": 0.75,
         }
 
     @staticmethod
@@ -222,7 +223,8 @@ class ScopeGate(GraphComponent):
             return  # one short question DIET and the ResponseSelector are sure of: read whole
         label, probability = self.model.rank(pieces[0], top=1)[0]
         intent, _, topic = label.partition("/")
-        if probability >= self.config["sentence_threshold"] and (intent, topic or None) != (reading.intent, reading.topic if reading.intent == FAQ_INTENT else None):
+        needed = self.config["sentence_threshold"] if len(parts) > 1 or len(pieces) > 1 else self.config["rescue_threshold"]
+        if probability >= needed and (intent, topic or None) != (reading.intent, reading.topic if reading.intent == FAQ_INTENT else None):
             # Only an answer or a refusal replaces DIET's reading (never "restart" or "goodbye").
             if intent in (FAQ_INTENT, CONDITION_INTENT, OUT_OF_SCOPE_INTENT):
                 reading.intent, reading.confidence, reading.answer_source = intent, probability, "sentence"
