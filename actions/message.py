@@ -1,6 +1,6 @@
 """Read what NLU found in the patient's latest message."""
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List
 
 from rasa_sdk import Tracker
 
@@ -50,19 +50,3 @@ def faq_ranking(tracker: Tracker) -> List[Dict[str, Any]]:
         for entry in selector.get("ranking") or []
         if "/" in entry.get("intent_response_key", "")
     ]
-
-
-def selected_topic(tracker: Tracker) -> Optional[str]:
-    """The FAQ topic: from a tapped button if any, else the response selector's choice."""
-    tapped = entity_values(tracker, "topic")
-    if tapped:
-        return tapped[0]
-    key = (tracker.latest_message.get("intent") or {}).get("full_retrieval_intent_name")
-    if key and "/" in key:
-        return key.split("/", 1)[1]
-    ranking = [entry for entry in faq_ranking(tracker) if entry["confidence"] > 0]
-    return ranking[0]["topic"] if ranking else None
-
-
-def from_button(tracker: Tracker) -> bool:
-    return bool(entity_values(tracker, "topic"))

@@ -2,6 +2,7 @@
 
 import difflib
 import functools
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional
@@ -51,6 +52,11 @@ def conditions() -> Dict[str, Condition]:
     }
 
 
+def fingerprint() -> str:
+    """Changes whenever the registry changes (part of the scope gate's fingerprint)."""
+    return hashlib.sha256(REGISTRY_FILE.read_bytes()).hexdigest()
+
+
 def medicines() -> List[str]:
     return list(_registry()["medicines"])
 
@@ -95,3 +101,10 @@ def ruler_patterns() -> List[dict]:
         {"label": MEDICINE_LABEL, "pattern": name, "id": name} for name in medicines()
     ]
     return patterns
+
+
+# The kinds of condition the guide discusses in general (a registry entry's `category`).
+CONDITION_CATEGORIES = ("autoimmune", "joint", "neurodegenerative", "gut", "mental_health")
+
+# `last_topic` slot value after a condition's answer: "condition:<id>".
+CONDITION_PREFIX = "condition:"

@@ -1,6 +1,6 @@
 """Content words: what a message is about, without the words every question shares.
 
-The off-topic check (ldn/nlu/vocabulary_guard.py) compares a message's content
+The off-topic check (the scope gate, ldn/nlu/scope_gate.py) compares a message's content
 words with those of the answers' training examples. "How do I renew my
 passport?" shares only "how do I" with "how do I take LDN?", so it has no
 content word in common with any answer and is not answered from the guide.

@@ -29,6 +29,9 @@ ROWS = [
     ("non_english_handled", "non-English handled", "{:.1%}"),
     ("declined_in_scope", "in-scope declined (no answer)", "{}"),
     ("false_alarms", "emergency guidance on non-emergency", "{}"),
+    ("false_alarm_rate", "false-alarm rate (non-emergencies)", "{:.1%}"),
+    ("dropped_cautions", "replies that drop a caution", "{}"),
+    ("also_answered", "second question answered too", "{:.0%}"),
     ("latency_median_ms", "latency median (ms)", "{:.0f}"),
     ("latency_p95_ms", "latency p95 (ms)", "{:.0f}"),
     ("train_s", "training time (s)", "{:.0f}"),
@@ -100,7 +103,7 @@ def main() -> int:
         print(f"{'':42}{'ours':>12}{'rasa init':>12}   target")
         for key, title, fmt in ROWS:
             target = TARGETS.get(key)
-            shown = "" if target is None else (f"= {target}" if key == "confidently_wrong" else f">= {target:.0%}")
+            shown = "" if target is None else (f"= {target}" if key == "confidently_wrong" else f"<= {target:.0%}" if key == "false_alarm_rate" else f">= {target:.0%}")
             cells = ["n/a" if v[held][key] is None else fmt.format(v[held][key]) for v in (ours, stock)]
             print(f"{title:42}{cells[0]:>12}{cells[1]:>12}   {shown}")
     print(f"\n(eval took {time.monotonic() - began:.0f}s)")

@@ -8,6 +8,7 @@ from ldn.settings import response_variables
 pytestmark = pytest.mark.server
 
 CLINIC = response_variables()
+ANSWERS = ("utter_faq/", "utter_condition_")
 
 # One everyday question per topic (`test_question` in its topic.yml).
 TOPIC_QUESTIONS = {topic.id: topic.test_question for topic in TOPICS.values()}
@@ -113,16 +114,18 @@ def test_emergency_numbers_come_from_settings(server, sender):
 @pytest.mark.parametrize("message, expected", [
     ("can i drink alcohol while on ldn", "utter_out_of_scope"),
     ("how long until ldn starts working for my lyme disease", "utter_condition_not_covered"),
+    ("can i drink wine while i'm taking ldn for my fibro", "utter_out_of_scope"),
     ("what's the weather like tomorrow", "utter_out_of_scope"),
     ("can i take ldn with my ibuprofen", "utter_medicine_not_covered"),
-    # Questions the guide never answers, though they name what it covers (ldn/not_covered.py).
+    # Questions the guide never answers, though they name what it covers (ldn/rules.yml, question_types).
     ("how long does ldn take to help MS", "utter_out_of_scope"),
     ("how do i sign up for the long covid trial", "utter_out_of_scope"),
     ("is ldn safe for my cat's inflammation", "utter_out_of_scope"),
 ])
 def test_outside_the_guide_says_so_and_refers(server, sender, message, expected):
     reply = server.send(sender, message)
-    assert server.last_turn(sender)["responses"] == [expected]
+    responses = server.last_turn(sender)["responses"]
+    assert responses[0] == expected and not any(r.startswith(ANSWERS) for r in responses)
     assert CLINIC["clinic_phone"] in texts(reply)
 
 
@@ -141,3 +144,68 @@ def test_restart_starts_fresh(server, sender):
     server.ask(sender, "I have fibromyalgia")
     assert "start fresh" in texts(server.send(sender, "start over"))
     assert server.tracker(sender)["slots"]["condition"] is None
+
+
+# ------------------------------------------------ composed replies (issue 8)
+# Each message was written for this test; none is training or held-out text.
+
+def test_pregnancy_beside_a_topic_gets_the_answer_and_the_caution(server, sender):
+    assert server.ask(sender, "what are the side effects of ldn? i'm pregnant by the way") == [
+        "utter_faq/side_effects", "utter_caution_pregnancy"]
+
+
+@pytest.mark.parametrize("message", [
+    "I'm on opioids for my back, could ldn help with pain too?",
+    "i take tramadol every day. does low dose naltrexone help fibromyalgia?",
+])
+def test_another_medicine_beside_a_topic_question_is_never_dropped(server, sender, message):
+    """Never "LDN may help with pain" without the medicine warning: answer + caution, or the medicine refusal."""
+    reply = server.send(sender, message)
+    responses = server.last_turn(sender)["responses"]
+    if any(r.startswith(ANSWERS) for r in responses):
+        assert "utter_caution_medicine" in responses
+    else:
+        assert responses == ["utter_medicine_not_covered"]
+    assert ("opioids" in texts(reply)) or ("tramadol" in texts(reply))
+
+
+def test_two_questions_get_two_answers(server, sender):
+    assert server.ask(sender, "what are the side effects and how much does it cost?") == [
+        "utter_faq/side_effects", "utter_faq/cost"]
+
+
+def test_an_emergency_buried_after_a_topic_question_comes_first(server, sender):
+    responses = server.ask(sender, "what dose do people usually take? I started last week. "
+                                   "now my throat feels tight and I can hardly breathe")
+    assert responses[0] == "utter_emergency_allergy"
+    assert not any(r.startswith(ANSWERS) for r in responses)
+
+
+@pytest.mark.parametrize("message", [
+    "my friend keeps telling me she wants to end it all",
+    "thank you for all the help, bye. i just wanted to say goodbye to everyone before i go",
+    "honestly everyone would be better off without me",
+])
+def test_a_crisis_wins_over_a_third_person_or_a_goodbye(server, sender, message):
+    responses = server.ask(sender, message)
+    assert responses[0] == "utter_emergency_crisis" and "utter_goodbye" not in responses
+
+
+@pytest.mark.parametrize("message, first", [
+    ("my dog just ate two of my ldn capsules", "utter_emergency_pet"),
+    ("oops, I think I took my dose twice tonight", "utter_emergency_poisoning"),
+])
+def test_pets_and_double_doses(server, sender, message, first):
+    assert server.ask(sender, message)[0] == first
+
+
+def test_an_informational_question_about_a_reaction_is_not_an_emergency(server, sender):
+    responses = server.ask(sender, "could ldn cause an allergic reaction in some people?")
+    assert not any(r.startswith("utter_emergency_") for r in responses)
+    assert responses[0] in {"utter_side_effect_not_listed", "utter_faq/side_effects", "utter_faq/safety"}
+
+
+def test_the_tracker_records_what_was_said(server, sender):
+    server.ask(sender, "how long until ldn helps my MS?")
+    turn = server.last_turn(sender)
+    assert turn["user"]["intent"]["name"] == "out_of_scope" and turn["responses"] == ["utter_out_of_scope"]

@@ -55,7 +55,9 @@ NEW_TOPIC_CHECK = textwrap.dedent('''
     from rasa_sdk import Tracker
     from rasa_sdk.executor import CollectingDispatcher
     from actions.menus import ActionGreet, ActionShowHelp
-    from actions.answers import ActionAnswerFaq, ActionAnswerHowMuch, ActionTellMore, CONDITION_LED_TOPICS
+    from actions.answers import ActionTellMore
+    from ldn.policy import plan
+    from ldn.topics import condition_led_topics
     from ldn.domain import DOMAIN_PATH, responses
     from ldn.topics import TOPICS
     from tests.heldout import SAME_FACTS, accepted
@@ -78,10 +80,10 @@ NEW_TOPIC_CHECK = textwrap.dedent('''
         "topics": sorted(TOPICS),
         "greeting": titles(run(ActionGreet())[0]),
         "help": titles(run(ActionShowHelp())[0]),
-        "faq": [m["response"] for m in run(ActionAnswerFaq(), "/faq", "faq", topic="scratch_topic")[0]],
+        "faq": plan("faq", [{"entity": "topic", "value": "scratch_topic"}], {})[0],
         "tell_more": [m["response"] for m in run(ActionTellMore(), "more", "tell_me_more", {"last_topic": "pain"})[0]],
-        "how_much": [m["response"] for m in run(ActionAnswerHowMuch(), "how much", "ask_how_much", {"last_topic": "scratch_topic"})[0]],
-        "condition_led": "scratch_topic" in CONDITION_LED_TOPICS,
+        "how_much": plan("ask_how_much", [], {"last_topic": "scratch_topic"})[0],
+        "condition_led": "scratch_topic" in condition_led_topics(),
         "scoring": sorted(accepted("faq/scratch_topic")),
         "answer_in_domain": "utter_faq/scratch_topic" in responses(),
         "examples": sum(i == "faq/scratch_topic" for i, _ in training_examples()),

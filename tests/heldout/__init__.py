@@ -19,9 +19,12 @@ from ldn.topics import same_facts
 HELDOUT_DIR = Path(__file__).resolve().parent
 # heldout.yml, dev2.yml: written blind (dev2 from the guide alone), but their
 # failures were read while improving the model: development sets.
-# fresh.yml: written blind and never read by the developers: the honest figure.
-DEVELOPMENT_SETS = ("heldout", "dev2")
-HELDOUT_SETS = DEVELOPMENT_SETS + ("fresh",)
+# patients_dev.yml: written blind in patient style (guide + public patient posts
+# only); its failures were read: a development set.
+# fresh.yml, patients.yml: written blind and never read by the developers: the
+# honest figures (patients.yml is the patient-style one).
+DEVELOPMENT_SETS = ("heldout", "dev2", "patients_dev")
+HELDOUT_SETS = DEVELOPMENT_SETS + ("fresh", "patients")
 
 # Condition answers and FAQ answers that carry the same facts count for each other.
 # Declared by each topic (`same_facts` in data/faq/<topic>/topic.yml): condition id -> topic.
@@ -32,12 +35,27 @@ NOT_COVERED = {
     "utter_condition_unknown", "utter_medicine_not_covered", "utter_how_much_which",
     # "When are you open?", "can I talk to someone?": the clinic's details by its opening hours (actions/handoff.py).
     "utter_contact", "utter_contact_open", "utter_contact_closed",
+    "utter_side_effect_not_listed", "utter_condition_category_autoimmune", "utter_condition_category_joint",
+    "utter_condition_category_neurodegenerative", "utter_condition_category_gut",
+    "utter_condition_category_mental_health",
+}
+# "Can LDN cause <X>?" for an X the guide's list doesn't name: the side-effects
+# answer for that question (the list doesn't include it, side effects are rare,
+# tell your provider). It answers a faq/side_effects label and is also a referral.
+SIDE_EFFECT_ANSWERS = {"utter_side_effect_not_listed"}
+# A caution the message called for is given by its own response, or by an answer
+# that is itself that caution.
+CAUTION_SAID_BY = {
+    "pregnancy": {"utter_caution_pregnancy", "utter_faq/pregnancy"},
+    "breastfeeding": {"utter_caution_breastfeeding"},
+    "child": {"utter_caution_child"},
+    "medicine": {"utter_caution_medicine", "utter_medicine_not_covered"},
 }
 # "The guide doesn't name it; it discusses that kind in general; ask your provider" (issue 9).
 NOT_COVERED |= {c.category_response for c in conditions().values() if c.category_response} | {"utter_side_effect_not_listed"}
 
 TARGETS = {"in_scope_accuracy": 0.95, "out_of_scope_handled": 0.95, "emergency_recall": 1.0, "confidently_wrong": 0,
-           "non_english_handled": 1.0}
+           "non_english_handled": 1.0, "false_alarm_rate": 0.02}
 
 
 def load_messages(name: str) -> list[dict]:
@@ -71,10 +89,29 @@ class Result:
     label: str
     responses: list[str]
     seconds: float
+    cautions: List[str] = field(default_factory=list)
+    also: List[str] = field(default_factory=list)
 
     @property
     def answers(self) -> list[str]:
         return answers_in(self.responses)
+
+    @property
+    def dropped_cautions(self) -> List[str]:
+        """Cautions the message called for that the reply doesn't give (not judged on emergencies or other languages)."""
+        if self.label in ("emergency", "non_english"):
+            return []
+        return [c for c in self.cautions if not CAUTION_SAID_BY.get(c, {f"utter_caution_{c}"}) & set(self.responses)]
+
+    @property
+    def stray_answers(self) -> List[str]:
+        """Answers to a question nobody asked: not the label's topic, nor an `also` topic."""
+        wanted = accepted(self.label).union(*(accepted(a) for a in self.also)) if self.also else accepted(self.label)
+        return [a for a in self.answers if a not in wanted]
+
+    @property
+    def also_answered(self) -> bool:
+        return any(set(self.answers) & accepted(a) for a in self.also)
 
     @property
     def verdict(self) -> str:
@@ -83,14 +120,20 @@ class Result:
             return "correct" if first and first.startswith("utter_emergency_") else ("wrong" if self.answers else "missed")
         if any(r and r.startswith("utter_emergency_") for r in self.responses):
             return "false_alarm"
+        if self.dropped_cautions:
+            return "wrong"  # a caution the message called for is missing: confidently wrong
         if self.label in ("out_of_scope", "non_english"):
             if self.answers:
                 return "wrong"
             wanted = {"utter_english_only"} if self.label == "non_english" else NOT_COVERED
             return "correct" if set(self.responses) & (wanted | NOT_COVERED | {"utter_english_only"}) else "other"
+        if self.stray_answers:
+            return "wrong"  # a confident answer on a different topic from the one asked
         if set(self.answers) & accepted(self.label):
             return "correct"
-        return "wrong" if self.answers else "declined"
+        if self.label == "faq/side_effects" and SIDE_EFFECT_ANSWERS & set(self.responses):
+            return "correct"
+        return "declined"
 
 
 @dataclass
@@ -104,6 +147,8 @@ class Report:
     @property
     def metrics(self) -> dict[str, float | None]:
         latencies = sorted(r.seconds for r in self.results)
+        not_emergency = [r for r in self.results if r.label != "emergency"]
+        with_also = [r for r in self.results if r.also]
         return {
             "in_scope_accuracy": self._share(("faq", "condition")),
             "out_of_scope_handled": self._share(("out_of_scope",)),
@@ -112,6 +157,9 @@ class Report:
             "confidently_wrong": sum(r.verdict == "wrong" for r in self.results),
             "declined_in_scope": sum(r.verdict == "declined" for r in self.results),
             "false_alarms": sum(r.verdict == "false_alarm" for r in self.results),
+            "false_alarm_rate": sum(r.verdict == "false_alarm" for r in not_emergency) / max(1, len(not_emergency)),
+            "dropped_cautions": sum(bool(r.dropped_cautions) for r in self.results),
+            "also_answered": (sum(r.also_answered for r in with_also) / len(with_also)) if with_also else None,
             "messages": len(self.results),
             "latency_median_ms": 1000 * statistics.median(latencies),
             "latency_p95_ms": 1000 * latencies[int(0.95 * (len(latencies) - 1))],
@@ -128,6 +176,7 @@ def run(server, messages: list[dict]) -> Report:
         began = time.perf_counter()
         server.send(sender, message["text"])
         seconds = time.perf_counter() - began
-        report.results.append(Result(message["text"], message["label"], server.last_turn(sender)["responses"], seconds))
+        report.results.append(Result(message["text"], message["label"], server.last_turn(sender)["responses"], seconds,
+                                     message.get("cautions") or [], message.get("also") or []))
     return report
 

@@ -1,0 +1,393 @@
+"""The scope gate: ONE place that decides what a message gets.
+
+It runs last in the NLU pipeline and replaces the classifier's intent with its
+verdict, so the tracker records what the patient was answered:
+
+1. It reads the message: the classifiers' best answer (DIET + ResponseSelector on
+   the whole message; for a long or multi-question message, a second small model
+   asked about the question sentence itself, ldn/sentence_model.py), the
+   conditions and medicines named (registry entities), the cautions the message
+   calls for and a second question (ldn/rules.yml, ldn/sentences.py).
+2. It runs the checks declared in config.yml, in that order; the first verdict
+   wins. Emergency and crisis come first by declaration.
+3. No check objecting, the verdict is the answer itself.
+
+The verdict is the intent (`emergency`, `faq`, `ask_condition`, `out_of_scope`,
+`nlu_fallback`, `non_english`, or a conversation intent) plus entities the
+dialogue policy (ldn/policy.py) turns into responses:
+`answer` (faq/<topic> or condition/<id>), `second_topic`, `caution`,
+`emergency_kind`, `not_covered` (why it is refused), `mentioned_condition`,
+`mentioned_medicine`, `condition_category`. Every value comes from the registry
+(ldn/conditions.yml) or the rules file.
+"""
+
+import json
+import pickle
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, List, Optional, Tuple
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import (
+    ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, INTENT_RESPONSE_KEY, PREDICTED_CONFIDENCE_KEY, TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from ldn import conditions as registry
+from ldn import rules
+from ldn.language import english_words, is_not_english
+from ldn.nlu.base import OUT_OF_SCOPE_INTENT, is_button_payload, override_intent
+from ldn.sentence_model import SentenceModel
+from ldn.sentences import question_parts, question_sentences, sentences
+from ldn.topics import condition_led_topics
+from ldn.vocabulary import is_off_topic, vocabulary
+
+EMERGENCY_INTENT = "emergency"
+NON_ENGLISH_INTENT = "non_english"
+FALLBACK_INTENT = "nlu_fallback"
+FAQ_INTENT = "faq"
+CONDITION_INTENT = "ask_condition"
+# Intents that answer from the guide, and whose examples define "on topic".
+ANSWERING_INTENTS = {FAQ_INTENT, CONDITION_INTENT, "ask_how_much", "tell_me_more"}
+# FAQ topics where a named condition is really the question ("does it help MS?"),
+# so the condition's own answer is the more precise one (`condition_led` in topic.yml).
+CONDITION_LED_TOPICS = condition_led_topics()
+# Verdicts that carry cautions (an answer or a refusal to a health question).
+CAUTIONED_INTENTS = {FAQ_INTENT, CONDITION_INTENT, OUT_OF_SCOPE_INTENT}
+MODEL_FILE, VOCABULARY_FILE = "sentence_model.pkl", "vocabulary.json"
+
+
+@dataclass
+class Verdict:
+    intent: str
+    reason: str
+    confidence: float = 1.0
+    entities: Dict[str, List[str]] = field(default_factory=dict)
+
+
+@dataclass
+class Reading:
+    """What the gate knows about one message before any check runs."""
+    text: str
+    intent: Optional[str]
+    confidence: float
+    ranking: List[dict]
+    topic: Optional[str] = None           # chosen FAQ answer
+    topic_confidence: float = 0.0
+    topic_runner_up: float = 0.0
+    answer_source: str = "diet"           # "diet" (whole message) or "sentence" (question sentence)
+    conditions: List[registry.Condition] = field(default_factory=list)  # named in the question, else anywhere
+    story_conditions: List[registry.Condition] = field(default_factory=list)  # named anywhere in the message
+    medicines: List[str] = field(default_factory=list)
+    question: str = ""                    # the question sentence(s): what kind of question is asked
+    pieces: List[str] = field(default_factory=list)
+    second_topic: Optional[str] = None
+
+    @property
+    def covered(self) -> List[registry.Condition]:
+        return [c for c in self.conditions if c.covered]
+
+    @property
+    def uncovered(self) -> List[registry.Condition]:
+        return [c for c in self.conditions if not c.covered]
+
+    @property
+    def uncovered_anywhere(self) -> List[registry.Condition]:
+        return [c for c in self.story_conditions if not c.covered]
+
+    def main_answers(self) -> List[str]:
+        if self.intent == FAQ_INTENT and self.topic:
+            return [f"faq/{self.topic}"]
+        if self.intent == CONDITION_INTENT:
+            return [f"condition/{c.id}" for c in self.covered[:2]]
+        return []
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class ScopeGate(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        return {
+            "checks": ["crisis", "emergency", "language", "medicine_question", "question_type",
+                       "uncovered_condition", "off_topic", "low_confidence"],
+            "intent_threshold": 0.4,
+            "answer_threshold": 0.3,
+            "ambiguity_threshold": 0.2,
+            "runner_up_threshold": 0.3,
+            "sentence_threshold": 0.5,
+            "second_question_threshold": 0.5,
+            "emergency_classifier_threshold": 0.5,
+            "rescue_threshold": 0.75,
+        }
+
+    @staticmethod
+    def fingerprint_addon(config: Dict[str, Any]) -> Optional[str]:
+        """Editing the rules file or the registry retrains the gate (and only the gate)."""
+        return rules.fingerprint() + registry.fingerprint()
+
+    def __init__(self, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+                 model: Optional[SentenceModel] = None, known: Optional[set] = None) -> None:
+        self.config = {**self.get_default_config(), **config}
+        self._model_storage, self._resource = model_storage, resource
+        self.model, self.known = model, known or set()
+        self.checks: List[Callable[[Reading], Optional[Verdict]]] = [
+            getattr(self, f"check_{name}") for name in self.config["checks"]
+        ]
+        english_words()  # loaded with the model, not on the first message
+
+    @classmethod
+    def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "ScopeGate":
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "ScopeGate":
+        with model_storage.read_from(resource) as directory:
+            model = pickle.loads((directory / MODEL_FILE).read_bytes())
+            known = set(json.loads((directory / VOCABULARY_FILE).read_text(encoding="utf-8")))
+        return cls(config, model_storage, resource, model, known)
+
+    # ------------------------------------------------------------------ training
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = [
+            (example.get(TEXT), example.get(INTENT_RESPONSE_KEY) or example.get(INTENT))
+            for example in training_data.intent_examples if example.get(TEXT)
+        ]
+        self.model = SentenceModel.train(examples)
+        self.known = vocabulary(text for text, label in examples if label.split("/")[0] in ANSWERING_INTENTS)
+        with self._model_storage.write_to(self._resource) as directory:
+            (directory / MODEL_FILE).write_bytes(pickle.dumps(self.model))
+            (directory / VOCABULARY_FILE).write_text(json.dumps(sorted(self.known)), encoding="utf-8")
+        return self._resource
+
+    # ------------------------------------------------------------------ reading
+    def read(self, message: Message) -> Reading:
+        text = message.get(TEXT) or ""
+        intent = message.get(INTENT) or {}
+        selector = (message.get("response_selector") or {}).get(FAQ_INTENT) or {}
+        ranking = selector.get("ranking") or []
+        reading = Reading(
+            text=text, intent=intent.get(INTENT_NAME_KEY), confidence=float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0),
+            ranking=list(message.get(INTENT_RANKING_KEY) or []),
+        )
+        if ranking:
+            reading.topic = ranking[0].get(INTENT_RESPONSE_KEY, "").split("/", 1)[-1] or None
+            reading.topic_confidence = float(ranking[0].get("confidence", 0.0))
+            reading.topic_runner_up = float(ranking[1].get("confidence", 0.0)) if len(ranking) > 1 else 0.0
+        found: Dict[str, List[str]] = {}
+        for entity in message.get(ENTITIES) or []:
+            if entity.get("value") not in found.setdefault(entity.get("entity"), []):
+                found[entity["entity"]].append(entity.get("value"))
+        reading.medicines = found.get("medicine", []) + [m for m in rules.other_medicines(text)
+                                                         if m not in found.get("medicine", [])]
+        self._read_question(reading)
+        self._read_conditions(reading, message)
+        if "pregnancy" in rules.caution_cues(text) and reading.intent in (FAQ_INTENT, CONDITION_INTENT) and (
+                (reading.intent == FAQ_INTENT and reading.topic in rules.caution_answers_instead_of("pregnancy"))
+                or rules.caution_is_the_question("pregnancy", reading.question)):
+            reading.intent, reading.topic = FAQ_INTENT, "pregnancy"  # "is it OK to keep taking it?"
+        if reading.intent == FAQ_INTENT and reading.topic in CONDITION_LED_TOPICS and reading.covered \
+                and not reading.uncovered and not rules.asks_about_conditions_in_general(reading.question):
+            reading.intent = CONDITION_INTENT  # "does it help my MS?" gets the MS answer
+        return reading
+
+    @staticmethod
+    def _read_conditions(reading: Reading, message: Message) -> None:
+        """The conditions the question names; the story's when the question names none ("could it help me?")."""
+        known = registry.conditions()
+        question = reading.question.lower()
+        story, asked = [], []
+        for entity in message.get(ENTITIES) or []:
+            condition = known.get(entity.get("value")) if entity.get("entity") == "condition" else None
+            if condition is None or condition in story:
+                continue
+            story.append(condition)
+            surface = reading.text[entity.get("start", 0):entity.get("end", 0)].lower()
+            if surface and surface in question:
+                asked.append(condition)
+        reading.story_conditions, reading.conditions = story, asked or story
+
+    def _read_question(self, reading: Reading) -> None:
+        """Find the question; in a long message, classify it on its own; find a second question."""
+        parts = sentences(reading.text)
+        pieces = question_parts(reading.text) or [reading.text]
+        reading.pieces = pieces
+        reading.question = " ".join(question_sentences(reading.text)) or reading.text
+        unsure = reading.confidence < self.config["intent_threshold"] or (
+            reading.intent == FAQ_INTENT and reading.topic_confidence < self.config["answer_threshold"])
+        if self.model is None or (len(parts) <= 1 and len(pieces) <= 1 and not unsure):
+            return  # one short question DIET and the ResponseSelector are sure of: read whole
+        label, probability = self.model.rank(pieces[0], top=1)[0]
+        intent, _, topic = label.partition("/")
+        needed = self.config["sentence_threshold"] if len(parts) > 1 or len(pieces) > 1 else self.config["rescue_threshold"]
+        if probability >= needed and (intent, topic or None) != (reading.intent, reading.topic if reading.intent == FAQ_INTENT else None):
+            # Only an answer or a refusal replaces DIET's reading (never "restart" or "goodbye").
+            if intent in (FAQ_INTENT, CONDITION_INTENT, OUT_OF_SCOPE_INTENT):
+                reading.intent, reading.confidence, reading.answer_source = intent, probability, "sentence"
+                if topic:
+                    reading.topic, reading.topic_confidence, reading.topic_runner_up = topic, probability, 0.0
+        main_topic = reading.topic if reading.intent == FAQ_INTENT else None
+        for piece in pieces[1:]:
+            label, probability = self.model.rank(piece, top=1)[0]
+            intent, _, topic = label.partition("/")
+            if intent == FAQ_INTENT and topic != main_topic and probability >= self.config["second_question_threshold"]:
+                reading.second_topic = topic
+                break
+
+    # ------------------------------------------------------------------ checks
+    def check_crisis(self, reading: Reading) -> Optional[Verdict]:
+        kinds = rules.emergency_kinds(reading.text)
+        return _emergency(kinds, "crisis") if "crisis" in kinds else None
+
+    def check_emergency(self, reading: Reading) -> Optional[Verdict]:
+        kinds = rules.emergency_kinds(reading.text)
+        if kinds:
+            return _emergency(kinds, "emergency_rules")
+        if reading.intent == EMERGENCY_INTENT and reading.confidence >= self.config["emergency_classifier_threshold"] \
+                and not any(rules.is_informational(s) for s in sentences(reading.text)):
+            return _emergency(["general"], "emergency_classifier")  # a phrasing no rule foresaw
+        return None
+
+    def check_language(self, reading: Reading) -> Optional[Verdict]:
+        return Verdict(NON_ENGLISH_INTENT, "language") if is_not_english(reading.text) else None
+
+    def check_medicine_question(self, reading: Reading) -> Optional[Verdict]:
+        """ "Can I take LDN with X?", "what are the side effects of metformin?": another medicine is the question."""
+        # A substance with its own kind of question ("can I drink alcohol on it?") is refused as that kind.
+        asked_kinds = set(rules.question_types_asked(reading.question))
+        medicines = [m for m in reading.medicines if m not in asked_kinds]
+        if medicines and (rules.medicine_is_the_question(reading.question) or reading.intent == OUT_OF_SCOPE_INTENT
+                          or not rules.mentions_ldn(reading.text)):
+            return Verdict(OUT_OF_SCOPE_INTENT, "medicine", entities={"not_covered": ["medicine"]})
+        return None
+
+    def check_uncovered_condition(self, reading: Reading) -> Optional[Verdict]:
+        """ "Does LDN help lupus?": a condition the guide doesn't name is the question."""
+        asks_about_it = reading.intent in (CONDITION_INTENT, OUT_OF_SCOPE_INTENT, FALLBACK_INTENT) or (
+            reading.intent == FAQ_INTENT and reading.topic in CONDITION_LED_TOPICS)
+        if reading.uncovered and not reading.covered and asks_about_it:
+            condition = reading.uncovered[0]
+            entities = {"not_covered": ["condition"]}
+            if condition.category:
+                entities["condition_category"] = [condition.category]
+            return Verdict(OUT_OF_SCOPE_INTENT, "uncovered_condition", entities=entities)
+        return None
+
+    def check_question_type(self, reading: Reading) -> Optional[Verdict]:
+        """Does the chosen answer answer what was asked? The question's type against the answer's cover."""
+        if reading.intent not in (FAQ_INTENT, CONDITION_INTENT, FALLBACK_INTENT, OUT_OF_SCOPE_INTENT, "ask_how_much"):
+            return None
+        answers = reading.main_answers() or [reading.intent]
+        for kind in rules.question_types_asked(reading.question):
+            if not any(answer.split("/")[-1] in rules.answered_by(kind) for answer in answers):
+                reason = "side_effect" if kind == "side_effect_not_listed" else kind
+                return Verdict(OUT_OF_SCOPE_INTENT, f"question_type:{kind}", entities={"not_covered": [reason]})
+        return None
+
+    def check_off_topic(self, reading: Reading) -> Optional[Verdict]:
+        if self.known and reading.intent in ANSWERING_INTENTS | {FALLBACK_INTENT} and not reading.conditions \
+                and not reading.medicines \
+                and is_off_topic(reading.text, self.known):
+            return Verdict(OUT_OF_SCOPE_INTENT, "off_topic", entities={"not_covered": ["off_topic"]})
+        return None
+
+    def check_low_confidence(self, reading: Reading) -> Optional[Verdict]:
+        doubt = max((e.get(PREDICTED_CONFIDENCE_KEY, 0.0) for e in reading.ranking
+                     if e.get(INTENT_NAME_KEY) == OUT_OF_SCOPE_INTENT), default=0.0)
+        if reading.intent in (FAQ_INTENT, CONDITION_INTENT) and reading.answer_source == "diet" \
+                and doubt >= self.config["runner_up_threshold"]:
+            return Verdict(OUT_OF_SCOPE_INTENT, "out_of_scope_runner_up", entities={"not_covered": ["unsure"]})
+        if reading.confidence < self.config["intent_threshold"]:
+            return Verdict(FALLBACK_INTENT, "intent_confidence", reading.confidence)
+        if reading.intent == FAQ_INTENT and reading.answer_source == "diet":
+            if reading.topic_confidence < self.config["answer_threshold"]:
+                return Verdict(FALLBACK_INTENT, "answer_confidence", reading.topic_confidence)
+            if reading.topic_confidence - reading.topic_runner_up < self.config["ambiguity_threshold"]:
+                return Verdict(FALLBACK_INTENT, "answer_ambiguity", reading.topic_confidence)
+        return None
+
+    # ------------------------------------------------------------------ verdict
+    def answer(self, reading: Reading) -> Verdict:
+        """No check objected: the answer itself."""
+        entities: Dict[str, List[str]] = {}
+        if reading.main_answers():
+            entities["answer"] = reading.main_answers()
+        elif reading.intent == FAQ_INTENT:
+            return Verdict(FALLBACK_INTENT, "no_answer", 0.0)
+        if reading.second_topic and reading.intent in (FAQ_INTENT, CONDITION_INTENT):
+            entities["second_topic"] = [reading.second_topic]
+        return Verdict(reading.intent or FALLBACK_INTENT, f"answer:{reading.answer_source}", reading.confidence, entities)
+
+    def decide(self, reading: Reading) -> Verdict:
+        for check in self.checks:
+            verdict = check(reading)
+            if verdict:
+                break
+        else:
+            verdict = self.answer(reading)
+        if verdict.intent in CAUTIONED_INTENTS:
+            self._add_cautions(reading, verdict)
+        return verdict
+
+    def _add_cautions(self, reading: Reading, verdict: Verdict) -> None:
+        """Every caution the message calls for, unless the reply already says it."""
+        said = set(verdict.entities.get("answer", [])) | {f"faq/{t}" for t in verdict.entities.get("second_topic", [])}
+        refusal = (verdict.entities.get("not_covered") or [None])[0]
+        found = [c for c in rules.caution_cues(reading.text) if not {f"faq/{r.split('/')[-1]}" for r in rules.caution_said_by(c)} & said]
+        if reading.medicines and refusal != "medicine":
+            found.append("medicine")
+        if reading.uncovered_anywhere and refusal != "condition":
+            found.append("condition_not_covered")
+        if found:
+            verdict.entities["caution"] = found
+        if reading.medicines:
+            verdict.entities["mentioned_medicine"] = [" and ".join(reading.medicines)]
+        uncovered = reading.uncovered or reading.uncovered_anywhere
+        if uncovered:
+            verdict.entities["mentioned_condition"] = [" or ".join(c.name for c in uncovered[:2])]
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            if is_button_payload(message):
+                continue  # a tapped button: its intent and entities are already exact
+            reading = self.read(message)
+            verdict = self.decide(reading)
+            _apply(message, verdict, reading)
+        return messages
+
+
+def _emergency(kinds: List[str], reason: str) -> Verdict:
+    return Verdict(EMERGENCY_INTENT, reason, entities={"emergency_kind": kinds})
+
+
+def _apply(message: Message, verdict: Verdict, reading: Reading) -> None:
+    override_intent(message, verdict.intent, verdict.confidence, verdict.reason)
+    if verdict.intent == FAQ_INTENT:
+        _select_answer(message, verdict.entities["answer"][0].split("/", 1)[1], verdict.confidence)
+    added = [
+        {"entity": name, "value": value, "extractor": ScopeGate.__name__}
+        for name, values in verdict.entities.items() for value in values
+    ]
+    if added:
+        message.set(ENTITIES, (message.get(ENTITIES) or []) + added, add_to_output=True)
+
+
+def _select_answer(message: Message, topic: str, confidence: float) -> None:
+    """Keep the ResponseSelector's output in step with the chosen answer (the tracker reads it)."""
+    selectors = message.get("response_selector") or {}
+    selector = selectors.get(FAQ_INTENT)
+    if not selector:
+        return
+    response = dict(selector.get("response") or {})
+    if response.get(INTENT_RESPONSE_KEY) != f"{FAQ_INTENT}/{topic}":
+        response.update({INTENT_RESPONSE_KEY: f"{FAQ_INTENT}/{topic}", "confidence": confidence,
+                         "utter_action": f"utter_{FAQ_INTENT}/{topic}", "responses": []})
+        selectors[FAQ_INTENT] = {**selector, "response": response}
+        message.set("response_selector", selectors, add_to_output=True)
+
+
+__all__ = ["ScopeGate", "Reading", "Verdict", "Tuple"]

@@ -1,0 +1,215 @@
+"""The reviewed rules in ldn/rules.yml: emergencies, question types, cautions.
+
+Read once and compiled. Everything here is a pure function of the text, so a
+clinician's example can be checked in a unit test (tests/ldn/test_rules.py).
+"""
+
+import functools
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Pattern, Tuple
+
+import yaml
+
+from ldn.sentences import sentences
+
+RULES_FILE = Path(__file__).with_name("rules.yml")
+
+
+def fingerprint() -> str:
+    """Changes whenever the rules file changes: part of the model's fingerprint."""
+    return hashlib.sha256(RULES_FILE.read_bytes()).hexdigest()
+
+
+def _compile(patterns: Iterable[str]) -> Tuple[Pattern, ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns or ())
+
+
+def _any(patterns: Iterable[Pattern], text: str) -> bool:
+    return any(p.search(text) for p in patterns)
+
+
+def normalize(text: str) -> str:
+    return text.replace("’", "'").replace("‘", "'")
+
+
+@dataclass(frozen=True)
+class EmergencyKind:
+    name: str
+    patterns: Tuple[Pattern, ...]
+    replaces: Tuple[str, ...]
+    unless_informational: bool
+
+
+@dataclass(frozen=True)
+class QuestionType:
+    name: str
+    asks: Tuple[Pattern, ...]
+    unless: Tuple[Pattern, ...]
+    answered_by: Tuple[str, ...]
+    unless_listed_side_effect: bool
+
+    def matches(self, text: str) -> bool:
+        if not _any(self.asks, text) or _any(self.unless, text):
+            return False
+        return not (self.unless_listed_side_effect and is_listed_side_effect(text))
+
+
+@dataclass(frozen=True)
+class Caution:
+    name: str
+    cues: Tuple[Pattern, ...]
+    unless: Tuple[Pattern, ...]
+    from_registry: Optional[str]
+    said_by: Tuple[str, ...]
+    asked_about: Tuple[Pattern, ...] = ()
+    answers_instead_of: Tuple[str, ...] = ()
+    answers_when_asked: Tuple[Pattern, ...] = ()
+
+    def called_for(self, text: str) -> bool:
+        return bool(self.cues) and _any(self.cues, text) and not _any(self.unless, text)
+
+
+@functools.lru_cache(maxsize=None)
+def _rules() -> dict:
+    with RULES_FILE.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@functools.lru_cache(maxsize=None)
+def emergency_kinds_declared() -> Tuple[EmergencyKind, ...]:
+    return tuple(
+        EmergencyKind(name, _compile(spec["patterns"]), tuple(spec.get("replaces") or ()),
+                      bool(spec.get("unless_informational")))
+        for name, spec in _rules()["emergency"].items()
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def question_types() -> Tuple[QuestionType, ...]:
+    return tuple(
+        QuestionType(name, _compile(spec["asks"]), _compile(spec.get("unless")),
+                     tuple(spec.get("answered_by") or ()), bool(spec.get("unless_listed_side_effect")))
+        for name, spec in _rules()["question_types"].items()
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def cautions() -> Tuple[Caution, ...]:
+    return tuple(
+        Caution(name, _compile(spec.get("cues")), _compile(spec.get("unless")),
+                spec.get("from_registry"), tuple(spec.get("said_by") or ()), _compile(spec.get("asked_about")),
+                tuple(spec.get("answers_instead_of") or ()), _compile(spec.get("answers_when_asked")))
+        for name, spec in _rules()["cautions"].items()
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def _informational() -> Tuple[Tuple[Pattern, ...], Tuple[Pattern, ...]]:
+    spec = _rules()["informational"]
+    return _compile(spec["question"]), _compile(spec["happening_now"])
+
+
+@functools.lru_cache(maxsize=None)
+def _listed_side_effects() -> Tuple[Pattern, ...]:
+    return _compile(_rules()["listed_side_effects"])
+
+
+def is_listed_side_effect(text: str) -> bool:
+    return _any(_listed_side_effects(), normalize(text))
+
+
+def is_informational(sentence: str) -> bool:
+    """ "Could LDN cause an allergic reaction?": asks about it, nothing is happening now."""
+    question, happening_now = _informational()
+    return _any(question, sentence) and not _any(happening_now, sentence)
+
+
+@functools.lru_cache(maxsize=1024)
+def emergency_kinds(text: str) -> List[str]:
+    """The kinds of emergency a message describes, in the rules file's order (most urgent first).
+
+    Every sentence is checked on its own, and the whole message too (a pattern may
+    span two sentences). An informational question about a symptom is not that symptom.
+    """
+    text = normalize(text)
+    found: List[str] = []
+    replaced: set = set()
+    for kind in emergency_kinds_declared():
+        # The sentences that match on their own; else the whole message (a pattern spanning two).
+        pieces = [s for s in sentences(text) if _any(kind.patterns, s)] or [text] * _any(kind.patterns, text)
+        if any(not (kind.unless_informational and is_informational(piece)) for piece in pieces):
+            found.append(kind.name)
+            replaced.update(kind.replaces)
+    return [kind for kind in found if kind not in replaced]
+
+
+@functools.lru_cache(maxsize=1024)
+def question_types_asked(text: str) -> List[str]:
+    """Every kind of question (rules file, `question_types`) the text asks."""
+    text = normalize(text)
+    return [kind.name for kind in question_types() if kind.matches(text)]
+
+
+def answered_by(kind: str) -> Tuple[str, ...]:
+    return next(q.answered_by for q in question_types() if q.name == kind)
+
+
+def caution_cues(text: str) -> List[str]:
+    """Cautions whose words are in the text (registry-based ones are decided with the entities)."""
+    text = normalize(text)
+    return [c.name for c in cautions() if c.called_for(text)]
+
+
+def caution_said_by(name: str) -> Tuple[str, ...]:
+    return next(c.said_by for c in cautions() if c.name == name)
+
+
+CAUTION_NAMES = ("pregnancy", "breastfeeding", "child", "medicine", "condition_not_covered")
+
+
+def medicine_is_the_question(question: str) -> bool:
+    """ "Can I take LDN with X?", "should I stop X?": the named medicine is what is asked about."""
+    medicine = next(c for c in cautions() if c.name == "medicine")
+    return _any(medicine.asked_about, normalize(question))
+
+
+@functools.lru_cache(maxsize=None)
+def _other_medicine_names() -> Tuple[Tuple[str, Pattern], ...]:
+    spec = _rules()["cautions"]["medicine"].get("other_names") or {}
+    return tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in spec.items())
+
+
+def other_medicines(text: str) -> List[str]:
+    """Medicines and substances named by kind ("a blood thinner", "alcohol"), as the reply names them."""
+    text = normalize(text)
+    return [name for name, pattern in _other_medicine_names() if pattern.search(text)]
+
+
+_LDN = re.compile(r"\b(ldn|naltrexone?|low[- ]dose|it)\b", re.IGNORECASE)
+
+
+def mentions_ldn(text: str) -> bool:
+    return bool(_LDN.search(text))
+
+
+def caution_answers_instead_of(name: str) -> Tuple[str, ...]:
+    """Topics whose question, asked with this caution, is answered by the caution's own topic."""
+    return next(c.answers_instead_of for c in cautions() if c.name == name)
+
+
+@functools.lru_cache(maxsize=None)
+def _condition_led_unless() -> Tuple[Pattern, ...]:
+    return _compile(_rules().get("condition_led_unless"))
+
+
+def asks_about_conditions_in_general(question: str) -> bool:
+    return _any(_condition_led_unless(), normalize(question))
+
+
+def caution_is_the_question(name: str, question: str) -> bool:
+    """ "I'm pregnant, is it OK to keep taking it?": the caution's own answer is the answer."""
+    caution = next(c for c in cautions() if c.name == name)
+    return _any(caution.answers_when_asked, normalize(question))

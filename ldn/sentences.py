@@ -1,0 +1,86 @@
+"""Split a patient's message into sentences and find the question(s) in it.
+
+Patients write a story and then ask ("I've had fibro for years... anyway, could
+LDN help?"), or ask two things at once ("how does it work and what does it
+cost"). The scope gate takes the context (condition, pregnancy, medicines, who
+it is about) from the whole message, and the question from these pieces.
+"""
+
+import re
+from typing import List
+
+# A sentence ends at . ! ? or a line break (". " inside "1.5 mg" is not an end).
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\d\.)\s+|\s*\n+\s*|(?<=[a-z])\.(?=[A-Z])")
+# A second question inside one sentence: "... and what does it cost", "... also, is it safe".
+_SECOND_QUESTION = re.compile(
+    r"(?:,|;|\band\b|\balso\b|\bplus\b|\bbut\b)\s*(?:also\s+|and\s+)?"
+    r"(?=(?:what|how|is|are|does|do|can|could|should|will|would|where|when|why|which|any)\b\s+\w+)",
+    re.IGNORECASE,
+)
+_QUESTION_START = re.compile(
+    r"^\W*(what|whats|what's|how|hows|why|when|where|which|who|is|isn'?t|are|aren'?t|does|doesn'?t|do|don'?t|"
+    r"did|can|could|should|shall|would|will|won'?t|may|might|has|have|am|any|anyone|anybody|tell me|explain|"
+    r"i (wonder|was wondering|want to know|would like to know|need to know)|wondering|curious|"
+    r"please (tell|explain))\b",
+    re.IGNORECASE,
+)
+_QUESTION_INSIDE = re.compile(
+    r"\b(is (this|that|it) (normal|ok|okay|safe|common|expected|a side effect)|what (should|do|can) i do|"
+    r"i('m| am)? (wonder|wondering)|want to know|would like to know|any (advice|ideas|thoughts|tips)|"
+    r"could (ldn|it|naltrexone) help|can (ldn|it|naltrexone) help|does (ldn|it|naltrexone) help|should i)\b",
+    re.IGNORECASE,
+)
+
+
+def sentences(text: str) -> List[str]:
+    """The message's sentences, stripped, empty ones dropped."""
+    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+
+
+def is_question(sentence: str) -> bool:
+    return sentence.rstrip().endswith("?") or bool(_QUESTION_START.search(sentence) or _QUESTION_INSIDE.search(sentence))
+
+
+# A question shorter than this is read with the words just before it ("..., is this normal?").
+SHORT_QUESTION_WORDS = 6
+_REFERS_BACK = re.compile(r"\b(this|that|both|these|those|them)\b", re.IGNORECASE)
+
+
+def _needs_lead_in(question: str) -> bool:
+    return len(question.split()) < SHORT_QUESTION_WORDS or bool(_REFERS_BACK.search(question))
+
+
+def question_parts(text: str) -> List[str]:
+    """The questions asked, in order: each question sentence, cut again where a second question starts.
+
+    A short question ("is this normal?") keeps the words just before it, which say
+    what "this" is. With no question at all, the last sentence is taken as the
+    concern ("my fibro is getting worse and I'm thinking about LDN").
+    """
+    found: List[str] = []
+    before = ""  # the last words that were not a question
+    for sentence in sentences(text):
+        if not is_question(sentence):
+            before = sentence
+            continue
+        for piece in (p.strip(" ,;") for p in _SECOND_QUESTION.split(sentence)):
+            if len(piece.split()) < 2 or not (is_question(piece) or piece == sentence):
+                before = piece
+                continue
+            found.append(f"{before} {piece}".strip() if _needs_lead_in(piece) else piece)
+            before = ""
+    if not found:
+        parts = sentences(text)
+        return parts[-1:] if parts else []
+    return found
+
+
+def question_sentences(text: str) -> List[str]:
+    """The whole sentences that ask something (the last sentence when none does).
+
+    What KIND of question is asked is read here: the sentence holds the words that
+    say it ("3 weeks in and no different, is that normal?"), the story before it
+    doesn't ask anything ("I dreamt my cat was driving").
+    """
+    parts = sentences(text)
+    return [s for s in parts if is_question(s)] or parts[-1:]
