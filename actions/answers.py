@@ -5,7 +5,7 @@ by ComposePolicy (ldn/policy.py) from the scope gate's verdict; this one needs
 code because its buttons depend on the conversation.
 """
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -15,19 +15,19 @@ from actions.topics import TOPICS, buttons_for, response_for
 from ldn.conditions import CONDITION_PREFIX, conditions
 
 
-def last_topic(tracker: Tracker) -> Optional[str]:
+def last_topic(tracker: Tracker) -> str | None:
     value = tracker.get_slot("last_topic")
     if value and value.startswith(CONDITION_PREFIX):
-        condition = conditions().get(value[len(CONDITION_PREFIX):])
+        condition = conditions().get(value[len(CONDITION_PREFIX) :])
         return condition.topic if condition else None
     return value
 
 
 class ActionTellMore(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_tell_more"
 
-    async def run(self, dispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(self, dispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[dict[str, Any]]:
         previous = last_topic(tracker)
         if previous not in TOPICS:
             show_help(dispatcher)

@@ -6,7 +6,7 @@ are both plausible and close, the patient picks one from buttons; otherwise the
 assistant says plainly that it can't answer and gives the clinic's details.
 """
 
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 
@@ -20,7 +20,7 @@ CLOSE_MARGIN = 0.3
 INPUT_PROBLEMS = {"empty", "too_long", "no_words"}
 
 
-def close_candidates(tracker: Tracker) -> List[str]:
+def close_candidates(tracker: Tracker) -> list[str]:
     """The two FAQ topics to offer, or [] when nothing is close enough to ask about."""
     intents = [i for i in intent_ranking(tracker) if i.get("name") not in ("nlu_fallback", None)]
     if not intents or intents[0]["name"] != FAQ_INTENT:
@@ -35,10 +35,10 @@ def close_candidates(tracker: Tracker) -> List[str]:
 
 
 class ActionHandleFallback(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_handle_fallback"
 
-    async def run(self, dispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(self, dispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[dict[str, Any]]:
         problems = [p for p in entity_values(tracker, "input_problem") if p in INPUT_PROBLEMS]
         if problems:
             dispatcher.utter_message(response=f"utter_input_{problems[0]}")

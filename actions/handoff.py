@@ -1,11 +1,11 @@
-""""Can I talk to someone?": the clinic's contact details by its opening hours,
+""" "Can I talk to someone?": the clinic's contact details by its opening hours,
 then, when the clinic set a handoff address, an offer to send the conversation
 (sent only after the patient taps yes)."""
 
 import asyncio
 import datetime as dt
 import logging
-from typing import Any, Dict, List, Optional, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -17,22 +17,24 @@ logger = logging.getLogger(__name__)
 CONSENT_ASKED = "utter_handoff_consent"
 
 
-def consent_buttons() -> List[Dict[str, str]]:
-    return [{"title": "Yes, send it", "payload": '/ask_human{"handoff_consent": "yes"}'},
-            {"title": "No, thanks", "payload": '/ask_human{"handoff_consent": "no"}'}]
+def consent_buttons() -> list[dict[str, str]]:
+    return [
+        {"title": "Yes, send it", "payload": '/ask_human{"handoff_consent": "yes"}'},
+        {"title": "No, thanks", "payload": '/ask_human{"handoff_consent": "no"}'},
+    ]
 
 
 def consent_pending(tracker: Tracker) -> bool:
     """Was the bot's last message before this one the consent question?"""
     users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
-    before = tracker.events[:users[-1]] if users else []
+    before = tracker.events[: users[-1]] if users else []
     for event in reversed(before):
         if event.get("event") == "bot":
             return (event.get("metadata") or {}).get("utter_action") == CONSENT_ASKED
     return False
 
 
-def say_contact(dispatcher: CollectingDispatcher, now: Optional[dt.datetime] = None) -> None:
+def say_contact(dispatcher: CollectingDispatcher, now: dt.datetime | None = None) -> None:
     opening = hours.from_settings()
     if opening is None:
         dispatcher.utter_message(response="utter_contact")
@@ -47,11 +49,12 @@ def say_contact(dispatcher: CollectingDispatcher, now: Optional[dt.datetime] = N
 
 
 class ActionReachPerson(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_reach_person"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         consent = entity_values(tracker, "handoff_consent")
         if consent and consent_pending(tracker) and handoff.configured():
             if consent[0] == "yes":

@@ -1,6 +1,6 @@
 """Read what NLU found in the patient's latest message."""
 
-from typing import Any, Dict, List
+from typing import Any
 
 from rasa_sdk import Tracker
 
@@ -9,32 +9,32 @@ from ldn.conditions import Condition, conditions, medicines
 FAQ_INTENT = "faq"
 
 
-def entity_values(tracker: Tracker, entity: str) -> List[str]:
+def entity_values(tracker: Tracker, entity: str) -> list[str]:
     """Values of one entity in the latest message, first-seen order, no repeats."""
-    values: List[str] = []
+    values: list[str] = []
     for found in tracker.latest_message.get("entities", []):
         if found.get("entity") == entity and found.get("value") not in values:
             values.append(found["value"])
     return values
 
 
-def mentioned_medicines(tracker: Tracker) -> List[str]:
+def mentioned_medicines(tracker: Tracker) -> list[str]:
     """Named medicines, only as the registry (ldn/conditions.yml) spells them: an entity
     value typed by the client can never reach a reply."""
     known = set(medicines())
     return [value for value in entity_values(tracker, "medicine") if value in known]
 
 
-def mentioned_conditions(tracker: Tracker) -> List[Condition]:
+def mentioned_conditions(tracker: Tracker) -> list[Condition]:
     registry = conditions()
     return [registry[key] for key in entity_values(tracker, "condition") if key in registry]
 
 
-def intent_ranking(tracker: Tracker) -> List[Dict[str, Any]]:
+def intent_ranking(tracker: Tracker) -> list[dict[str, Any]]:
     return tracker.latest_message.get("intent_ranking") or []
 
 
-def faq_ranking(tracker: Tracker) -> List[Dict[str, Any]]:
+def faq_ranking(tracker: Tracker) -> list[dict[str, Any]]:
     """The response selector's ranking of FAQ answers: [{"topic", "confidence"}].
 
     Our config names the selector after its retrieval intent ("faq"); a selector

@@ -13,15 +13,13 @@
 import argparse
 import logging
 import zlib
-from typing import Optional
 
+from rasa_sdk import utils
+from rasa_sdk.endpoint import create_app
 from sanic import Sanic, response
 from sanic.exceptions import SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse
-
-from rasa_sdk import utils
-from rasa_sdk.endpoint import create_app
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +35,7 @@ REQUEST_TIMEOUT_S = 15
 KEEP_ALIVE_TIMEOUT_S = 120
 
 
-def inflate(body: bytes, limit: int = MAX_BODY_BYTES) -> Optional[bytes]:
+def inflate(body: bytes, limit: int = MAX_BODY_BYTES) -> bytes | None:
     """A deflate (zlib) body inflated, or None if it would be larger than `limit`.
     Raises zlib.error if it isn't valid deflate data."""
     inflater = zlib.decompressobj()
@@ -58,7 +56,7 @@ def build_app() -> Sanic:
         return response.json({"error": str(error)}, status=getattr(error, "status_code", 400))
 
     @app.middleware("request")
-    async def bounded_encoding(request: Request) -> Optional[HTTPResponse]:
+    async def bounded_encoding(request: Request) -> HTTPResponse | None:
         encoding = (request.headers.get("content-encoding") or "identity").strip().lower()
         if encoding == "identity":
             return None

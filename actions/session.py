@@ -1,6 +1,6 @@
 """Start each conversation session with the clinic's current details in slots."""
 
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
@@ -15,11 +15,11 @@ def guide_condition_list() -> str:
 
 
 class ActionSessionStart(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_session_start"
 
-    async def run(self, dispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        events: List[Dict[Text, Any]] = [SessionStarted()]
+    async def run(self, dispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[dict[str, Any]]:
+        events: list[dict[str, Any]] = [SessionStarted()]
         events += [SlotSet(name, value) for name, value in response_variables().items()]
         events.append(SlotSet("covered_conditions", guide_condition_list()))
         events.append(ActionExecuted("action_listen"))

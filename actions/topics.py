@@ -1,7 +1,5 @@
 """Buttons for FAQ topics. The topics themselves live in data/faq/<topic>/ (ldn/topics.py)."""
 
-from typing import List
-
 from ldn.topics import TOPICS, Topic, menu
 
 __all__ = ["TOPICS", "Topic", "buttons_for", "menu", "response_for"]
@@ -16,10 +14,6 @@ def faq_payload(topic: str) -> str:
     return f'/faq{{"topic": "{topic}"}}'
 
 
-def buttons_for(topics: List[str]) -> List[dict]:
+def buttons_for(topics: list[str]) -> list[dict]:
     """Buttons that answer a topic when tapped (or when its number is texted back)."""
-    return [
-        {"title": TOPICS[topic].title, "payload": faq_payload(topic)}
-        for topic in topics
-        if topic in TOPICS
-    ]
+    return [{"title": TOPICS[topic].title, "payload": faq_payload(topic)} for topic in topics if topic in TOPICS]

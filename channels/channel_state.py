@@ -12,7 +12,7 @@ password, so it is never read from settings.yml.
 """
 
 import os
-from typing import AsyncContextManager, List, Optional, Protocol
+from typing import AsyncContextManager, Protocol  # noqa: UP035 (the Protocol's return type)
 
 from ldn import settings
 
@@ -35,11 +35,11 @@ class ChannelState(Protocol):
     def opt_in(self, sender_key: str) -> bool:
         """Record a START. True if the sender was opted out until now."""
 
-    def set_options(self, sender_key: str, options: List[str]) -> None: ...
+    def set_options(self, sender_key: str, options: list[str]) -> None: ...
 
-    def options(self, sender_key: str) -> List[str]: ...
+    def options(self, sender_key: str) -> list[str]: ...
 
-    def sid_reply(self, sender_key: str, message_sid: str) -> Optional[str]: ...
+    def sid_reply(self, sender_key: str, message_sid: str) -> str | None: ...
 
     def save_sid_reply(self, sender_key: str, message_sid: str, reply: str) -> None: ...
 
@@ -63,7 +63,9 @@ def backend_name() -> str:
         name = "sqlite"
     name = name.strip().lower()
     if name not in BACKENDS:
-        raise ValueError(f"channel_state.backend (LDN_CHANNEL_STATE) must be one of {', '.join(BACKENDS)}, not {name!r}")
+        raise ValueError(
+            f"channel_state.backend (LDN_CHANNEL_STATE) must be one of {', '.join(BACKENDS)}, not {name!r}"
+        )
     return name
 
 

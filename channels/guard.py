@@ -15,7 +15,8 @@ widget, still arrives after the notice. The message text is never logged.
 
 import asyncio
 import logging
-from typing import Any, Awaitable, Callable, Dict
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels.channel import UserMessage
 
@@ -32,17 +33,17 @@ def reply_deadline_s() -> float:
     return float(settings.get("limits", "reply_deadline_s"))
 
 
-def _count_sends(message: UserMessage) -> Dict[str, int]:
+def _count_sends(message: UserMessage) -> dict[str, int]:
     """Count what Rasa sends for this message (wraps this message's output channel only)."""
     counter = {"sent": 0}
     channel = message.output_channel
     send_response = channel.send_response
 
-    async def counted(recipient_id: str, reply: Dict[str, Any]) -> None:
+    async def counted(recipient_id: str, reply: dict[str, Any]) -> None:
         counter["sent"] += 1
         await send_response(recipient_id, reply)
 
-    channel.send_response = counted  # type: ignore[method-assign]
+    channel.send_response = counted
     return counter
 
 

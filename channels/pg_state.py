@@ -16,16 +16,17 @@ import asyncio
 import hashlib
 import json
 import time
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
-from typing import Any, AsyncIterator, Iterator, List, Optional
+from typing import Any
 
 import psycopg2
 import psycopg2.pool
 
 from channels.sms_state import FORGET_CONFIRM_S, OPTIONS_TTL_S, SID_REPLY_TTL_S
 
-LOCK_POLL_S = 0.02       # a held lock is usually freed within one answer (~0.1 s)
-LOCK_WAIT_MAX_S = 20.0   # Twilio gives up after 15 s; past this something is stuck
+LOCK_POLL_S = 0.02  # a held lock is usually freed within one answer (~0.1 s)
+LOCK_WAIT_MAX_S = 20.0  # Twilio gives up after 15 s; past this something is stuck
 _SCHEMA_LOCK = 7_112_345_001  # advisory lock serialising CREATE TABLE across replicas
 
 SCHEMA = """
@@ -61,7 +62,9 @@ def libpq_url(url: str) -> str:
     """SQLAlchemy's 'postgresql+psycopg2://...' -> libpq's 'postgresql://...'."""
     scheme, sep, rest = url.partition("://")
     if not sep or not scheme.startswith("postgresql"):
-        raise ValueError("the PostgreSQL channel state needs a postgresql:// URL (LDN_CHANNEL_STATE_URL or LDN_TRACKER_URL)")
+        raise ValueError(
+            "the PostgreSQL channel state needs a postgresql:// URL (LDN_CHANNEL_STATE_URL or LDN_TRACKER_URL)"
+        )
     return "postgresql://" + rest
 
 
@@ -77,7 +80,7 @@ class PostgresChannelState:
         self._pool = psycopg2.pool.ThreadedConnectionPool(0, pool_size, dsn=libpq_url(url), connect_timeout=5)
         # Lock holders may take all connections but one, which queries always get.
         self._lock_slots_size = pool_size - 1
-        self._lock_slots: Optional[asyncio.Semaphore] = None
+        self._lock_slots: asyncio.Semaphore | None = None
         with self._cursor() as cursor:
             cursor.execute("BEGIN")
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
@@ -98,7 +101,7 @@ class PostgresChannelState:
         finally:
             self._pool.putconn(connection, close=broken or connection.closed != 0)
 
-    def _one(self, query: str, args: tuple) -> Optional[tuple]:
+    def _one(self, query: str, args: tuple) -> tuple | None:
         with self._cursor() as cursor:
             cursor.execute(query, args)
             return cursor.fetchone() if cursor.description else None
@@ -149,7 +152,7 @@ class PostgresChannelState:
         return self._count("DELETE FROM ldn_sms_opt_outs WHERE sender_key = %s", (sender_key,)) == 1
 
     # -- numbered options
-    def set_options(self, sender_key: str, options: List[str]) -> None:
+    def set_options(self, sender_key: str, options: list[str]) -> None:
         if not options:
             self._count("DELETE FROM ldn_sms_last_options WHERE sender_key = %s", (sender_key,))
             return
@@ -159,7 +162,7 @@ class PostgresChannelState:
             (sender_key, json.dumps(options), time.time()),
         )
 
-    def options(self, sender_key: str) -> List[str]:
+    def options(self, sender_key: str) -> list[str]:
         row = self._one(
             "SELECT options FROM ldn_sms_last_options WHERE sender_key = %s AND sent_at >= %s",
             (sender_key, time.time() - OPTIONS_TTL_S),
@@ -167,7 +170,7 @@ class PostgresChannelState:
         return json.loads(row[0]) if row else []
 
     # -- replies by MessageSid
-    def sid_reply(self, sender_key: str, message_sid: str) -> Optional[str]:
+    def sid_reply(self, sender_key: str, message_sid: str) -> str | None:
         row = self._one(
             "SELECT reply FROM ldn_sms_sid_replies WHERE sender_key = %s AND message_sid = %s",
             (sender_key, message_sid),
@@ -196,7 +199,7 @@ class PostgresChannelState:
         row = self._one(
             "DELETE FROM ldn_sms_forget_requests WHERE sender_key = %s RETURNING requested_at", (sender_key,)
         )
-        return bool(row) and time.time() - row[0] <= FORGET_CONFIRM_S
+        return row is not None and time.time() - row[0] <= FORGET_CONFIRM_S
 
     def forget(self, sender_key: str) -> int:
         return sum(
@@ -207,8 +210,11 @@ class PostgresChannelState:
     def expire(self, cutoff: float) -> int:
         return sum(
             self._count(f"DELETE FROM {table} WHERE {column} < %s", (cutoff,))
-            for table, column in (("ldn_sms_last_options", "sent_at"), ("ldn_sms_sid_replies", "created_at"),
-                                  ("ldn_sms_forget_requests", "requested_at"))
+            for table, column in (
+                ("ldn_sms_last_options", "sent_at"),
+                ("ldn_sms_sid_replies", "created_at"),
+                ("ldn_sms_forget_requests", "requested_at"),
+            )
         )
 
     def close(self) -> None:

@@ -11,7 +11,6 @@ The deletion itself is ldn/privacy.py; staff use ``make forget SENDER=...``.
 import asyncio
 import logging
 import time
-from typing import Optional
 
 from sanic import Blueprint, Sanic
 
@@ -34,7 +33,7 @@ def _engine():
     return store.engine if store is not None else tracker_engine()
 
 
-def sms_state() -> Optional[ChannelState]:
+def sms_state() -> ChannelState | None:
     """The Twilio channel's state where the settings keep it (None: SQLite file not made yet)."""
     if backend_name() == "postgresql":
         return create_channel_state()
@@ -42,7 +41,7 @@ def sms_state() -> Optional[ChannelState]:
     return SmsState(path) if path.exists() else None
 
 
-def sweep(now: Optional[float] = None) -> Deleted:
+def sweep(now: float | None = None) -> Deleted:
     """Delete everything older than the retention period. Blocking: run it in a thread."""
     days = float(settings.get("privacy", "retention_days"))
     now = now or time.time()
@@ -87,7 +86,7 @@ async def forget(app: Sanic, sender_id: str) -> Deleted:
     return deleted
 
 
-def forget_reply(deleted: Deleted) -> Optional[str]:
+def forget_reply(deleted: Deleted) -> str | None:
     """utter_forget_done, saying what was deleted."""
     from channels.replies import response_text
 

@@ -8,7 +8,7 @@ text comes from the running model's domain, filled with the clinic's settings: t
 """
 
 import logging
-from typing import Dict, Iterable, List, Optional
+from collections.abc import Iterable
 
 from rasa.core.nlg.interpolator import interpolate_text
 from rasa.shared.core.events import Event, SessionStarted, UserUttered
@@ -27,7 +27,7 @@ DISCLAIMER_MARK = "not medical advice"
 class _App:
     """The Rasa server app, captured when a channel's blueprint is registered."""
 
-    current: Optional[Sanic] = None
+    current: Sanic | None = None
 
 
 def remember_app(blueprint: Blueprint) -> Blueprint:
@@ -38,11 +38,11 @@ def remember_app(blueprint: Blueprint) -> Blueprint:
     return blueprint
 
 
-def current_app() -> Optional[Sanic]:
+def current_app() -> Sanic | None:
     return _App.current
 
 
-def _variants(name: str) -> List[Dict]:
+def _variants(name: str) -> list[dict]:
     agent = getattr(getattr(_App.current, "ctx", None), "agent", None)
     loaded = (agent.domain.responses.get(name) if agent and agent.domain else None) or []
     if loaded:
@@ -53,7 +53,7 @@ def _variants(name: str) -> List[Dict]:
     return responses().get(name) or []
 
 
-def response_text(name: str, **values: object) -> Optional[str]:
+def response_text(name: str, **values: object) -> str | None:
     """The first variant of response `name`, filled in; None (logged) if there is none."""
     variants = _variants(name)
     if not variants or not variants[0].get("text"):

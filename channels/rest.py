@@ -14,12 +14,12 @@ any text through. Here:
 """
 
 import logging
-from typing import Any, Callable, Awaitable
-
-from sanic import Blueprint, response
-from sanic.request import Request
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels.rest import RestInput
+from sanic import Blueprint, response
+from sanic.request import Request
 
 from channels.guard import answer_within
 from channels.hardening import harden

@@ -30,7 +30,7 @@ def normalize(address: str) -> str:
     """'whatsapp:+1 (555) 010-0123' -> '+15550100123' (the number alone, no formatting)."""
     address = address.strip()
     if is_whatsapp(address):
-        address = address[len(WHATSAPP_PREFIX):]
+        address = address[len(WHATSAPP_PREFIX) :]
     return _NOT_ADDRESS.sub("", address)
 
 
@@ -41,8 +41,6 @@ def sender_id(address: str, secret: str) -> str:
     if not isinstance(address, str) or not normalize(address):
         raise ValueError("no sender address")
     kind = "whatsapp" if is_whatsapp(address) else "sms"
-    digest = hmac.new(
-        secret.encode("utf-8"), f"{kind}:{normalize(address)}".encode("utf-8"), hashlib.sha256
-    ).hexdigest()
+    digest = hmac.new(secret.encode("utf-8"), f"{kind}:{normalize(address)}".encode(), hashlib.sha256).hexdigest()
     prefix = WHATSAPP_ID_PREFIX if kind == "whatsapp" else SMS_ID_PREFIX
     return prefix + digest[:HEX_CHARS]

@@ -12,11 +12,12 @@ Pure functions only; channels/twilio.py does the I/O.
 
 import html
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, List, Optional
+from typing import Any
 
-SMS_MAX_CHARS = 1600        # Twilio's limit for one SMS body (it is sent as several segments)
-WHATSAPP_MAX_CHARS = 4096   # WhatsApp's limit for one text message
+SMS_MAX_CHARS = 1600  # Twilio's limit for one SMS body (it is sent as several segments)
+WHATSAPP_MAX_CHARS = 4096  # WhatsApp's limit for one text message
 
 # ------------------------------------------------------------------ markdown / HTML -> text
 
@@ -47,19 +48,34 @@ _TOKEN = re.compile(r"\x00(\d+)\x00")
 
 # Typographic characters outside the GSM-7 alphabet make a carrier send the whole
 # SMS as UCS-2 (70 instead of 160 characters per segment); plain ones read the same.
-_GSM_FRIENDLY = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
-    "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-",
-    "\u2026": "...", "\u00a0": " ", "\u2022": "-", "\u00b7": "-",
-})
+_GSM_FRIENDLY = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2026": "...",
+        "\u00a0": " ",
+        "\u2022": "-",
+        "\u00b7": "-",
+    }
+)
 
 
-def strip_markup(text: Optional[str]) -> str:
+def strip_markup(text: str | None) -> str:
     """Markdown and HTML -> plain text a phone shows as written. Idempotent for plain text."""
     if not text:
         return ""
-    protected: List[str] = []
+    protected: list[str] = []
 
     def protect(value: str) -> str:
         protected.append(value)
@@ -119,7 +135,7 @@ def gsm_friendly(text: str) -> str:
 _NUMBER_REPLY = re.compile(r"^\s*#?\s*(\d{1,2})\s*[.)]?\s*$")
 
 
-def numbered_options(titles: List[str], start: int = 1) -> str:
+def numbered_options(titles: list[str], start: int = 1) -> str:
     """["Side effects", "Dose range"] -> "Reply 1 for Side effects or 2 for Dose range." """
     items = [f"{start + i} for {title.strip()}" for i, title in enumerate(titles)]
     if not items:
@@ -134,7 +150,7 @@ def numbered_options(titles: List[str], start: int = 1) -> str:
     return line if line[-1] in ".?!" else line + "."
 
 
-def pick_option(text: Optional[str], options: List[str]) -> Optional[str]:
+def pick_option(text: str | None, options: list[str]) -> str | None:
     """The payload a reply like "2" (or " 2. ") picks from the last options sent, or None."""
     if not text or not options:
         return None
@@ -153,7 +169,7 @@ _LINE_BREAK = re.compile(r"\n")
 _WHITESPACE = re.compile(r"\s")
 
 
-def _last_end(pattern: re.Pattern, window: str, minimum: int = 1) -> Optional[int]:
+def _last_end(pattern: re.Pattern, window: str, minimum: int = 1) -> int | None:
     """End of the head before the last match of `pattern` in `window`, at least `minimum` long."""
     best = None
     for match in pattern.finditer(window):
@@ -177,12 +193,12 @@ def _cut(text: str, limit: int) -> int:
     return limit  # one "word" longer than a message (a very long URL): cut it
 
 
-def split_message(text: str, limit: int) -> List[str]:
+def split_message(text: str, limit: int) -> list[str]:
     """Cut `text` into parts of at most `limit` characters, at paragraph or sentence ends if possible."""
     if limit < 1:
         raise ValueError("limit must be positive")
     text = text.strip()
-    parts: List[str] = []
+    parts: list[str] = []
     while len(text) > limit:
         end = _cut(text, limit)
         head = text[:end].rstrip()
@@ -195,21 +211,22 @@ def split_message(text: str, limit: int) -> List[str]:
 
 # ------------------------------------------------------------------ one turn
 
+
 @dataclass
 class RenderedReply:
-    parts: List[str] = field(default_factory=list)    # the messages to send, in order
-    options: List[str] = field(default_factory=list)  # payloads that "1", "2", ... pick
+    parts: list[str] = field(default_factory=list)  # the messages to send, in order
+    options: list[str] = field(default_factory=list)  # payloads that "1", "2", ... pick
 
 
-def _button_payload(button: Dict[str, Any]) -> Optional[str]:
+def _button_payload(button: dict[str, Any]) -> str | None:
     payload = button.get("payload") or button.get("title")
     return str(payload) if payload else None
 
 
-def render_reply(messages: Iterable[Dict[str, Any]], whatsapp: bool = False) -> RenderedReply:
+def render_reply(messages: Iterable[dict[str, Any]], whatsapp: bool = False) -> RenderedReply:
     """The bot's messages of one turn (CollectingOutputChannel dicts) -> phone messages."""
-    blocks: List[str] = []
-    options: List[str] = []
+    blocks: list[str] = []
+    options: list[str] = []
     for message in messages:
         lines = []
         text = strip_markup(message.get("text"))
@@ -223,7 +240,8 @@ def render_reply(messages: Iterable[Dict[str, Any]], whatsapp: bool = False) -> 
         if isinstance(custom, dict) and isinstance(custom.get("text"), str):
             lines.append(strip_markup(custom["text"]))
         buttons = [
-            (b, payload) for b in (message.get("buttons") or message.get("quick_replies") or [])
+            (b, payload)
+            for b in (message.get("buttons") or message.get("quick_replies") or [])
             if isinstance(b, dict) and (payload := _button_payload(b))
         ]
         if buttons:

@@ -19,16 +19,17 @@ import json
 import os
 import sqlite3
 import time
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
-from typing import AsyncContextManager, AsyncIterator, Dict, Iterator, List, Optional, Tuple, Union
+from typing import AsyncContextManager  # noqa: UP035
 
 from ldn.security import make_private
 
 DEFAULT_STATE_DIR = "var/"
 STATE_FILE_NAME = "twilio_state.db"
-SID_REPLY_TTL_S = 7 * 24 * 3600      # Twilio retries within minutes; a week is generous
-OPTIONS_TTL_S = 24 * 3600           # "2" a day later no longer means the old list
+SID_REPLY_TTL_S = 7 * 24 * 3600  # Twilio retries within minutes; a week is generous
+OPTIONS_TTL_S = 24 * 3600  # "2" a day later no longer means the old list
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS opt_outs (
@@ -65,7 +66,7 @@ class ProcessLocks:
     single process serves every message of a sender."""
 
     def __init__(self) -> None:
-        self._locks: Dict[str, Tuple[asyncio.Lock, int]] = {}
+        self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
 
     @asynccontextmanager
     async def lock(self, name: str) -> AsyncIterator[None]:
@@ -85,7 +86,7 @@ class ProcessLocks:
 class SmsState:
     """Small synchronous store; each call is one short transaction (well under a millisecond)."""
 
-    def __init__(self, path: Union[str, Path, None] = None) -> None:
+    def __init__(self, path: str | Path | None = None) -> None:
         self._process_locks = ProcessLocks()
         self.path = Path(path) if path else state_dir() / STATE_FILE_NAME
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -128,7 +129,7 @@ class SmsState:
             return db.execute("DELETE FROM opt_outs WHERE sender_key = ?", (sender_key,)).rowcount == 1
 
     # -- numbered options
-    def set_options(self, sender_key: str, options: List[str]) -> None:
+    def set_options(self, sender_key: str, options: list[str]) -> None:
         with self._connect() as db:
             if options:
                 db.execute(
@@ -138,7 +139,7 @@ class SmsState:
             else:
                 db.execute("DELETE FROM last_options WHERE sender_key = ?", (sender_key,))
 
-    def options(self, sender_key: str) -> List[str]:
+    def options(self, sender_key: str) -> list[str]:
         with self._connect() as db:
             row = db.execute(
                 "SELECT options FROM last_options WHERE sender_key = ? AND sent_at >= ?",
@@ -147,7 +148,7 @@ class SmsState:
         return json.loads(row[0]) if row else []
 
     # -- replies by MessageSid
-    def sid_reply(self, sender_key: str, message_sid: str) -> Optional[str]:
+    def sid_reply(self, sender_key: str, message_sid: str) -> str | None:
         with self._connect() as db:
             row = db.execute(
                 "SELECT reply FROM sid_replies WHERE sender_key = ? AND message_sid = ?",
@@ -159,8 +160,7 @@ class SmsState:
         now = time.time()
         with self._connect() as db:
             db.execute(
-                "INSERT OR REPLACE INTO sid_replies (sender_key, message_sid, reply, created_at) "
-                "VALUES (?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO sid_replies (sender_key, message_sid, reply, created_at) VALUES (?, ?, ?, ?)",
                 (sender_key, message_sid, reply, now),
             )
             db.execute("DELETE FROM sid_replies WHERE created_at < ?", (now - SID_REPLY_TTL_S,))
@@ -176,9 +176,7 @@ class SmsState:
     def take_forget_request(self, sender_key: str) -> bool:
         """True if DELETE came within FORGET_CONFIRM_S; the request is used up either way."""
         with self._connect() as db:
-            row = db.execute(
-                "SELECT requested_at FROM forget_requests WHERE sender_key = ?", (sender_key,)
-            ).fetchone()
+            row = db.execute("SELECT requested_at FROM forget_requests WHERE sender_key = ?", (sender_key,)).fetchone()
             if row:
                 db.execute("DELETE FROM forget_requests WHERE sender_key = ?", (sender_key,))
         return bool(row) and time.time() - row[0] <= FORGET_CONFIRM_S
@@ -196,6 +194,9 @@ class SmsState:
         with self._connect() as db:
             return sum(
                 db.execute(f"DELETE FROM {table} WHERE {column} < ?", (cutoff,)).rowcount
-                for table, column in (("last_options", "sent_at"), ("sid_replies", "created_at"),
-                                      ("forget_requests", "requested_at"))
+                for table, column in (
+                    ("last_options", "sent_at"),
+                    ("sid_replies", "created_at"),
+                    ("forget_requests", "requested_at"),
+                )
             )

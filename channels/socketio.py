@@ -30,15 +30,15 @@ Everything else (events, output, JWT, namespaces) is Rasa's own code.
 """
 
 import logging
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
-
-from sanic import Blueprint, Sanic, response
-from sanic_cors.core import SANIC_CORS_EVALUATED
-from sanic.request import Request
-from sanic.response import HTTPResponse
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
+from sanic import Blueprint, Sanic, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from sanic_cors.core import SANIC_CORS_EVALUATED
 
 from channels.guard import answer_within
 from channels.hardening import harden, max_body_bytes
@@ -55,13 +55,13 @@ class PersistentSocketIOInput(SocketIOInput):
     """``SocketIOInput`` with working session persistence and an origin allow-list."""
 
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "socketio"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.session_secret = stored_secret(SESSION_SECRET_ENV, SESSION_SECRET_FILE)
-        self.joined: Dict[Text, Text] = {}  # socket id -> the session it joined
+        self.joined: dict[str, str] = {}  # socket id -> the session it joined
 
     async def _engineio_answers_cors(self, request: Request) -> None:
         """On socket.io paths, engineio's origin allow-list answers CORS, not Rasa's --cors:
@@ -70,7 +70,7 @@ class PersistentSocketIOInput(SocketIOInput):
         if request.path.rstrip("/") == self.socketio_path.rstrip("/"):
             setattr(request.ctx, SANIC_CORS_EVALUATED, "1")  # sanic_cors then leaves it alone
 
-    def origins(self) -> Optional[List[Text]]:
+    def origins(self) -> list[str] | None:
         """Allowed page origins; ``None`` = same origin only (engineio's default)."""
         listed = [origin.rstrip("/") for origin in allowed_origins()]
         return listed or None
@@ -95,20 +95,20 @@ class PersistentSocketIOInput(SocketIOInput):
         stock_disconnect = handlers["disconnect"]
         stock_message = handlers[self.user_message_evt]
 
-        async def connect(sid: Text, environ: Dict, auth: Optional[Dict] = None) -> bool:
+        async def connect(sid: str, environ: dict, auth: dict | None = None) -> bool:
             origin = environ.get("HTTP_ORIGIN")
             if origin and origins is not None and "*" not in origins and origin not in origins:
                 logger.warning("socketio: refused a connection from a page on an origin not allowed")
                 return False
             return await stock_connect(sid, environ, auth)
 
-        async def disconnect(sid: Text) -> None:
+        async def disconnect(sid: str) -> None:
             self.joined.pop(sid, None)
             await stock_disconnect(sid)
 
-        async def session_request(sid: Text, data: Optional[Dict]) -> None:
+        async def session_request(sid: str, data: dict | None) -> None:
             asked = data.get("session_id") if isinstance(data, dict) else None
-            session = asked if is_issued(asked, self.session_secret) else new_session_id(self.session_secret)
+            session = str(asked) if is_issued(asked, self.session_secret) else new_session_id(self.session_secret)
             if asked and session != asked:
                 logger.warning("socketio: refused a session id this server did not issue; issued a new one")
             previous = self.joined.get(sid)
@@ -119,7 +119,7 @@ class PersistentSocketIOInput(SocketIOInput):
             self.joined[sid] = session
             await sio.emit("session_confirm", session, room=sid, namespace=namespace)
 
-        async def handle_message(sid: Text, data: Any) -> None:
+        async def handle_message(sid: str, data: Any) -> None:
             if not isinstance(data, dict) or not isinstance(data.get("message", ""), str):
                 logger.info("socketio: ignored a malformed %s event", self.user_message_evt)
                 return
@@ -146,11 +146,13 @@ class PersistentSocketIOInput(SocketIOInput):
                 session = None
             if not is_issued(session, self.session_secret):
                 return response.json({"error": "unknown session"}, status=403)
-            deleted = await forget(request.app, session)
-            return response.json({
-                "deleted": {"messages": deleted.messages, "replies": deleted.replies},
-                "text": forget_reply(deleted),
-            })
+            deleted = await forget(request.app, str(session))
+            return response.json(
+                {
+                    "deleted": {"messages": deleted.messages, "replies": deleted.replies},
+                    "text": forget_reply(deleted),
+                }
+            )
 
         sio.on("disconnect", disconnect, namespace=namespace)
         sio.on("connect", connect, namespace=namespace)

@@ -27,25 +27,25 @@ import asyncio
 import logging
 import os
 import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
-from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
-
+from channels.channel_state import ChannelState, create_channel_state
 from channels.guard import answer_within
 from channels.hardening import harden
 from channels.privacy import forget, forget_reply
-from channels.replies import DISCLAIMER_MARK, current_app, render, response_text, session_started_this_turn
+from channels.replies import DISCLAIMER_MARK, current_app, render, session_started_this_turn
 from channels.sender_id import is_whatsapp, sender_id
 from channels.sms_render import pick_option, render_reply
-from channels.channel_state import ChannelState, create_channel_state
 from ldn import settings
 from ldn.security import is_development, secret_problem
 from ldn.text import clean_text, prepare_message
@@ -58,7 +58,7 @@ REPLY_TIMEOUT_S = 12.0  # Twilio gives up after 15 s
 STOP_WORDS = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"}
 START_WORDS = {"START", "UNSTOP", "YES"}
 HELP_WORDS = {"HELP", "INFO"}
-FORGET_WORDS = {"DELETE", "FORGET"}   # "forget me": asks to CONFIRM first (channels/privacy.py)
+FORGET_WORDS = {"DELETE", "FORGET"}  # "forget me": asks to CONFIRM first (channels/privacy.py)
 CONFIRM_WORDS = {"CONFIRM"}
 _KEYWORD = re.compile(r"^([A-Za-z]+)[.!]*$")
 
@@ -111,31 +111,31 @@ class TwilioConfig:
             skip_signature=skip,
         )
 
-    def missing(self) -> List[str]:
+    def missing(self) -> list[str]:
         names = [] if self.sender_secret else ["SENDER_ID_SECRET"]
         if not self.auth_token and not self.skip_signature:
             names.insert(0, "TWILIO_AUTH_TOKEN")
         return names
 
-    def weak(self) -> Optional[str]:
+    def weak(self) -> str | None:
         """Why SENDER_ID_SECRET is too weak to hash phone numbers with, or None."""
         return secret_problem("SENDER_ID_SECRET", self.sender_secret) if self.sender_secret else None
 
 
-def keyword(body: Optional[str]) -> Optional[str]:
+def keyword(body: str | None) -> str | None:
     """'Stop', ' STOP. ' -> 'STOP'; None unless the whole message is one word."""
     match = _KEYWORD.match(clean_text(body)) if body else None
     return match.group(1).upper() if match else None
 
 
-def twiml(parts: List[str]) -> str:
+def twiml(parts: list[str]) -> str:
     reply = MessagingResponse()
     for part in parts:
         reply.message(part)
     return str(reply)
 
 
-def _int(value: Optional[str]) -> int:
+def _int(value: str | None) -> int:
     try:
         return int(value or 0)
     except ValueError:
@@ -146,21 +146,22 @@ class SecureTwilioInput(InputChannel):
     """Twilio SMS/WhatsApp webhook with signature checks, TwiML replies and SMS rendering."""
 
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "twilio"
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
         # Secrets come from the environment, never from credentials.yml.
         ignored = sorted(set(credentials or {}) & {"account_sid", "auth_token", "twilio_number"})
         if ignored:
             logger.warning(
                 "twilio: credentials.yml keys %s are ignored; set TWILIO_AUTH_TOKEN and "
-                "SENDER_ID_SECRET in the environment instead.", ", ".join(ignored),
+                "SENDER_ID_SECRET in the environment instead.",
+                ", ".join(ignored),
             )
         return cls()
 
-    def __init__(self, config: Optional[TwilioConfig] = None, state: Optional[ChannelState] = None) -> None:
+    def __init__(self, config: TwilioConfig | None = None, state: ChannelState | None = None) -> None:
         self.config = config or TwilioConfig.from_environment()
         self.state = state
         self.unavailable = ""
@@ -230,11 +231,11 @@ class SecureTwilioInput(InputChannel):
 
     async def handle(
         self,
-        params: Dict[str, List[str]],
+        params: dict[str, list[str]],
         url: str,
-        signature: Optional[str],
+        signature: str | None,
         on_new_message: Callable[[UserMessage], Awaitable[Any]],
-    ) -> Tuple[int, str]:
+    ) -> tuple[int, str]:
         """(HTTP status, body) for one webhook call. `params` as parsed, blank values kept."""
         if self.unavailable:
             return 503, "Twilio channel not configured"
@@ -259,7 +260,7 @@ class SecureTwilioInput(InputChannel):
             self.state.save_sid_reply(key, message_sid, reply)
             return 200, reply
 
-    def _signed(self, url: str, params: Dict[str, List[str]], signature: Optional[str]) -> bool:
+    def _signed(self, url: str, params: dict[str, list[str]], signature: str | None) -> bool:
         if not signature:
             return False
         try:
@@ -270,7 +271,7 @@ class SecureTwilioInput(InputChannel):
     async def _reply(
         self,
         key: str,
-        form: Dict[str, str],
+        form: dict[str, str],
         whatsapp: bool,
         on_new_message: Callable[[UserMessage], Awaitable[Any]],
     ) -> str:
@@ -289,7 +290,7 @@ class SecureTwilioInput(InputChannel):
             logger.info("twilio: deletion requested; waiting for CONFIRM")
             return twiml([render("utter_forget_confirm")])
         if word in CONFIRM_WORDS and forget_requested:
-            deleted = await forget(current_app(), key)
+            deleted = await forget(current_app(), key)  # type: ignore[arg-type]  # set before the first request
             deleted.sms_rows = self.state.forget(key)
             return twiml([forget_reply(deleted) or ""])
         if self.state.is_opted_out(key):
@@ -336,13 +337,19 @@ class SecureTwilioInput(InputChannel):
             return twiml([render(ERROR_REPLY)])
 
         messages = collector.messages
-        if await self._first_reply_of_session(key) and not any(DISCLAIMER_MARK in (m.get("text") or "") for m in messages):
-            messages = messages + [{"recipient_id": key, "text": render(DISCLAIMER)}]  # after the answer: emergencies first
+        if await self._first_reply_of_session(key) and not any(
+            DISCLAIMER_MARK in (m.get("text") or "") for m in messages
+        ):
+            messages = messages + [
+                {"recipient_id": key, "text": render(DISCLAIMER)}
+            ]  # after the answer: emergencies first
         rendered = render_reply(messages, whatsapp=whatsapp)
         self.state.set_options(key, rendered.options)
         logger.info(
             "twilio: answered (%s, %d part(s), %d option(s))",
-            "whatsapp" if whatsapp else "sms", len(rendered.parts), len(rendered.options),
+            "whatsapp" if whatsapp else "sms",
+            len(rendered.parts),
+            len(rendered.options),
         )
         return twiml(rendered.parts)
 
@@ -372,11 +379,11 @@ def public_validation_url(public_url: str, path: str, query_string: str = "") ->
 class _MultiParams(dict):
     """Form parameters with every value, as RequestValidator reads a MultiDict."""
 
-    def getall(self, name: str) -> List[str]:
+    def getall(self, name: str) -> list[str]:
         return self[name]
 
 
-def form_params(request: Request) -> Dict[str, List[str]]:
+def form_params(request: Request) -> dict[str, list[str]]:
     """The urlencoded form, blank values kept: Twilio signs empty parameters too
     (Sanic's request.form drops them, which would fail every media-only message)."""
     content_type = (request.content_type or "").split(";")[0].strip().lower()

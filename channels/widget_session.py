@@ -30,4 +30,4 @@ def new_session_id(secret: str) -> str:
 
 def is_issued(session_id: object, secret: str) -> bool:
     match = _SHAPE.match(session_id) if isinstance(session_id, str) else None
-    return bool(match) and hmac.compare_digest(match.group(2), _mac(secret, match.group(1)))
+    return match is not None and hmac.compare_digest(match.group(2), _mac(secret, match.group(1)))

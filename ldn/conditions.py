@@ -5,7 +5,6 @@ import functools
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional
 
 import yaml
 
@@ -20,33 +19,38 @@ class Condition:
     name: str
     covered: bool
     synonyms: tuple
-    topic: Optional[str] = None
-    category: Optional[str] = None  # the kind of condition, when the guide discusses that kind
+    topic: str | None = None
+    category: str | None = None  # the kind of condition, when the guide discusses that kind
     listed: bool = True  # named in "the conditions the guide mentions LDN for"
 
     @property
-    def response(self) -> Optional[str]:
+    def response(self) -> str | None:
         """The curated answer for a condition the guide covers."""
         return f"utter_condition_{self.id}" if self.covered else None
 
     @property
-    def category_response(self) -> Optional[str]:
+    def category_response(self) -> str | None:
         """For a condition the guide doesn't name but whose kind it discusses."""
         return f"utter_condition_category_{self.category}" if self.category and not self.covered else None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _registry() -> dict:
     with REGISTRY_FILE.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
 
 
-@functools.lru_cache(maxsize=None)
-def conditions() -> Dict[str, Condition]:
+@functools.cache
+def conditions() -> dict[str, Condition]:
     return {
         key: Condition(
-            key, spec["name"], bool(spec["covered"]), tuple(spec["synonyms"]), spec.get("topic"),
-            None if spec.get("category", "none") == "none" else spec["category"], bool(spec.get("listed", True)),
+            key,
+            spec["name"],
+            bool(spec["covered"]),
+            tuple(spec["synonyms"]),
+            spec.get("topic"),
+            None if spec.get("category", "none") == "none" else spec["category"],
+            bool(spec.get("listed", True)),
         )
         for key, spec in _registry()["conditions"].items()
     }
@@ -57,16 +61,16 @@ def fingerprint() -> str:
     return hashlib.sha256(REGISTRY_FILE.read_bytes()).hexdigest()
 
 
-def medicines() -> List[str]:
+def medicines() -> list[str]:
     return list(_registry()["medicines"])
 
 
-def covered_conditions() -> List[Condition]:
+def covered_conditions() -> list[Condition]:
     return [condition for condition in conditions().values() if condition.covered]
 
 
-@functools.lru_cache(maxsize=None)
-def _fuzzy_targets() -> Dict[str, str]:
+@functools.cache
+def _fuzzy_targets() -> dict[str, str]:
     """Synonyms long enough to match with a typo (short ones like "ms" must be exact)."""
     return {
         synonym.lower(): condition.id
@@ -80,7 +84,7 @@ FUZZY_MIN_CHARS = 7
 FUZZY_MIN_RATIO = 0.86
 
 
-def fuzzy_condition(phrase: str) -> Optional[str]:
+def fuzzy_condition(phrase: str) -> str | None:
     """The condition a misspelled phrase most likely names ("rhumatoid arthritis"), or None."""
     phrase = phrase.lower()
     if len(phrase) < FUZZY_MIN_CHARS:
@@ -90,16 +94,14 @@ def fuzzy_condition(phrase: str) -> Optional[str]:
     return targets[best[0]] if best else None
 
 
-def ruler_patterns() -> List[dict]:
+def ruler_patterns() -> list[dict]:
     """EntityRuler phrase patterns: label CONDITION/MEDICINE, id = canonical key."""
     patterns = [
         {"label": CONDITION_LABEL, "pattern": synonym, "id": condition.id}
         for condition in conditions().values()
         for synonym in condition.synonyms
     ]
-    patterns += [
-        {"label": MEDICINE_LABEL, "pattern": name, "id": name} for name in medicines()
-    ]
+    patterns += [{"label": MEDICINE_LABEL, "pattern": name, "id": name} for name in medicines()]
     return patterns
 
 

@@ -16,7 +16,7 @@ The Makefile and scripts get the same path as `$LDN_DOMAIN` from scripts/env.sh
 
 import functools
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 import yaml
 
@@ -25,11 +25,21 @@ DATA_DIR = PROJECT_ROOT / "data"
 DOMAIN_PATH = DATA_DIR  # `--domain` for rasa; Domain.load(DOMAIN_PATH)
 FAQ_DIR = DATA_DIR / "faq"
 # Keys that make a YAML file a domain file (rasa.shared.core.domain.ALL_DOMAIN_KEYS).
-DOMAIN_KEYS = ("version", "intents", "entities", "slots", "actions", "forms", "responses", "session_config", "e2e_actions")
+DOMAIN_KEYS = (
+    "version",
+    "intents",
+    "entities",
+    "slots",
+    "actions",
+    "forms",
+    "responses",
+    "session_config",
+    "e2e_actions",
+)
 _DOMAIN_ONLY_KEYS = set(DOMAIN_KEYS) - {"version"}
 
 
-def domain_files(root: Optional[Path] = None) -> List[Path]:
+def domain_files(root: Path | None = None) -> list[Path]:
     """The YAML files Rasa merges into the domain, in a stable order."""
     found = []
     for path in sorted((root or DOMAIN_PATH).rglob("*.yml")):
@@ -39,9 +49,9 @@ def domain_files(root: Optional[Path] = None) -> List[Path]:
     return found
 
 
-def load_domain_dict(root: Optional[Path] = None) -> Dict[str, Any]:
+def load_domain_dict(root: Path | None = None) -> dict[str, Any]:
     """The merged domain as plain YAML data (responses, slots, ...). A name defined twice is an error."""
-    merged: Dict[str, Any] = {}
+    merged: dict[str, Any] = {}
     for path in domain_files(root):
         content = yaml.safe_load(path.read_text(encoding="utf-8"))
         for key, value in content.items():
@@ -60,7 +70,7 @@ def load_domain_dict(root: Optional[Path] = None) -> Dict[str, Any]:
     return merged
 
 
-@functools.lru_cache(maxsize=None)
-def responses() -> Dict[str, List[Dict[str, Any]]]:
+@functools.cache
+def responses() -> dict[str, list[dict[str, Any]]]:
     """Every response of the domain by name: its variations (text, buttons, metadata, conditions)."""
     return load_domain_dict().get("responses", {})

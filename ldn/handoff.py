@@ -21,7 +21,7 @@ import json
 import logging
 import os
 import urllib.request
-from typing import Any, Dict, List, Optional
+from typing import Any
 from urllib.parse import urlsplit
 
 from ldn import settings
@@ -29,8 +29,8 @@ from ldn import settings
 logger = logging.getLogger(__name__)
 TIMEOUT_S = 5
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
-MAX_TRANSCRIPT = 200         # messages: enough for any chat, bounded for the receiver
-HIDDEN_PAYLOADS = ("/greet", "/feedback", "/ask_human")   # button taps, not words the patient wrote
+MAX_TRANSCRIPT = 200  # messages: enough for any chat, bounded for the receiver
+HIDDEN_PAYLOADS = ("/greet", "/feedback", "/ask_human")  # button taps, not words the patient wrote
 
 
 class HandoffError(RuntimeError):
@@ -54,15 +54,15 @@ def check_url(url: str) -> None:
     raise HandoffError("handoff.webhook_url must be https:// (or http:// to 127.0.0.1 for testing)")
 
 
-def _iso(timestamp: Optional[float]) -> Optional[str]:
+def _iso(timestamp: float | None) -> str | None:
     return dt.datetime.fromtimestamp(timestamp, dt.timezone.utc).isoformat() if timestamp else None
 
 
-def transcript(events: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+def transcript(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """What the patient and the assistant wrote in this session (button taps shown by their title)."""
     starts = [i for i, e in enumerate(events) if e.get("event") == "session_started"]
-    lines: List[Dict[str, Any]] = []
-    for event in events[starts[-1] + 1 if starts else 0:]:
+    lines: list[dict[str, Any]] = []
+    for event in events[starts[-1] + 1 if starts else 0 :]:
         text = event.get("text") or ""
         if event.get("event") == "user" and text and not text.startswith(HIDDEN_PAYLOADS):
             lines.append({"from": "patient", "text": text, "at": _iso(event.get("timestamp"))})
@@ -71,7 +71,7 @@ def transcript(events: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
     return lines[-MAX_TRANSCRIPT:]
 
 
-def request_body(conversation_id: str, channel: Optional[str], events: List[Dict[str, Any]]) -> bytes:
+def request_body(conversation_id: str, channel: str | None, events: list[dict[str, Any]]) -> bytes:
     body = {
         "clinic": settings.response_variables()["clinic_name"],
         "channel": channel or "unknown",
@@ -92,7 +92,7 @@ def send(body: bytes) -> None:
         headers["X-LDN-Signature"] = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
     request = urllib.request.Request(url, data=body, headers=headers, method="POST")
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_S) as reply:  # noqa: S310 (scheme checked above)
+        with urllib.request.urlopen(request, timeout=TIMEOUT_S) as reply:
             if not 200 <= reply.status < 300:
                 raise HandoffError(f"handoff webhook answered {reply.status}")
     except OSError as error:  # URLError, HTTPError, timeouts

@@ -15,8 +15,9 @@ Bad values raise HoursError with the setting named, when the hours are read.
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -28,30 +29,30 @@ class HoursError(ValueError):
     """opening_hours in settings.yml is malformed."""
 
 
-Range = Tuple[dt.time, dt.time]
+Range = tuple[dt.time, dt.time]
 
 
 @dataclass(frozen=True)
 class OpeningHours:
     zone: ZoneInfo
-    week: Tuple[Tuple[Range, ...], ...]          # index 0 = Monday
+    week: tuple[tuple[Range, ...], ...]  # index 0 = Monday
     closed_dates: frozenset
 
-    def ranges_on(self, day: dt.date) -> Tuple[Range, ...]:
+    def ranges_on(self, day: dt.date) -> tuple[Range, ...]:
         return () if day in self.closed_dates else self.week[day.weekday()]
 
 
 @dataclass(frozen=True)
 class Status:
     open_now: bool
-    closes_at: Optional[dt.datetime] = None      # when open
-    opens_at: Optional[dt.datetime] = None       # when closed (None: no opening in the next two weeks)
+    closes_at: dt.datetime | None = None  # when open
+    opens_at: dt.datetime | None = None  # when closed (None: no opening in the next two weeks)
 
 
-def _parse_ranges(day: str, value: Any) -> Tuple[Range, ...]:
+def _parse_ranges(day: str, value: Any) -> tuple[Range, ...]:
     if value is None or str(value).strip().lower() in ("", "closed"):
         return ()
-    ranges: List[Range] = []
+    ranges: list[Range] = []
     for part in str(value).split(","):
         match = _RANGE.match(part)
         if not match:
@@ -120,7 +121,7 @@ def when(moment: dt.datetime, now: dt.datetime) -> str:
     return f"{day} at {clock(moment)}"
 
 
-def describe(hours: OpeningHours, now: dt.datetime) -> Dict[str, str]:
+def describe(hours: OpeningHours, now: dt.datetime) -> dict[str, str]:
     """The values the contact answers use: {open_now, closes_at, opens_at}."""
     current = status(hours, now)
     return {
@@ -130,7 +131,7 @@ def describe(hours: OpeningHours, now: dt.datetime) -> Dict[str, str]:
     }
 
 
-def from_settings() -> Optional[OpeningHours]:
+def from_settings() -> OpeningHours | None:
     """The clinic's opening hours from settings.yml, or None when the clinic gives only free text."""
     from ldn import settings  # late: settings are read at call time, never at import
 

@@ -8,7 +8,6 @@ languages that are not English words.
 
 import functools
 import re
-from typing import Set
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LATIN = re.compile(r"[a-zA-Z\u00C0-\u024F]")
@@ -35,7 +34,7 @@ FOREIGN_WORDS -= {"a", "i", "me", "no", "so", "on", "in", "die", "pass", "come",
 
 
 @functools.lru_cache(maxsize=1)
-def english_words() -> Set[str]:
+def english_words() -> set[str]:
     """Word forms from the English lemma lookup table of spacy-lookups-data."""
     from spacy.lookups import load_lookups
 

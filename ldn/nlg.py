@@ -17,7 +17,7 @@ whether it changed, and serves the new texts without retraining or restarting.
 import logging
 import time
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any
 
 from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
@@ -28,11 +28,11 @@ from ldn.settings import response_variables, responses_source
 
 logger = logging.getLogger(__name__)
 
-Responses = Dict[str, List[Dict[str, Any]]]
+Responses = dict[str, list[dict[str, Any]]]
 CHECK_EVERY_S = 1.0
 
 
-def source_signature(source: Path) -> Tuple:
+def source_signature(source: Path) -> tuple:
     """Changes whenever a file of the source is edited, added or removed."""
     files = [source] if source.is_file() else sorted(source.rglob("*.y*ml")) if source.is_dir() else []
     signature = []
@@ -48,19 +48,19 @@ def source_signature(source: Path) -> Tuple:
 class LiveResponses(TemplatedNaturalLanguageGenerator):
     def __init__(
         self,
-        endpoint_config: Optional[EndpointConfig] = None,
-        domain: Optional[Domain] = None,
-        source: Optional[Path] = None,
+        endpoint_config: EndpointConfig | None = None,
+        domain: Domain | None = None,
+        source: Path | None = None,
     ) -> None:
         self.source = Path(source) if source else responses_source()
         self._served: Responses = {}
         self._model: Responses = {}
-        self._signature: Optional[Tuple] = None
+        self._signature: tuple | None = None
         self._checked_at = float("-inf")
         super().__init__(domain.responses if domain else {})
         rasa_fixes.install()  # this module is loaded in the Rasa process only: see ldn/rasa_fixes.py
 
-    @property  # type: ignore[override]
+    @property
     def responses(self) -> Responses:
         if time.monotonic() - self._checked_at >= CHECK_EVERY_S:
             self._reload_if_changed()
@@ -91,14 +91,18 @@ class LiveResponses(TemplatedNaturalLanguageGenerator):
             return
         missing = sorted(set(self._model) - set(loaded))
         if missing:
-            logger.error("nlg: %s lost %d response(s) the model uses (%s); the previous texts stay",
-                         self.source, len(missing), ", ".join(missing[:10]))
+            logger.error(
+                "nlg: %s lost %d response(s) the model uses (%s); the previous texts stay",
+                self.source,
+                len(missing),
+                ", ".join(missing[:10]),
+            )
             return
         changed = sum(loaded[name] != self._served.get(name) for name in loaded)
         self._served = dict(loaded)
         logger.info("nlg: response texts read from %s (%d changed)", self.source, changed)
 
-    def _response_variables(self, filled_slots: Optional[Dict[str, Any]], kwargs: Dict[str, Any]) -> Dict[str, Any]:
+    def _response_variables(self, filled_slots: dict[str, Any] | None, kwargs: dict[str, Any]) -> dict[str, Any]:
         """Slots, then the clinic's current details from settings, then the action's own values."""
         variables = dict(filled_slots or {})
         variables.update(response_variables())

@@ -9,7 +9,6 @@ This is the one place that decides it; ldn/text.py applies it on every channel.
 """
 
 import functools
-from typing import FrozenSet
 
 from actions.topics import TOPICS, faq_payload
 
@@ -17,8 +16,8 @@ PAYLOAD_PREFIX = "/"
 GREET_PAYLOAD = "/greet"  # the widget's initPayload (web/server.py)
 
 
-@functools.lru_cache(maxsize=None)
-def allowed_payloads() -> FrozenSet[str]:
+@functools.cache
+def allowed_payloads() -> frozenset[str]:
     return frozenset({GREET_PAYLOAD} | {faq_payload(topic) for topic in TOPICS})
 
 

@@ -12,7 +12,7 @@ exactly what was said. Intents it doesn't own (greet, goodbye, thanks, help,
 It learns nothing from stories: `plan()` is a pure function, unit-tested.
 """
 
-from typing import Any, Dict, List, Optional, Set, Text, Tuple
+from typing import Any
 
 from rasa.core.policies.policy import Policy, PolicyPrediction, confidence_scores_for
 from rasa.engine.graph import ExecutionContext
@@ -43,8 +43,8 @@ REFUSALS = {
 }
 
 
-def _values(entities: List[Dict[str, Any]], name: str) -> List[str]:
-    found: List[str] = []
+def _values(entities: list[dict[str, Any]], name: str) -> list[str]:
+    found: list[str] = []
     for entity in entities:
         if entity.get("entity") == name and entity.get("value") not in found:
             found.append(entity["value"])
@@ -61,12 +61,14 @@ def _last_topic(answer: str) -> str:
     return key if kind == "faq" else CONDITION_PREFIX + key
 
 
-def plan(intent: Optional[str], entities: List[Dict[str, Any]], slots: Dict[str, Any]) -> Tuple[List[str], Optional[str]]:
+def plan(intent: str | None, entities: list[dict[str, Any]], slots: dict[str, Any]) -> tuple[list[str], str | None]:
     """(the responses for this turn in order, the new value of `last_topic`), or ([], None) to abstain."""
     value = lambda name: _values(entities, name)  # noqa: E731
     cautions = [f"utter_caution_{c}" for c in value("caution")]
     if intent == "emergency":
-        return [f"utter_emergency_{k}" for k in value("emergency_kind") or ["general"]] + ["utter_emergency_followup"], None
+        return [f"utter_emergency_{k}" for k in value("emergency_kind") or ["general"]] + [
+            "utter_emergency_followup"
+        ], None
     if intent == "non_english":
         return ["utter_english_only"], None
     if intent == "nlu_fallback":
@@ -104,7 +106,7 @@ def plan(intent: Optional[str], entities: List[Dict[str, Any]], slots: Dict[str,
     return [_answer_response(a) for a in answers] + cautions + second, _last_topic(answers[-1])
 
 
-def sendable_responses() -> Set[str]:
+def sendable_responses() -> set[str]:
     """Every response a plan can name (tests check each exists in the domain)."""
     from ldn.rules import CAUTION_NAMES, emergency_kinds_declared
 
@@ -113,45 +115,63 @@ def sendable_responses() -> Set[str]:
     names |= {f"utter_condition_{c.id}" for c in registry if c.covered}
     names |= {f"utter_condition_category_{c}" for c in CONDITION_CATEGORIES}
     names |= {f"utter_emergency_{k.name}" for k in emergency_kinds_declared()} | {"utter_emergency_general"}
-    return names | set(REFUSALS.values()) | {
-        "utter_condition_not_covered", "utter_out_of_scope", "utter_condition_unknown", "utter_how_much_which",
-        "utter_english_only", "utter_emergency_followup"}
+    return (
+        names
+        | set(REFUSALS.values())
+        | {
+            "utter_condition_not_covered",
+            "utter_out_of_scope",
+            "utter_condition_unknown",
+            "utter_how_much_which",
+            "utter_english_only",
+            "utter_emergency_followup",
+        }
+    )
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False)
 class ComposePolicy(Policy):
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> dict[str, Any]:
         # Above the RulePolicy (priority 4 in Rasa 3.6): where both are sure, the gate's verdict wins.
         return {"priority": 5}
 
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                 execution_context: ExecutionContext, featurizer: Any = None) -> None:
+    def __init__(
+        self,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        featurizer: Any = None,
+    ) -> None:
         super().__init__(config, model_storage, resource, execution_context, featurizer)
 
-    def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
+    def train(self, training_trackers: list[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
         return self._resource  # nothing to learn: the plan is a function of the verdict
 
-    def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
-                                     rule_only_data: Optional[Dict[Text, Any]] = None, **kwargs: Any) -> PolicyPrediction:
+    def predict_action_probabilities(
+        self, tracker: DialogueStateTracker, domain: Domain, rule_only_data: dict[str, Any] | None = None, **kwargs: Any
+    ) -> PolicyPrediction:
         user, done = _this_turn(tracker)
         if user is None:
             return self._prediction(self._default_predictions(domain))
         slots = {name: tracker.get_slot(name) for name in ("condition", "last_topic")}
         responses, last_topic = plan(user.intent_name, user.entities, slots)
-        responses = [r for r in responses if r in domain.action_names_or_texts]  # tests/ldn/test_policy.py: none missing
+        responses = [
+            r for r in responses if r in domain.action_names_or_texts
+        ]  # tests/ldn/test_policy.py: none missing
         if responses and user.intent_name in ANSWERING_INTENTS and user.input_channel in FEEDBACK_CHANNELS:
             responses.append(FEEDBACK_ACTION)
-        if not responses or done != responses[:len(done)]:
+        if not responses or done != responses[: len(done)]:
             return self._prediction(self._default_predictions(domain))  # not ours, or another policy acted
         following = responses[len(done)] if len(done) < len(responses) else ACTION_LISTEN_NAME
         events = [SlotSet("last_topic", last_topic)] if last_topic and not done else []
         return self._prediction(confidence_scores_for(following, 1.0, domain), events=events)
 
 
-def _this_turn(tracker: DialogueStateTracker) -> Tuple[Optional[UserUttered], List[str]]:
+def _this_turn(tracker: DialogueStateTracker) -> tuple[UserUttered | None, list[str]]:
     """The latest user message and the actions the bot has taken since it."""
-    done: List[str] = []
+    done: list[str] = []
     for event in reversed(tracker.events):
         if isinstance(event, UserUttered):
             return event, list(reversed(done))

@@ -8,11 +8,10 @@ once; the check of each response, and its errors, stay the same (8 ms under load
 """
 
 import functools
-from typing import Any, Dict
+from typing import Any
 
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
-
 
 RASA_VALIDATE_ACTION_RESULT = RemoteAction._validate_action_result  # Rasa's own, for the tests
 
@@ -27,7 +26,7 @@ def _response_validator() -> Any:
     return validator_class(spec)
 
 
-def _validate_action_result(self: RemoteAction, result: Dict[str, Any]) -> bool:
+def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
     """RemoteAction._validate_action_result with the validator built once."""
     from jsonschema import ValidationError, exceptions
 
@@ -43,4 +42,4 @@ def _validate_action_result(self: RemoteAction, result: Dict[str, Any]) -> bool:
 
 
 def install() -> None:
-    RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
+    RemoteAction._validate_action_result = _validate_action_result

@@ -7,9 +7,10 @@ clinician's example can be checked in a unit test (tests/ldn/test_rules.py).
 import functools
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Pattern, Tuple
+from re import Pattern
 
 import yaml
 
@@ -23,7 +24,7 @@ def fingerprint() -> str:
     return hashlib.sha256(RULES_FILE.read_bytes()).hexdigest()
 
 
-def _compile(patterns: Iterable[str]) -> Tuple[Pattern, ...]:
+def _compile(patterns: Iterable[str]) -> tuple[Pattern, ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in patterns or ())
 
 
@@ -38,17 +39,17 @@ def normalize(text: str) -> str:
 @dataclass(frozen=True)
 class EmergencyKind:
     name: str
-    patterns: Tuple[Pattern, ...]
-    replaces: Tuple[str, ...]
+    patterns: tuple[Pattern, ...]
+    replaces: tuple[str, ...]
     unless_informational: bool
 
 
 @dataclass(frozen=True)
 class QuestionType:
     name: str
-    asks: Tuple[Pattern, ...]
-    unless: Tuple[Pattern, ...]
-    answered_by: Tuple[str, ...]
+    asks: tuple[Pattern, ...]
+    unless: tuple[Pattern, ...]
+    answered_by: tuple[str, ...]
     unless_listed_side_effect: bool
 
     def matches(self, text: str) -> bool:
@@ -60,60 +61,73 @@ class QuestionType:
 @dataclass(frozen=True)
 class Caution:
     name: str
-    cues: Tuple[Pattern, ...]
-    unless: Tuple[Pattern, ...]
-    from_registry: Optional[str]
-    said_by: Tuple[str, ...]
-    asked_about: Tuple[Pattern, ...] = ()
-    answers_instead_of: Tuple[str, ...] = ()
-    answers_when_asked: Tuple[Pattern, ...] = ()
+    cues: tuple[Pattern, ...]
+    unless: tuple[Pattern, ...]
+    from_registry: str | None
+    said_by: tuple[str, ...]
+    asked_about: tuple[Pattern, ...] = ()
+    answers_instead_of: tuple[str, ...] = ()
+    answers_when_asked: tuple[Pattern, ...] = ()
 
     def called_for(self, text: str) -> bool:
         return bool(self.cues) and _any(self.cues, text) and not _any(self.unless, text)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _rules() -> dict:
     with RULES_FILE.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
 
 
-@functools.lru_cache(maxsize=None)
-def emergency_kinds_declared() -> Tuple[EmergencyKind, ...]:
+@functools.cache
+def emergency_kinds_declared() -> tuple[EmergencyKind, ...]:
     return tuple(
-        EmergencyKind(name, _compile(spec["patterns"]), tuple(spec.get("replaces") or ()),
-                      bool(spec.get("unless_informational")))
+        EmergencyKind(
+            name, _compile(spec["patterns"]), tuple(spec.get("replaces") or ()), bool(spec.get("unless_informational"))
+        )
         for name, spec in _rules()["emergency"].items()
     )
 
 
-@functools.lru_cache(maxsize=None)
-def question_types() -> Tuple[QuestionType, ...]:
+@functools.cache
+def question_types() -> tuple[QuestionType, ...]:
     return tuple(
-        QuestionType(name, _compile(spec["asks"]), _compile(spec.get("unless")),
-                     tuple(spec.get("answered_by") or ()), bool(spec.get("unless_listed_side_effect")))
+        QuestionType(
+            name,
+            _compile(spec["asks"]),
+            _compile(spec.get("unless")),
+            tuple(spec.get("answered_by") or ()),
+            bool(spec.get("unless_listed_side_effect")),
+        )
         for name, spec in _rules()["question_types"].items()
     )
 
 
-@functools.lru_cache(maxsize=None)
-def cautions() -> Tuple[Caution, ...]:
+@functools.cache
+def cautions() -> tuple[Caution, ...]:
     return tuple(
-        Caution(name, _compile(spec.get("cues")), _compile(spec.get("unless")),
-                spec.get("from_registry"), tuple(spec.get("said_by") or ()), _compile(spec.get("asked_about")),
-                tuple(spec.get("answers_instead_of") or ()), _compile(spec.get("answers_when_asked")))
+        Caution(
+            name,
+            _compile(spec.get("cues")),
+            _compile(spec.get("unless")),
+            spec.get("from_registry"),
+            tuple(spec.get("said_by") or ()),
+            _compile(spec.get("asked_about")),
+            tuple(spec.get("answers_instead_of") or ()),
+            _compile(spec.get("answers_when_asked")),
+        )
         for name, spec in _rules()["cautions"].items()
     )
 
 
-@functools.lru_cache(maxsize=None)
-def _informational() -> Tuple[Tuple[Pattern, ...], Tuple[Pattern, ...]]:
+@functools.cache
+def _informational() -> tuple[tuple[Pattern, ...], tuple[Pattern, ...]]:
     spec = _rules()["informational"]
     return _compile(spec["question"]), _compile(spec["happening_now"])
 
 
-@functools.lru_cache(maxsize=None)
-def _listed_side_effects() -> Tuple[Pattern, ...]:
+@functools.cache
+def _listed_side_effects() -> tuple[Pattern, ...]:
     return _compile(_rules()["listed_side_effects"])
 
 
@@ -128,14 +142,14 @@ def is_informational(sentence: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1024)
-def emergency_kinds(text: str) -> List[str]:
+def emergency_kinds(text: str) -> list[str]:
     """The kinds of emergency a message describes, in the rules file's order (most urgent first).
 
     Every sentence is checked on its own, and the whole message too (a pattern may
     span two sentences). An informational question about a symptom is not that symptom.
     """
     text = normalize(text)
-    found: List[str] = []
+    found: list[str] = []
     replaced: set = set()
     for kind in emergency_kinds_declared():
         # The sentences that match on their own; else the whole message (a pattern spanning two).
@@ -147,23 +161,23 @@ def emergency_kinds(text: str) -> List[str]:
 
 
 @functools.lru_cache(maxsize=1024)
-def question_types_asked(text: str) -> List[str]:
+def question_types_asked(text: str) -> list[str]:
     """Every kind of question (rules file, `question_types`) the text asks."""
     text = normalize(text)
     return [kind.name for kind in question_types() if kind.matches(text)]
 
 
-def answered_by(kind: str) -> Tuple[str, ...]:
+def answered_by(kind: str) -> tuple[str, ...]:
     return next(q.answered_by for q in question_types() if q.name == kind)
 
 
-def caution_cues(text: str) -> List[str]:
+def caution_cues(text: str) -> list[str]:
     """Cautions whose words are in the text (registry-based ones are decided with the entities)."""
     text = normalize(text)
     return [c.name for c in cautions() if c.called_for(text)]
 
 
-def caution_said_by(name: str) -> Tuple[str, ...]:
+def caution_said_by(name: str) -> tuple[str, ...]:
     return next(c.said_by for c in cautions() if c.name == name)
 
 
@@ -176,13 +190,13 @@ def medicine_is_the_question(question: str) -> bool:
     return _any(medicine.asked_about, normalize(question))
 
 
-@functools.lru_cache(maxsize=None)
-def _other_medicine_names() -> Tuple[Tuple[str, Pattern], ...]:
+@functools.cache
+def _other_medicine_names() -> tuple[tuple[str, Pattern], ...]:
     spec = _rules()["cautions"]["medicine"].get("other_names") or {}
     return tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in spec.items())
 
 
-def other_medicines(text: str) -> List[str]:
+def other_medicines(text: str) -> list[str]:
     """Medicines and substances named by kind ("a blood thinner", "alcohol"), as the reply names them."""
     text = normalize(text)
     return [name for name, pattern in _other_medicine_names() if pattern.search(text)]
@@ -195,14 +209,14 @@ def mentions_ldn(text: str) -> bool:
     return bool(_LDN.search(text))
 
 
-def caution_answers_instead_of(name: str) -> Tuple[str, ...]:
+def caution_answers_instead_of(name: str) -> tuple[str, ...]:
     """Topics whose question, asked with this caution, is answered by the caution's own topic."""
     return next(c.answers_instead_of for c in cautions() if c.name == name)
 
 
-@functools.lru_cache(maxsize=None)
-def _condition_led_unless() -> Tuple[Pattern, ...]:
-    return _compile(_rules().get("condition_led_unless"))
+@functools.cache
+def _condition_led_unless() -> tuple[Pattern, ...]:
+    return _compile(_rules().get("condition_led_unless") or [])
 
 
 def asks_about_conditions_in_general(question: str) -> bool:

@@ -7,10 +7,10 @@
 - Files the server writes (databases, secrets) are private: 0600 in a 0700 folder.
 """
 
+import contextlib
 import os
 import secrets
 from pathlib import Path
-from typing import Optional
 
 MIN_SECRET_BYTES = 32
 MAKE_SECRET = "python -c 'import secrets; print(secrets.token_urlsafe(32))'"
@@ -27,7 +27,7 @@ def is_development() -> bool:
     return os.environ.get("LDN_ENV", "").strip().lower() == "development"
 
 
-def secret_problem(name: str, value: Optional[str]) -> Optional[str]:
+def secret_problem(name: str, value: str | None) -> str | None:
     """Why `value` can't be used as the secret `name` (with how to make one), or None."""
     if not value:
         return f"{name} is not set. Make one with: {MAKE_SECRET}"
@@ -50,13 +50,11 @@ def private_dir(path: Path) -> Path:
 def make_private(path: Path) -> None:
     """0600 on a file and, for an SQLite database, on its -wal/-shm/-journal files."""
     for candidate in [path] + [path.with_name(path.name + suffix) for suffix in SQLITE_SIDE_FILES]:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.chmod(candidate, PRIVATE_FILE_MODE)
-        except FileNotFoundError:
-            pass
 
 
-def stored_secret(name: str, file_name: str, generate: Optional[bool] = None) -> str:
+def stored_secret(name: str, file_name: str, generate: bool | None = None) -> str:
     """The secret from the environment variable `name`, checked.
 
     Unset and `generate` (default: in development): made once into

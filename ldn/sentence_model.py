@@ -8,7 +8,7 @@ ask_condition, out_of_scope, ...): trains in about a second, answers in well
 under a millisecond, and is stored inside the Rasa model.
 """
 
-from typing import Iterable, List, Tuple
+from collections.abc import Iterable
 
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -20,20 +20,24 @@ class SentenceModel:
         self.pipeline = pipeline
 
     @classmethod
-    def train(cls, examples: Iterable[Tuple[str, str]], seed: int = 42) -> "SentenceModel":
-        texts, labels = zip(*examples)
-        features = FeatureUnion([
-            ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1)),
-            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, min_df=2)),
-        ])
-        pipeline = Pipeline([
-            ("features", features),
-            ("classifier", LogisticRegression(C=20.0, max_iter=2000, random_state=seed)),
-        ])
+    def train(cls, examples: Iterable[tuple[str, str]], seed: int = 42) -> "SentenceModel":
+        texts, labels = zip(*examples, strict=False)
+        features = FeatureUnion(
+            [
+                ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1)),
+                ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, min_df=2)),
+            ]
+        )
+        pipeline = Pipeline(
+            [
+                ("features", features),
+                ("classifier", LogisticRegression(C=20.0, max_iter=2000, random_state=seed)),
+            ]
+        )
         pipeline.fit([t.lower() for t in texts], list(labels))
         return cls(pipeline)
 
-    def rank(self, text: str, top: int = 3) -> List[Tuple[str, float]]:
+    def rank(self, text: str, top: int = 3) -> list[tuple[str, float]]:
         """The `top` labels for `text`, best first, with probabilities."""
         probabilities = self.pipeline.predict_proba([text.lower()])[0]
         classes = self.pipeline.classes_

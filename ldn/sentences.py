@@ -7,7 +7,6 @@ it is about) from the whole message, and the question from these pieces.
 """
 
 import re
-from typing import List
 
 # A sentence ends at . ! ? or a line break (". " inside "1.5 mg" is not an end).
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\d\.)\s+|\s*\n+\s*|(?<=[a-z])\.(?=[A-Z])")
@@ -32,13 +31,15 @@ _QUESTION_INSIDE = re.compile(
 )
 
 
-def sentences(text: str) -> List[str]:
+def sentences(text: str) -> list[str]:
     """The message's sentences, stripped, empty ones dropped."""
     return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
 
 
 def is_question(sentence: str) -> bool:
-    return sentence.rstrip().endswith("?") or bool(_QUESTION_START.search(sentence) or _QUESTION_INSIDE.search(sentence))
+    return sentence.rstrip().endswith("?") or bool(
+        _QUESTION_START.search(sentence) or _QUESTION_INSIDE.search(sentence)
+    )
 
 
 # A question shorter than this is read with the words just before it ("..., is this normal?").
@@ -50,14 +51,14 @@ def _needs_lead_in(question: str) -> bool:
     return len(question.split()) < SHORT_QUESTION_WORDS or bool(_REFERS_BACK.search(question))
 
 
-def question_parts(text: str) -> List[str]:
+def question_parts(text: str) -> list[str]:
     """The questions asked, in order: each question sentence, cut again where a second question starts.
 
     A short question ("is this normal?") keeps the words just before it, which say
     what "this" is. With no question at all, the last sentence is taken as the
     concern ("my fibro is getting worse and I'm thinking about LDN").
     """
-    found: List[str] = []
+    found: list[str] = []
     before = ""  # the last words that were not a question
     for sentence in sentences(text):
         if not is_question(sentence):
@@ -75,7 +76,7 @@ def question_parts(text: str) -> List[str]:
     return found
 
 
-def question_sentences(text: str) -> List[str]:
+def question_sentences(text: str) -> list[str]:
     """The whole sentences that ask something (the last sentence when none does).
 
     What KIND of question is asked is read here: the sentence holds the words that

@@ -6,7 +6,7 @@ Loaded lazily and cached; nothing is read at import time.
 import functools
 import os
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any
 
 import yaml
 
@@ -55,12 +55,12 @@ def _coerce(raw: str, current: Any) -> Any:
     return raw
 
 
-@functools.lru_cache(maxsize=None)
-def load_settings() -> Dict[str, Dict[str, Any]]:
+@functools.cache
+def load_settings() -> dict[str, dict[str, Any]]:
     """Return all settings: the file named by LDN_SETTINGS (or settings.yml), then env overrides."""
     path = Path(os.environ.get("LDN_SETTINGS", DEFAULT_SETTINGS_FILE))
     with path.open(encoding="utf-8") as handle:
-        settings: Dict[str, Dict[str, Any]] = yaml.safe_load(handle) or {}
+        settings: dict[str, dict[str, Any]] = yaml.safe_load(handle) or {}
     for (section, key), variable in ENV_OVERRIDES.items():
         if variable in os.environ:
             block = settings.setdefault(section, {})
@@ -73,7 +73,7 @@ def get(section: str, key: str) -> Any:
     return load_settings()[section][key]
 
 
-def response_variables() -> Dict[str, str]:
+def response_variables() -> dict[str, str]:
     """The values that answers may use as {placeholders}, named like the slots that carry them."""
     settings = load_settings()
     clinic, emergency = settings["clinic"], settings["emergency"]
@@ -95,5 +95,5 @@ def responses_source() -> Path:
     return Path(os.environ.get("LDN_RESPONSES") or RESPONSES_SOURCE)
 
 
-def allowed_origins() -> List[str]:
+def allowed_origins() -> list[str]:
     return list(get("widget", "allowed_origins"))

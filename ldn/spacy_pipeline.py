@@ -24,9 +24,7 @@ def build(output_dir: Path) -> Path:
     nlp.meta.update({"name": PIPELINE_NAME, "version": PIPELINE_VERSION})
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()  # loads the lookup tables from spacy-lookups-data into the pipeline
-    ruler = nlp.add_pipe(
-        "entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
-    )
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
     assert isinstance(ruler, EntityRuler)
     ruler.add_patterns(ruler_patterns())
     output_dir.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,6 @@ conversation records that it happened; the unreadable text itself is not stored.
 import json
 import re
 import unicodedata
-from typing import Optional, Tuple
 
 from ldn.payloads import refuse_payload
 
@@ -31,7 +30,7 @@ def clean_text(raw: object) -> str:
     return _SPACES.sub(" ", "".join(ch for ch in raw if _keep(ch))).strip()
 
 
-def input_problem(text: str) -> Optional[str]:
+def input_problem(text: str) -> str | None:
     """Why a cleaned message can't be answered as a question, or None."""
     if not text:
         return "empty"
@@ -46,7 +45,7 @@ def problem_payload(problem: str) -> str:
     return "/nlu_fallback" + json.dumps({"input_problem": problem})
 
 
-def prepare_message(raw: object) -> Tuple[str, Optional[str]]:
+def prepare_message(raw: object) -> tuple[str, str | None]:
     """(text to hand to Rasa, problem or None).
 
     The assistant's own button payloads (/faq{...}) pass unchanged; any other

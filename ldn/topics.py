@@ -9,7 +9,6 @@ scoring, tests) reads the topics from here, so a new topic is one folder.
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
 
 import yaml
 
@@ -22,11 +21,11 @@ MENUS = ("greeting", "help")
 class Topic:
     id: str
     title: str  # button title
-    related: Tuple[str, ...]  # what "tell me more" goes on to, in order
-    menus: Tuple[Tuple[str, int], ...] = ()  # (menu, position) for the greeting and help buttons
-    how_much: Optional[str] = None  # "and how much?" after this topic means "dose" or "cost"
+    related: tuple[str, ...]  # what "tell me more" goes on to, in order
+    menus: tuple[tuple[str, int], ...] = ()  # (menu, position) for the greeting and help buttons
+    how_much: str | None = None  # "and how much?" after this topic means "dose" or "cost"
     condition_led: bool = False  # a single named covered condition answers instead
-    same_facts: Tuple[str, ...] = ()  # covered conditions whose answers carry this topic's facts
+    same_facts: tuple[str, ...] = ()  # covered conditions whose answers carry this topic's facts
     test_question: str = ""  # one everyday question (not training data) this answer must get
 
     @property
@@ -34,7 +33,7 @@ class Topic:
         return f"utter_faq/{self.id}"
 
 
-def load_topics(faq_dir: Path = FAQ_DIR) -> Dict[str, Topic]:
+def load_topics(faq_dir: Path = FAQ_DIR) -> dict[str, Topic]:
     """Every `<faq_dir>/<topic>/topic.yml`, by topic id (the folder name)."""
     topics = {}
     for path in sorted(faq_dir.glob("*/topic.yml")):
@@ -59,24 +58,28 @@ def load_topics(faq_dir: Path = FAQ_DIR) -> Dict[str, Topic]:
     return topics
 
 
-TOPICS: Dict[str, Topic] = load_topics()
+TOPICS: dict[str, Topic] = load_topics()
 
 
-def menu(name: str, topics: Optional[Dict[str, Topic]] = None) -> List[str]:
+def menu(name: str, topics: dict[str, Topic] | None = None) -> list[str]:
     """The topics offered as buttons on the greeting or help menu, in their positions."""
-    chosen = [(position, topic.id) for topic in (topics or TOPICS).values()
-              for menu_name, position in topic.menus if menu_name == name]
+    chosen = [
+        (position, topic.id)
+        for topic in (topics or TOPICS).values()
+        for menu_name, position in topic.menus
+        if menu_name == name
+    ]
     return [topic_id for _, topic_id in sorted(chosen)]
 
 
-def condition_led_topics(topics: Optional[Dict[str, Topic]] = None) -> set:
+def condition_led_topics(topics: dict[str, Topic] | None = None) -> set:
     return {t.id for t in (topics or TOPICS).values() if t.condition_led}
 
 
-def how_much_topics(meaning: str, topics: Optional[Dict[str, Topic]] = None) -> set:
+def how_much_topics(meaning: str, topics: dict[str, Topic] | None = None) -> set:
     return {t.id for t in (topics or TOPICS).values() if t.how_much == meaning}
 
 
-def same_facts(topics: Optional[Dict[str, Topic]] = None) -> Dict[str, str]:
+def same_facts(topics: dict[str, Topic] | None = None) -> dict[str, str]:
     """Covered condition id -> the FAQ topic whose answer carries the same facts."""
     return {condition: t.id for t in (topics or TOPICS).values() for condition in t.same_facts}

@@ -36,16 +36,16 @@ twice their first (README, "Performance"). This store:
 import itertools
 import json
 import logging
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Optional, Set
+from typing import Any, Optional
 
 import sqlalchemy as sa
 import sqlalchemy.exc
-from sqlalchemy.engine.url import make_url
-
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy.engine.url import make_url
 
 from ldn.security import make_private
 
@@ -86,7 +86,7 @@ def _readable() -> Iterator[None]:
 class CheckedSQLTrackerStore(SQLTrackerStore):
     current: Optional["CheckedSQLTrackerStore"] = None  # the one this process uses (retention, forget)
 
-    def __init__(self, domain: Any = None, host: Optional[str] = None, **kwargs: Any) -> None:
+    def __init__(self, domain: Any = None, host: str | None = None, **kwargs: Any) -> None:
         if host and "://" in host:
             host = with_timeouts(host)
         super().__init__(domain=domain, host=host, **kwargs)
@@ -99,11 +99,11 @@ class CheckedSQLTrackerStore(SQLTrackerStore):
         if self.sqlite_file:
             make_private(Path(self.sqlite_file))
 
-    async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         with _readable():
             return await super().retrieve(sender_id)
 
-    async def retrieve_full_tracker(self, sender_id: str) -> Optional[DialogueStateTracker]:
+    async def retrieve_full_tracker(self, sender_id: str) -> DialogueStateTracker | None:
         with _readable():
             return await super().retrieve_full_tracker(sender_id)
 
@@ -129,18 +129,21 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
 
 
 class WindowedSQLTrackerStore(CheckedSQLTrackerStore):
+    engine: Any  # Rasa's SQLTrackerStore sets it (SQLAlchemy ships no types here)
+
     def __init__(self, *args: Any, window_turns: int = WINDOW_TURNS, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.window_turns = int(window_turns)
         if self.engine.dialect.name == "sqlite":
             url = self.engine.url
             self.engine.dispose()
-            self.engine = sa.create_engine(url, poolclass=sa.pool.QueuePool, pool_size=5, max_overflow=5,
-                                           connect_args={"check_same_thread": False})
+            self.engine = sa.create_engine(
+                url, poolclass=sa.pool.QueuePool, pool_size=5, max_overflow=5, connect_args={"check_same_thread": False}
+            )
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
             self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
-    def _window_ids(self, rows: List[Any]) -> Optional[Set[int]]:
+    def _window_ids(self, rows: list[Any]) -> set[int] | None:
         """Ids of the events to load, or None when the whole session is small enough."""
         users = [row.id for row in rows if row.type_name == "user"]
         if len(users) <= self.window_turns:
@@ -148,7 +151,7 @@ class WindowedSQLTrackerStore(CheckedSQLTrackerStore):
         window_start = users[-self.window_turns]
         resets = [row.id for row in rows if row.type_name in RESETS and row.id < window_start]
         base = max(resets, default=rows[0].id)
-        latest_slots: Dict[str, int] = {}
+        latest_slots: dict[str, int] = {}
         for row in rows:
             if base < row.id < window_start and row.type_name == "slot":
                 latest_slots[row.action_name] = row.id
@@ -156,7 +159,7 @@ class WindowedSQLTrackerStore(CheckedSQLTrackerStore):
         keep.update(row.id for row in rows if row.id >= window_start)
         return keep
 
-    async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         with _readable(), self.session_scope() as session:
             query = self._event_query(session, sender_id, fetch_events_from_all_sessions=False)
             rows = query.with_entities(self.SQLEvent.id, self.SQLEvent.type_name, self.SQLEvent.action_name).all()

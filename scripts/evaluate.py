@@ -53,9 +53,22 @@ def train(config: Path, name: str, force: bool) -> float:
     """Train a config on our data into build/eval/<name>.tar.gz; return the seconds it took."""
     began = time.monotonic()
     subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "rasa"), "train", "--config", str(config), "--domain", str(DOMAIN_PATH),
-         "--fixed-model-name", name, "--out", str(EVAL_DIR)] + (["--force"] if force else []),
-        cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+        [
+            str(ROOT / ".venv" / "bin" / "rasa"),
+            "train",
+            "--config",
+            str(config),
+            "--domain",
+            str(DOMAIN_PATH),
+            "--fixed-model-name",
+            name,
+            "--out",
+            str(EVAL_DIR),
+        ]
+        + (["--force"] if force else []),
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     return time.monotonic() - began
 
@@ -82,14 +95,20 @@ def evaluate(model: str, name: str, train_s: float, show_failures: bool) -> dict
     if show_failures:  # only the sets we diagnose with; fresh.yml stays unread
         for held in DEVELOPMENT_SETS:
             for r in reports[held].failures():
-                print(f"  [{name}/{held}] {r.verdict:11} {r.label:28} -> {','.join(map(str, r.responses))[:60]:60} | {r.text[:80]}")
-    return {held: {**report.metrics, "startup_s": server.started_in_s, "train_s": train_s}
-            for held, report in reports.items()}
+                print(
+                    f"  [{name}/{held}] {r.verdict:11} {r.label:28} -> {','.join(map(str, r.responses))[:60]:60} | {r.text[:80]}"
+                )
+    return {
+        held: {**report.metrics, "startup_s": server.started_in_s, "train_s": train_s}
+        for held, report in reports.items()
+    }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--show-failures", action="store_true", help="list failures of the development sets (never fresh.yml)")
+    parser.add_argument(
+        "--show-failures", action="store_true", help="list failures of the development sets (never fresh.yml)"
+    )
     parser.add_argument("--train", action="store_true", help="time training of both configs from scratch (~15 min)")
     args = parser.parse_args()
 
@@ -103,7 +122,17 @@ def main() -> int:
         print(f"{'':42}{'ours':>12}{'rasa init':>12}   target")
         for key, title, fmt in ROWS:
             target = TARGETS.get(key)
-            shown = "" if target is None else (f"= {target}" if key == "confidently_wrong" else f"<= {target:.0%}" if key == "false_alarm_rate" else f">= {target:.0%}")
+            shown = (
+                ""
+                if target is None
+                else (
+                    f"= {target}"
+                    if key == "confidently_wrong"
+                    else f"<= {target:.0%}"
+                    if key == "false_alarm_rate"
+                    else f">= {target:.0%}"
+                )
+            )
             cells = ["n/a" if v[held][key] is None else fmt.format(v[held][key]) for v in (ours, stock)]
             print(f"{title:42}{cells[0]:>12}{cells[1]:>12}   {shown}")
     print(f"\n(eval took {time.monotonic() - began:.0f}s)")

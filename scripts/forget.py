@@ -15,10 +15,9 @@ import os
 import re
 import sys
 
-from channels.sender_id import normalize, sender_id
 from channels.privacy import sms_state
+from channels.sender_id import normalize, sender_id
 from ldn.privacy import forget_conversation, tracker_engine
-from ldn.security import state_dir
 
 _PHONE = re.compile(r"^(whatsapp:)?\+?[\d\s().-]{6,}$", re.I)
 

@@ -16,6 +16,7 @@ written to <LDN_STATE_DIR>/run/<name>.pid (0600) for operators and tests.
 """
 
 import argparse
+import contextlib
 import ctypes
 import os
 import signal
@@ -24,7 +25,6 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional
 
 from channels.widget_session import SESSION_SECRET_ENV, SESSION_SECRET_FILE
 from ldn.security import WeakSecretError, private_dir, secret_problem, state_dir, stored_secret
@@ -38,14 +38,24 @@ LOCALHOST = "127.0.0.1"
 VENV_BIN = Path(".venv/bin")
 
 
-def commands(env: Dict[str, str]) -> Dict[str, List[str]]:
+def commands(env: dict[str, str]) -> dict[str, list[str]]:
     """The command line of each process, from the environment (scripts/env.sh)."""
     python = str(VENV_BIN / "python")
     rasa = [
-        str(VENV_BIN / "rasa"), "run", "--model", env["LDN_MODEL"],
-        "--interface", env.get("RASA_INTERFACE") or LOCALHOST, "--port", env["RASA_PORT"],
-        "--credentials", env["LDN_CREDENTIALS"], "--endpoints", env.get("LDN_ENDPOINTS") or "endpoints.yml",
-        "--cors", *(env.get("LDN_CORS_ORIGINS") or f"http://localhost:{env['WEB_PORT']}").split(),
+        str(VENV_BIN / "rasa"),
+        "run",
+        "--model",
+        env["LDN_MODEL"],
+        "--interface",
+        env.get("RASA_INTERFACE") or LOCALHOST,
+        "--port",
+        env["RASA_PORT"],
+        "--credentials",
+        env["LDN_CREDENTIALS"],
+        "--endpoints",
+        env.get("LDN_ENDPOINTS") or "endpoints.yml",
+        "--cors",
+        *(env.get("LDN_CORS_ORIGINS") or f"http://localhost:{env['WEB_PORT']}").split(),
     ]
     if env.get("RASA_API_TOKEN"):
         rasa += ["--enable-api", "--auth-token", env["RASA_API_TOKEN"]]
@@ -56,7 +66,7 @@ def commands(env: Dict[str, str]) -> Dict[str, List[str]]:
     }
 
 
-def prepare_environment(env: Dict[str, str], generate_session_secret: bool) -> None:
+def prepare_environment(env: dict[str, str], generate_session_secret: bool) -> None:
     """Refuse weak secrets; give the widget a session secret if none was set."""
     token = env.get("RASA_API_TOKEN")
     if token and secret_problem("RASA_API_TOKEN", token):
@@ -64,27 +74,26 @@ def prepare_environment(env: Dict[str, str], generate_session_secret: bool) -> N
     if not env.get(SESSION_SECRET_ENV):
         # make run: a strong secret made once into var/session_secret (0600).
         env[SESSION_SECRET_ENV] = stored_secret(
-            SESSION_SECRET_ENV, SESSION_SECRET_FILE, generate=generate_session_secret)
+            SESSION_SECRET_ENV, SESSION_SECRET_FILE, generate=generate_session_secret
+        )
 
 
 def _die_with_parent() -> None:
     """Children get SIGTERM if the supervisor itself is killed (Linux prctl PR_SET_PDEATHSIG)."""
-    try:
+    with contextlib.suppress(OSError):
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)
-    except OSError:
-        pass
 
 
 @dataclass
 class Child:
     name: str
-    argv: List[str]
-    process: Optional[subprocess.Popen] = None
+    argv: list[str]
+    process: subprocess.Popen | None = None
     started_at: float = 0.0
     quick_exits: int = 0
-    restart_at: Optional[float] = None
+    restart_at: float | None = None
 
-    def start(self, env: Dict[str, str], run_dir: Path) -> None:
+    def start(self, env: dict[str, str], run_dir: Path) -> None:
         self.process = subprocess.Popen(self.argv, env=env, start_new_session=True, preexec_fn=_die_with_parent)
         self.started_at = time.monotonic()
         self.restart_at = None
@@ -102,7 +111,7 @@ class Child:
 
 
 class Supervisor:
-    def __init__(self, env: Dict[str, str], argvs: Optional[Dict[str, List[str]]] = None) -> None:
+    def __init__(self, env: dict[str, str], argvs: dict[str, list[str]] | None = None) -> None:
         self.env = env
         self.run_dir = private_dir(state_dir() / "run")
         self.children = [Child(name, argv) for name, argv in (argvs or commands(env)).items()]
@@ -127,7 +136,7 @@ class Supervisor:
         print("Stopped." if status == 0 else "Stopped after repeated failures (see the messages above).", flush=True)
         return status
 
-    def tend(self) -> Optional[bool]:
+    def tend(self) -> bool | None:
         """Restart children that exited; False if one keeps crashing at start."""
         now = time.monotonic()
         for child in self.children:
@@ -136,11 +145,17 @@ class Supervisor:
                 quick = now - child.started_at < STARTUP_GRACE_S
                 child.quick_exits = child.quick_exits + 1 if quick else 0
                 if child.quick_exits >= CRASH_LOOP:
-                    print(f"{child.name} keeps stopping right after it starts (exit code {code}); giving up.",
-                          file=sys.stderr, flush=True)
+                    print(
+                        f"{child.name} keeps stopping right after it starts (exit code {code}); giving up.",
+                        file=sys.stderr,
+                        flush=True,
+                    )
                     return False
-                print(f"{child.name} stopped (exit code {code}); restarting it in {RESTART_DELAY_S:.0f} s.",
-                      file=sys.stderr, flush=True)
+                print(
+                    f"{child.name} stopped (exit code {code}); restarting it in {RESTART_DELAY_S:.0f} s.",
+                    file=sys.stderr,
+                    flush=True,
+                )
                 child.restart_at = now + RESTART_DELAY_S
             if child.restart_at is not None and now >= child.restart_at:
                 child.start(self.env, self.run_dir)
@@ -173,8 +188,12 @@ class Supervisor:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--exec", dest="only", choices=["actions", "rasa", "web"],
-                        help="run just this process in the foreground (systemd)")
+    parser.add_argument(
+        "--exec",
+        dest="only",
+        choices=["actions", "rasa", "web"],
+        help="run just this process in the foreground (systemd)",
+    )
     args = parser.parse_args()
     env = dict(os.environ)
     try:

@@ -8,7 +8,6 @@ them as names. Placeholders are filled in before scoring.
 """
 
 import re
-from typing import List
 
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -37,11 +36,11 @@ def syllables(word: str) -> int:
     return max(1, count)
 
 
-def sentences(text: str) -> List[str]:
+def sentences(text: str) -> list[str]:
     return [part for part in _SENTENCE_END.split(text) if _WORD.search(part)]
 
 
-def words(text: str) -> List[str]:
+def words(text: str) -> list[str]:
     return [w.strip("'’-") for w in _WORD.findall(text) if w.strip("'’-")]
 
 

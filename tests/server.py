@@ -14,7 +14,6 @@ import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional
 
 import requests
 
@@ -40,9 +39,9 @@ class Server:
     web_port: int
     api_token: str
     log_path: Path
-    process: Optional[subprocess.Popen] = None
+    process: subprocess.Popen | None = None
     started_in_s: float = 0.0
-    env: Dict[str, str] = field(default_factory=dict)
+    env: dict[str, str] = field(default_factory=dict)
 
     @property
     def rasa_url(self) -> str:
@@ -60,7 +59,7 @@ class Server:
         """The pid of one supervised process: "actions", "rasa" or "web" (scripts/supervise.py)."""
         return int((self.state_dir / "run" / f"{name}.pid").read_text())
 
-    def send(self, sender: str, text: str, timeout: float = 30) -> List[dict]:
+    def send(self, sender: str, text: str, timeout: float = 30) -> list[dict]:
         """POST one message over REST; return the bot's messages."""
         reply = requests.post(
             f"{self.rasa_url}/webhooks/rest/webhook",
@@ -84,14 +83,10 @@ class Server:
         """The latest user message's parse data and the responses that answered it."""
         events = self.tracker(sender)["events"]
         start = max(i for i, e in enumerate(events) if e["event"] == "user")
-        responses = [
-            e.get("metadata", {}).get("utter_action")
-            for e in events[start + 1:]
-            if e["event"] == "bot"
-        ]
+        responses = [e.get("metadata", {}).get("utter_action") for e in events[start + 1 :] if e["event"] == "bot"]
         return {"user": events[start]["parse_data"], "responses": responses}
 
-    def ask(self, sender: str, text: str) -> List[str]:
+    def ask(self, sender: str, text: str) -> list[str]:
         """Send a message; return the names of the responses the bot answered with."""
         self.send(sender, text)
         return self.last_turn(sender)["responses"]
@@ -132,7 +127,7 @@ def responses_copy(workdir: Path) -> Path:
     return target
 
 
-def start_server(workdir: Path, model: str = "models/ldn.tar.gz", extra_env: Optional[Dict[str, str]] = None) -> Server:
+def start_server(workdir: Path, model: str = "models/ldn.tar.gz", extra_env: dict[str, str] | None = None) -> Server:
     workdir.mkdir(parents=True, exist_ok=True)
     server = Server(
         rasa_port=free_port(),
@@ -163,7 +158,10 @@ def start_server(workdir: Path, model: str = "models/ldn.tar.gz", extra_env: Opt
     with server.log_path.open("w") as log:
         server.process = subprocess.Popen(
             [str(ROOT / "scripts" / "serve.sh")],
-            cwd=ROOT, env=server.env, stdout=log, stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env=server.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
     try:

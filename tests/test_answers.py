@@ -18,9 +18,12 @@ pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = (ROOT.parent / "shared" / "source" / "ldn-patient-guide.txt").read_text(encoding="utf-8")
 RESPONSES = responses()
-ANSWERS = {name: variants for name, variants in RESPONSES.items()
-           if name.startswith("utter_faq/") or (name.startswith("utter_condition_") and
-                                                name[len("utter_condition_"):] in {c.id for c in covered_conditions()})}
+ANSWERS = {
+    name: variants
+    for name, variants in RESPONSES.items()
+    if name.startswith("utter_faq/")
+    or (name.startswith("utter_condition_") and name[len("utter_condition_") :] in {c.id for c in covered_conditions()})
+}
 MAX_BUBBLE = 480
 # Placeholders the actions fill besides the clinic slots.
 GUIDE_HEADINGS = {line.strip() for line in GUIDE.splitlines() if line.strip()}
@@ -47,11 +50,16 @@ def test_answer_records_its_source_and_review(name):
 @pytest.mark.parametrize("name", sorted(RESPONSES))
 def test_every_bubble_fits_a_phone_screen(name):
     long_name = "rheumatoid arthritis or Hashimoto's thyroiditis"
-    values = {**response_variables(), "covered_conditions": guide_condition_list(),
-              **{f"mentioned_{v}": long_name for v in ("condition", "medicine", "symptom")},
-              # filled by actions and channels: the longest values they give
-              "opens_at": "on Wednesday, 24 December at 9:30am", "closes_at": "5:30pm",
-              "deleted_messages": "1000", "deleted_replies": "1000"}
+    values = {
+        **response_variables(),
+        "covered_conditions": guide_condition_list(),
+        **{f"mentioned_{v}": long_name for v in ("condition", "medicine", "symptom")},
+        # filled by actions and channels: the longest values they give
+        "opens_at": "on Wednesday, 24 December at 9:30am",
+        "closes_at": "5:30pm",
+        "deleted_messages": "1000",
+        "deleted_replies": "1000",
+    }
     for variant in RESPONSES[name]:
         for bubble in variant["text"].format(**values).split("\n\n"):
             assert len(bubble) <= MAX_BUBBLE, f"{name}: a bubble of {len(bubble)} characters"
@@ -73,10 +81,10 @@ def _words(text: str):
 def test_answers_are_in_our_own_words(name):
     """No run of 8 words copied from the guide."""
     guide_words = _words(GUIDE)
-    guide_runs = {tuple(guide_words[i:i + 8]) for i in range(len(guide_words) - 7)}
+    guide_runs = {tuple(guide_words[i : i + 8]) for i in range(len(guide_words) - 7)}
     for variant in ANSWERS[name]:
         words = _words(variant["text"])
-        copied = [" ".join(words[i:i + 8]) for i in range(len(words) - 7) if tuple(words[i:i + 8]) in guide_runs]
+        copied = [" ".join(words[i : i + 8]) for i in range(len(words) - 7) if tuple(words[i : i + 8]) in guide_runs]
         assert not copied, f"{name} copies the guide: {copied[0]!r}"
 
 

@@ -15,13 +15,16 @@ def post(server, **kwargs):
     return requests.post(server.rasa_url + URL, timeout=30, **kwargs)
 
 
-@pytest.mark.parametrize("message, expected", [
-    ("", "utter_input_empty"),
-    ("   \n\t  ", "utter_input_empty"),
-    ("x" * 10_000, "utter_input_too_long"),
-    ("😀😀🙏", "utter_input_no_words"),
-    ("?!...", "utter_input_no_words"),
-])
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("", "utter_input_empty"),
+        ("   \n\t  ", "utter_input_empty"),
+        ("x" * 10_000, "utter_input_too_long"),
+        ("😀😀🙏", "utter_input_no_words"),
+        ("?!...", "utter_input_no_words"),
+    ],
+)
 def test_unreadable_messages_get_a_clear_reply(server, sender, message, expected):
     reply = post(server, json={"sender": sender, "message": message})
     assert reply.status_code == 200 and reply.json()
@@ -43,15 +46,18 @@ def test_control_characters_are_stripped(server, sender):
     assert server.last_turn(sender)["user"]["text"] == "side effects?"
 
 
-@pytest.mark.parametrize("body, content_type", [
-    ("{not json", "application/json"),
-    ("", "application/json"),
-    ('["sender", "message"]', "application/json"),
-    ('{"message": "hi"}', "application/json"),
-    ('{"sender": "", "message": "hi"}', "application/json"),
-    ('{"sender": "%s", "message": "hi"}' % ("s" * 500), "application/json"),
-    ('{"sender": "a", "message": 42}', "application/json"),
-])
+@pytest.mark.parametrize(
+    "body, content_type",
+    [
+        ("{not json", "application/json"),
+        ("", "application/json"),
+        ('["sender", "message"]', "application/json"),
+        ('{"message": "hi"}', "application/json"),
+        ('{"sender": "", "message": "hi"}', "application/json"),
+        ('{"sender": "%s", "message": "hi"}' % ("s" * 500), "application/json"),
+        ('{"sender": "a", "message": 42}', "application/json"),
+    ],
+)
 def test_malformed_requests_get_400(server, body, content_type):
     reply = post(server, data=body.encode(), headers={"Content-Type": content_type})
     assert reply.status_code == 400, reply.text

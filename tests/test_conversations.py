@@ -29,34 +29,42 @@ def test_topic_is_answered(server, sender, topic):
 
 def test_greeting_has_disclaimer_and_working_topic_buttons(server, sender):
     reply = server.send(sender, "hello")
-    assert "not medical advice" in texts(reply) and f"In an emergency, call {CLINIC['emergency_number']}." in texts(reply)
+    assert "not medical advice" in texts(reply) and f"In an emergency, call {CLINIC['emergency_number']}." in texts(
+        reply
+    )
     buttons = [b for m in reply for b in m.get("buttons", [])]
     assert len(buttons) >= 4
     side_effects = next(b for b in buttons if b["title"] == "Side effects")
     assert server.ask(sender, side_effects["payload"]) == ["utter_faq/side_effects"]
 
 
-@pytest.mark.parametrize("message, condition", [
-    ("can it help my fibro", "fibromyalgia"),
-    ("does ldn work for multiple sclerosis", "multiple_sclerosis"),
-    ("Hashimoto's?", "hashimotos"),
-    ("is ldn any use for crps", "crps"),
-])
+@pytest.mark.parametrize(
+    "message, condition",
+    [
+        ("can it help my fibro", "fibromyalgia"),
+        ("does ldn work for multiple sclerosis", "multiple_sclerosis"),
+        ("Hashimoto's?", "hashimotos"),
+        ("is ldn any use for crps", "crps"),
+    ],
+)
 def test_condition_in_the_guide(server, sender, message, condition):
     assert server.ask(sender, message) == [f"utter_condition_{condition}"]
 
 
-@pytest.mark.parametrize("message, name, response", [
-    ("does it work for diabetes", "diabetes", "utter_condition_not_covered"),
-    ("does ldn help with blood sugar", "blood sugar", "utter_condition_not_covered"),
-    # The guide doesn't name these, but discusses their kind in general.
-    ("can ldn help my lupus", "lupus", "utter_condition_category_autoimmune"),
-    ("does ldn help systemic sclerosis", "scleroderma", "utter_condition_category_autoimmune"),
-    ("will low dose naltrexone help my depression", "depression", "utter_condition_category_mental_health"),
-    ("does ldn help parkinsons", "parkinson's", "utter_condition_category_neurodegenerative"),
-    ("can ldn help ulcerative colitis", "ulcerative colitis", "utter_condition_category_gut"),
-    ("does ldn help psoriatic arthritis", "psoriatic arthritis", "utter_condition_category_joint"),
-])
+@pytest.mark.parametrize(
+    "message, name, response",
+    [
+        ("does it work for diabetes", "diabetes", "utter_condition_not_covered"),
+        ("does ldn help with blood sugar", "blood sugar", "utter_condition_not_covered"),
+        # The guide doesn't name these, but discusses their kind in general.
+        ("can ldn help my lupus", "lupus", "utter_condition_category_autoimmune"),
+        ("does ldn help systemic sclerosis", "scleroderma", "utter_condition_category_autoimmune"),
+        ("will low dose naltrexone help my depression", "depression", "utter_condition_category_mental_health"),
+        ("does ldn help parkinsons", "parkinson's", "utter_condition_category_neurodegenerative"),
+        ("can ldn help ulcerative colitis", "ulcerative colitis", "utter_condition_category_gut"),
+        ("does ldn help psoriatic arthritis", "psoriatic arthritis", "utter_condition_category_joint"),
+    ],
+)
 def test_condition_not_in_the_guide_is_named_and_referred(server, sender, message, name, response):
     reply = server.send(sender, message)
     assert server.last_turn(sender)["responses"] == [response]
@@ -91,15 +99,18 @@ def test_tell_me_more_goes_on_to_a_related_topic(server, sender):
     assert responses[0] in {f"utter_faq/{t}" for t in TOPICS["side_effects"].related}
 
 
-@pytest.mark.parametrize("message, first", [
-    ("side effects? i took like 10 capsules by mistake", "utter_emergency_poisoning"),
-    ("my toddler swallowed some of my ldn capsules", "utter_emergency_poisoning"),
-    ("I can't breathe and my throat is swelling after my dose", "utter_emergency_allergy"),
-    ("chest pain right now, is that from ldn?", "utter_emergency_heart"),
-    ("i want to end my life", "utter_emergency_crisis"),
-    # An emergency inside a question the guide doesn't answer is still an emergency.
-    ("how long until ldn kicks in? my lips are swelling up", "utter_emergency_allergy"),
-])
+@pytest.mark.parametrize(
+    "message, first",
+    [
+        ("side effects? i took like 10 capsules by mistake", "utter_emergency_poisoning"),
+        ("my toddler swallowed some of my ldn capsules", "utter_emergency_poisoning"),
+        ("I can't breathe and my throat is swelling after my dose", "utter_emergency_allergy"),
+        ("chest pain right now, is that from ldn?", "utter_emergency_heart"),
+        ("i want to end my life", "utter_emergency_crisis"),
+        # An emergency inside a question the guide doesn't answer is still an emergency.
+        ("how long until ldn kicks in? my lips are swelling up", "utter_emergency_allergy"),
+    ],
+)
 def test_emergencies_come_first(server, sender, message, first):
     responses = server.ask(sender, message)
     assert responses[0] == first
@@ -111,17 +122,20 @@ def test_emergency_numbers_come_from_settings(server, sender):
     assert CLINIC["crisis_line"] in reply and CLINIC["emergency_number"] in reply
 
 
-@pytest.mark.parametrize("message, expected", [
-    ("can i drink alcohol while on ldn", "utter_out_of_scope"),
-    ("how long until ldn starts working for my lyme disease", "utter_condition_not_covered"),
-    ("can i drink wine while i'm taking ldn for my fibro", "utter_out_of_scope"),
-    ("what's the weather like tomorrow", "utter_out_of_scope"),
-    ("can i take ldn with my ibuprofen", "utter_medicine_not_covered"),
-    # Questions the guide never answers, though they name what it covers (ldn/rules.yml, question_types).
-    ("how long does ldn take to help MS", "utter_out_of_scope"),
-    ("how do i sign up for the long covid trial", "utter_out_of_scope"),
-    ("is ldn safe for my cat's inflammation", "utter_out_of_scope"),
-])
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("can i drink alcohol while on ldn", "utter_out_of_scope"),
+        ("how long until ldn starts working for my lyme disease", "utter_condition_not_covered"),
+        ("can i drink wine while i'm taking ldn for my fibro", "utter_out_of_scope"),
+        ("what's the weather like tomorrow", "utter_out_of_scope"),
+        ("can i take ldn with my ibuprofen", "utter_medicine_not_covered"),
+        # Questions the guide never answers, though they name what it covers (ldn/rules.yml, question_types).
+        ("how long does ldn take to help MS", "utter_out_of_scope"),
+        ("how do i sign up for the long covid trial", "utter_out_of_scope"),
+        ("is ldn safe for my cat's inflammation", "utter_out_of_scope"),
+    ],
+)
 def test_outside_the_guide_says_so_and_refers(server, sender, message, expected):
     reply = server.send(sender, message)
     responses = server.last_turn(sender)["responses"]
@@ -129,13 +143,16 @@ def test_outside_the_guide_says_so_and_refers(server, sender, message, expected)
     assert CLINIC["clinic_phone"] in texts(reply)
 
 
-@pytest.mark.parametrize("message, expected", [
-    ("what can you answer?", "utter_help"),
-    ("thanks!", "utter_you_are_welcome"),
-    ("bye", "utter_goodbye"),
-    ("are you a real person?", "utter_iamabot"),
-    ("¿Cuáles son los efectos secundarios de la naltrexona?", "utter_english_only"),
-])
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("what can you answer?", "utter_help"),
+        ("thanks!", "utter_you_are_welcome"),
+        ("bye", "utter_goodbye"),
+        ("are you a real person?", "utter_iamabot"),
+        ("¿Cuáles son los efectos secundarios de la naltrexona?", "utter_english_only"),
+    ],
+)
 def test_conversation_basics(server, sender, message, expected):
     assert server.ask(sender, message) == [expected]
 
@@ -149,15 +166,21 @@ def test_restart_starts_fresh(server, sender):
 # ------------------------------------------------ composed replies (issue 8)
 # Each message was written for this test; none is training or held-out text.
 
+
 def test_pregnancy_beside_a_topic_gets_the_answer_and_the_caution(server, sender):
     assert server.ask(sender, "what are the side effects of ldn? i'm pregnant by the way") == [
-        "utter_faq/side_effects", "utter_caution_pregnancy"]
+        "utter_faq/side_effects",
+        "utter_caution_pregnancy",
+    ]
 
 
-@pytest.mark.parametrize("message", [
-    "I'm on opioids for my back, could ldn help with pain too?",
-    "i take tramadol every day. does low dose naltrexone help fibromyalgia?",
-])
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I'm on opioids for my back, could ldn help with pain too?",
+        "i take tramadol every day. does low dose naltrexone help fibromyalgia?",
+    ],
+)
 def test_another_medicine_beside_a_topic_question_is_never_dropped(server, sender, message):
     """Never "LDN may help with pain" without the medicine warning: answer + caution, or the medicine refusal."""
     reply = server.send(sender, message)
@@ -171,30 +194,40 @@ def test_another_medicine_beside_a_topic_question_is_never_dropped(server, sende
 
 def test_two_questions_get_two_answers(server, sender):
     assert server.ask(sender, "what are the side effects and how much does it cost?") == [
-        "utter_faq/side_effects", "utter_faq/cost"]
+        "utter_faq/side_effects",
+        "utter_faq/cost",
+    ]
 
 
 def test_an_emergency_buried_after_a_topic_question_comes_first(server, sender):
-    responses = server.ask(sender, "what dose do people usually take? I started last week. "
-                                   "now my throat feels tight and I can hardly breathe")
+    responses = server.ask(
+        sender,
+        "what dose do people usually take? I started last week. now my throat feels tight and I can hardly breathe",
+    )
     assert responses[0] == "utter_emergency_allergy"
     assert not any(r.startswith(ANSWERS) for r in responses)
 
 
-@pytest.mark.parametrize("message", [
-    "my friend keeps telling me she wants to end it all",
-    "thank you for all the help, bye. i just wanted to say goodbye to everyone before i go",
-    "honestly everyone would be better off without me",
-])
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my friend keeps telling me she wants to end it all",
+        "thank you for all the help, bye. i just wanted to say goodbye to everyone before i go",
+        "honestly everyone would be better off without me",
+    ],
+)
 def test_a_crisis_wins_over_a_third_person_or_a_goodbye(server, sender, message):
     responses = server.ask(sender, message)
     assert responses[0] == "utter_emergency_crisis" and "utter_goodbye" not in responses
 
 
-@pytest.mark.parametrize("message, first", [
-    ("my dog just ate two of my ldn capsules", "utter_emergency_pet"),
-    ("oops, I think I took my dose twice tonight", "utter_emergency_poisoning"),
-])
+@pytest.mark.parametrize(
+    "message, first",
+    [
+        ("my dog just ate two of my ldn capsules", "utter_emergency_pet"),
+        ("oops, I think I took my dose twice tonight", "utter_emergency_poisoning"),
+    ],
+)
 def test_pets_and_double_doses(server, sender, message, first):
     assert server.ask(sender, message)[0] == first
 

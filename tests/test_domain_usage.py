@@ -38,8 +38,11 @@ def _literals_in_code() -> set:
         for path in (ROOT / folder).glob("*.py"):
             tree = ast.parse(path.read_text(encoding="utf-8"))
             pieces = {id(v) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for v in node.values}
-            found |= {node.value for node in ast.walk(tree)
-                      if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in pieces}
+            found |= {
+                node.value
+                for node in ast.walk(tree)
+                if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in pieces
+            }
     return {s for s in found if s.startswith("utter_")}
 
 

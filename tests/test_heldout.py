@@ -19,8 +19,8 @@ import json
 
 import pytest
 
-from tests.heldout import HELDOUT_SETS, TARGETS, load_messages, run
 from tests.conftest import ARTIFACTS
+from tests.heldout import HELDOUT_SETS, TARGETS, load_messages, run
 
 pytestmark = pytest.mark.server
 
@@ -33,8 +33,12 @@ FLOORS: dict = {
     # The unread patient-style set: its misses can't be diagnosed without reading it,
     # so even its emergency recall is held at the measured figure until a fresh
     # rule review (README). Development sets never get an emergency floor.
-    "patients": {"in_scope_accuracy": 0.709, "out_of_scope_handled": 0.888, "emergency_recall": 0.733,
-                 "confidently_wrong": 19},
+    "patients": {
+        "in_scope_accuracy": 0.709,
+        "out_of_scope_handled": 0.888,
+        "emergency_recall": 0.733,
+        "confidently_wrong": 19,
+    },
 }
 UNREAD_SETS = ("fresh", "patients")
 AT_MOST = ("confidently_wrong", "false_alarm_rate")
@@ -56,4 +60,3 @@ def test_heldout_quality(server, held):
             assert metrics[metric] <= required(held, metric), (held, metric, metrics[metric])
         else:
             assert metrics[metric] >= required(held, metric), (held, metric, metrics[metric])
-

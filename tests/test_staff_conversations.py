@@ -7,10 +7,17 @@ pytestmark = pytest.mark.server
 CONTACT = {"utter_contact", "utter_contact_open", "utter_contact_closed"}
 
 
-@pytest.mark.parametrize("message", [
-    "Can I talk to someone?", "human please", "call me", "can somebody from the clinic phone me back",
-    "i wanna speak to a real persn", "when is the clinic open?",
-])
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Can I talk to someone?",
+        "human please",
+        "call me",
+        "can somebody from the clinic phone me back",
+        "i wanna speak to a real persn",
+        "when is the clinic open?",
+    ],
+)
 def test_asking_for_a_person_gets_the_clinic_by_its_hours(server, sender, message):
     responses = server.ask(sender, message)
     assert responses and responses[0] in CONTACT, responses

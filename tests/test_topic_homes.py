@@ -5,21 +5,26 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import pytest
 import yaml
 
 from ldn.conditions import covered_conditions
-from ldn.domain import DATA_DIR, DOMAIN_PATH, FAQ_DIR, PROJECT_ROOT, load_domain_dict
+from ldn.domain import DATA_DIR, DOMAIN_PATH, FAQ_DIR, PROJECT_ROOT
 from ldn.topics import MENUS, TOPICS, menu
 
 pytestmark = pytest.mark.unit
 
 
 def test_the_scripts_use_the_same_domain_path():
-    env = subprocess.run(["bash", "-c", "source scripts/env.sh >/dev/null && echo $LDN_DOMAIN"],
-                         cwd=PROJECT_ROOT, capture_output=True, text=True, check=True, env={"PATH": os.environ["PATH"]})
+    env = subprocess.run(
+        ["bash", "-c", "source scripts/env.sh >/dev/null && echo $LDN_DOMAIN"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PATH": os.environ["PATH"]},
+    )
     assert (PROJECT_ROOT / env.stdout.strip()).resolve() == DOMAIN_PATH.resolve()
 
 
@@ -50,7 +55,7 @@ def test_menus_have_distinct_positions():
 
 
 # Run inside a temporary copy of the project, with one extra topic folder.
-NEW_TOPIC_CHECK = textwrap.dedent('''
+NEW_TOPIC_CHECK = textwrap.dedent("""
     import asyncio, json
     from rasa_sdk import Tracker
     from rasa_sdk.executor import CollectingDispatcher
@@ -62,7 +67,7 @@ NEW_TOPIC_CHECK = textwrap.dedent('''
     from ldn.topics import TOPICS
     from tests.heldout import SAME_FACTS, accepted
     from tests.training_data import training_examples
-    
+
     def run(action, text="", intent="greet", slots=None, topic=None):
         message = {"text": text, "intent": {"name": intent, "confidence": 1.0},
                    "entities": [{"entity": "topic", "value": topic}] if topic else []}
@@ -91,7 +96,7 @@ NEW_TOPIC_CHECK = textwrap.dedent('''
         "rasa_retrieval_intent": "faq" in domain.retrieval_intents,
         "rasa_examples": sum(m.get("intent_response_key") == "faq/scratch_topic" for m in nlu.intent_examples),
     }))
-''')
+""")
 
 
 def test_a_new_topic_is_one_folder(tmp_path):
@@ -101,23 +106,33 @@ def test_a_new_topic_is_one_folder(tmp_path):
     (tmp_path / "tests").mkdir()
     for name in ("__init__.py", "training_data.py", "server.py"):
         shutil.copy(PROJECT_ROOT / "tests" / name, tmp_path / "tests" / name)
-    shutil.copytree(PROJECT_ROOT / "tests" / "heldout", tmp_path / "tests" / "heldout",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        PROJECT_ROOT / "tests" / "heldout", tmp_path / "tests" / "heldout", ignore=shutil.ignore_patterns("__pycache__")
+    )
     home = tmp_path / "data" / "faq" / "scratch_topic"
     home.mkdir()
-    (home / "nlu.yml").write_text('version: "3.1"\nnlu:\n- intent: faq/scratch_topic\n  examples: |\n'
-                                  + "".join(f"    - scratch question {i}\n" for i in range(3)))
-    (home / "answer.yml").write_text('version: "3.1"\nresponses:\n  utter_faq/scratch_topic:\n    - text: "A scratch answer."\n')
-    (home / "topic.yml").write_text('title: "Scratch topic"\nrelated: [pain]\nmenus: {greeting: 99, help: 99}\n'
-                                    'how_much: dose\ncondition_led: true\nsame_facts: [fibromyalgia]\n'
-                                    'test_question: "a scratch question"\n')
+    (home / "nlu.yml").write_text(
+        'version: "3.1"\nnlu:\n- intent: faq/scratch_topic\n  examples: |\n'
+        + "".join(f"    - scratch question {i}\n" for i in range(3))
+    )
+    (home / "answer.yml").write_text(
+        'version: "3.1"\nresponses:\n  utter_faq/scratch_topic:\n    - text: "A scratch answer."\n'
+    )
+    (home / "topic.yml").write_text(
+        'title: "Scratch topic"\nrelated: [pain]\nmenus: {greeting: 99, help: 99}\n'
+        "how_much: dose\ncondition_led: true\nsame_facts: [fibromyalgia]\n"
+        'test_question: "a scratch question"\n'
+    )
     (tmp_path / "data" / "faq" / "pain" / "topic.yml").write_text(
-        (FAQ_DIR / "pain" / "topic.yml").read_text().replace("related: [", "related: [scratch_topic, "))
+        (FAQ_DIR / "pain" / "topic.yml").read_text().replace("related: [", "related: [scratch_topic, ")
+    )
     env = {**os.environ, "PYTHONPATH": str(tmp_path), "RASA_TELEMETRY_ENABLED": "false"}
-    done = subprocess.run([sys.executable, "-c", NEW_TOPIC_CHECK], cwd=tmp_path, env=env,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-c", NEW_TOPIC_CHECK], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     import json
+
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert "scratch_topic" in seen["topics"]
     assert seen["greeting"][-1] == "Scratch topic" and seen["help"][-1] == "Scratch topic"

@@ -1,7 +1,6 @@
 """Clinical wording: what the answers may say, read against the guide (issue 9)."""
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -15,8 +14,13 @@ pytestmark = pytest.mark.unit
 RESPONSES = responses()
 MAX_GRADE = 8.0
 # Values for placeholders the actions and slots fill in, so the score reads what patients read.
-FILLED = {**response_variables(), "mentioned_condition": "lupus", "mentioned_medicine": "ibuprofen", "mentioned_symptom": "acne",
-          "covered_conditions": guide_condition_list()}
+FILLED = {
+    **response_variables(),
+    "mentioned_condition": "lupus",
+    "mentioned_medicine": "ibuprofen",
+    "mentioned_symptom": "acne",
+    "covered_conditions": guide_condition_list(),
+}
 
 
 def text(name: str) -> str:
@@ -27,12 +31,33 @@ def rendered(variant_text: str) -> str:
     return re.sub(r"\{(\w+)\}", lambda m: str(FILLED.get(m.group(1), m.group(1))), variant_text)
 
 
-@pytest.mark.parametrize("word, count", [
-    ("take", 1), ("dose", 1), ("doses", 2), ("makes", 1), ("helped", 1), ("wanted", 2), ("medicine", 3),
-    ("naltrexone", 3), ("inflammation", 4), ("immune", 2), ("nausea", 3), ("constipation", 4),
-    ("people", 2), ("table", 2), ("idea", 3), ("science", 2), ("serious", 3), ("cautious", 2),
-    ("fibromyalgia", 6), ("insomnia", 4), ("being", 2), ("LDN", 1),
-])
+@pytest.mark.parametrize(
+    "word, count",
+    [
+        ("take", 1),
+        ("dose", 1),
+        ("doses", 2),
+        ("makes", 1),
+        ("helped", 1),
+        ("wanted", 2),
+        ("medicine", 3),
+        ("naltrexone", 3),
+        ("inflammation", 4),
+        ("immune", 2),
+        ("nausea", 3),
+        ("constipation", 4),
+        ("people", 2),
+        ("table", 2),
+        ("idea", 3),
+        ("science", 2),
+        ("serious", 3),
+        ("cautious", 2),
+        ("fibromyalgia", 6),
+        ("insomnia", 4),
+        ("being", 2),
+        ("LDN", 1),
+    ],
+)
 def test_syllable_counter(word, count):
     assert syllables(word) == count
 
@@ -49,9 +74,25 @@ def test_every_response_reads_at_grade_8_or_below(name):
 
 
 # Words a patient can't be expected to know; the guide's own terms that we leave out.
-JARGON = ["cytokine", "free radical", "nitric oxide", "reactive oxygen", "neurodegenerative", "neuroprotect",
-          "pro-inflammatory", "modulat", "synthesi", "antagonist", "progression", "cognitive", "debilitating",
-          "orally", "administered", "efficacy", "contraindicat"]
+JARGON = [
+    "cytokine",
+    "free radical",
+    "nitric oxide",
+    "reactive oxygen",
+    "neurodegenerative",
+    "neuroprotect",
+    "pro-inflammatory",
+    "modulat",
+    "synthesi",
+    "antagonist",
+    "progression",
+    "cognitive",
+    "debilitating",
+    "orally",
+    "administered",
+    "efficacy",
+    "contraindicat",
+]
 
 
 @pytest.mark.parametrize("name", sorted(RESPONSES))
@@ -118,8 +159,14 @@ def test_the_list_of_guide_conditions_comes_from_the_registry():
 URGENT_LINE = "If you feel very unwell or this is urgent, call {emergency_number}."
 # Replies that send the patient to a provider or the clinic instead of answering.
 ASK_YOUR_PROVIDER = {
-    "utter_out_of_scope", "utter_fallback", "utter_clarify", "utter_condition_not_covered", "utter_condition_unknown",
-    "utter_medicine_not_covered", "utter_side_effect_not_listed", "utter_faq/side_effects",
+    "utter_out_of_scope",
+    "utter_fallback",
+    "utter_clarify",
+    "utter_condition_not_covered",
+    "utter_condition_unknown",
+    "utter_medicine_not_covered",
+    "utter_side_effect_not_listed",
+    "utter_faq/side_effects",
 }
 ASK_YOUR_PROVIDER_KINDS = ("utter_caution_", "utter_condition_category_")
 
@@ -167,11 +214,16 @@ def test_side_effect_question_reply_reads_with_or_without_the_symptom():
         assert "doesn't include" in variant["text"] and "rare" in variant["text"] and "provider" in variant["text"]
 
 
-@pytest.mark.parametrize("name, words", [
-    ("utter_caution_pregnancy", ["pregnan", "doctor"]), ("utter_caution_breastfeeding", ["breastfeeding", "doctor"]),
-    ("utter_caution_child", ["child", "doctor"]), ("utter_caution_medicine", ["{mentioned_medicine}", "pharmacist"]),
-    ("utter_caution_condition_not_covered", ["{mentioned_condition}", "provider"]),
-])
+@pytest.mark.parametrize(
+    "name, words",
+    [
+        ("utter_caution_pregnancy", ["pregnan", "doctor"]),
+        ("utter_caution_breastfeeding", ["breastfeeding", "doctor"]),
+        ("utter_caution_child", ["child", "doctor"]),
+        ("utter_caution_medicine", ["{mentioned_medicine}", "pharmacist"]),
+        ("utter_caution_condition_not_covered", ["{mentioned_condition}", "provider"]),
+    ],
+)
 def test_cautions_name_what_they_are_about(name, words):
     assert all(word in text(name) for word in words)
 

@@ -27,7 +27,7 @@ import os
 import re
 import threading
 from pathlib import Path
-from typing import Any, ClassVar, Dict
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from ldn import settings
@@ -35,8 +35,8 @@ from web import staff
 
 WEB_ROOT = Path(__file__).resolve().parent / "static"
 DEFAULT_BIND = "127.0.0.1"
-SOCKET_TIMEOUT_S = 10   # a client that sends nothing for this long is dropped
-MAX_CONNECTIONS = 64    # a demo page and its assets: a handful per visitor
+SOCKET_TIMEOUT_S = 10  # a client that sends nothing for this long is dropped
+MAX_CONNECTIONS = 64  # a demo page and its assets: a handful per visitor
 INIT_PAYLOAD = "/greet"
 _HOST_NAME = re.compile(r"^[A-Za-z0-9.-]{1,253}$|^\[[0-9A-Fa-f:.]{2,45}\]$")
 
@@ -58,7 +58,7 @@ def socket_url(host_header: str) -> str:
     return f"http://{request_host_name(host_header)}:{os.environ.get('RASA_PORT', '5005')}"
 
 
-def widget_config(host_header: str) -> Dict[str, Any]:
+def widget_config(host_header: str) -> dict[str, Any]:
     """Props for rasa-webchat (see docs/widget.md); the page's own config object wins over these."""
     settings.load_settings.cache_clear()  # settings are read per request: edit, reload the page
     widget = settings.load_settings()["widget"]
@@ -82,7 +82,7 @@ def widget_config(host_header: str) -> Dict[str, Any]:
 def config_script(host_header: str) -> bytes:
     body = json.dumps(widget_config(host_header), indent=2, ensure_ascii=True)
     body = body.replace("</", "<\\/")  # can't close a <script> even if inlined
-    return f"window.LDN_WIDGET_DEFAULTS = {body};\n".encode("utf-8")
+    return f"window.LDN_WIDGET_DEFAULTS = {body};\n".encode()
 
 
 def demo_page() -> bytes:
@@ -94,7 +94,7 @@ def demo_page() -> bytes:
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[Dict[str, str]] = {
+    extensions_map: ClassVar[dict[str, str]] = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".js": "text/javascript; charset=utf-8",
         ".css": "text/css; charset=utf-8",
@@ -109,7 +109,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def list_directory(self, path):  # never list a folder's files
         self.send_error(404, "Not found")
-        return None
+        return
 
     def end_headers(self) -> None:
         self.send_header("X-Content-Type-Options", "nosniff")

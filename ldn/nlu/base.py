@@ -1,11 +1,10 @@
 """What the project's NLU components share: creation from config, and overruling the intent."""
 
-from typing import Any, Dict, Optional
+from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-
 from rasa.shared.nlu.constants import (
     INTENT,
     INTENT_NAME_KEY,
@@ -15,11 +14,10 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-
 OUT_OF_SCOPE_INTENT = "out_of_scope"
 
 
-def intent_name(message: Message) -> Optional[str]:
+def intent_name(message: Message) -> str | None:
     return (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
 
 
@@ -30,7 +28,7 @@ def is_button_payload(message: Message) -> bool:
 
 def override_intent(message: Message, name: str, confidence: float, reason: str) -> None:
     """Put `name` on top, keeping the classifier's ranking below it for the actions to read."""
-    intent: Dict[str, Any] = {
+    intent: dict[str, Any] = {
         INTENT_NAME_KEY: name,
         PREDICTED_CONFIDENCE_KEY: confidence,
         "overruled_by": reason,
@@ -44,16 +42,16 @@ class StatelessComponent(GraphComponent):
     """A component that learns nothing: built from its config alone."""
 
     @staticmethod
-    def get_default_config() -> Dict[str, Any]:
+    def get_default_config() -> dict[str, Any]:
         return {}
 
-    def __init__(self, config: Dict[str, Any]) -> None:
+    def __init__(self, config: dict[str, Any]) -> None:
         self.config = config
 
     @classmethod
     def create(
         cls,
-        config: Dict[str, Any],
+        config: dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,

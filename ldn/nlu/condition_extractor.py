@@ -7,7 +7,7 @@ one more, fuzzy, look (ldn.conditions.fuzzy_condition) to catch typos like
 "rhumatoid arthritis" or "fibromialga".
 """
 
-from typing import Any, Dict, List, Set
+from typing import Any
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.constants import SPACY_DOCS
@@ -22,19 +22,17 @@ from ldn.nlu.base import StatelessComponent
 ENTITY_FOR_LABEL = {CONDITION_LABEL: "condition", MEDICINE_LABEL: "medicine"}
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class ConditionEntityExtractor(StatelessComponent):
     @staticmethod
-    def required_components() -> List[type]:
+    def required_components() -> list[type]:
         return [SpacyNLP]
 
-    def __init__(self, config: Dict[str, Any]) -> None:
+    def __init__(self, config: dict[str, Any]) -> None:
         super().__init__(config)
         english_words()  # used for the fuzzy look; load it with the model
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             doc = message.get(SPACY_DOCS[TEXT])
             if doc is None:
@@ -49,13 +47,17 @@ class ConditionEntityExtractor(StatelessComponent):
                 message.set(ENTITIES, (message.get(ENTITIES) or []) + found, add_to_output=True)
         return messages
 
-    def _entity(self, entity: str, value: str, start: int, end: int, confidence: float) -> Dict[str, Any]:
+    def _entity(self, entity: str, value: str, start: int, end: int, confidence: float) -> dict[str, Any]:
         return {
-            "entity": entity, "value": value, "start": start, "end": end,
-            "confidence_entity": confidence, "extractor": self.__class__.__name__,
+            "entity": entity,
+            "value": value,
+            "start": start,
+            "end": end,
+            "confidence_entity": confidence,
+            "extractor": self.__class__.__name__,
         }
 
-    def _fuzzy_conditions(self, doc) -> List[Dict[str, Any]]:
+    def _fuzzy_conditions(self, doc) -> list[dict[str, Any]]:
         """Two-word, then one-word phrases outside the ruler's matches.
 
         Spans made only of correctly spelled English words are skipped: they are
@@ -64,11 +66,11 @@ class ConditionEntityExtractor(StatelessComponent):
         known = english_words()
         taken = {token.i for span in doc.ents for token in span}
         taken |= {token.i for token in doc if token.lower_ in known or not token.is_alpha}
-        found: List[Dict[str, Any]] = []
-        used: Set[int] = set()
+        found: list[dict[str, Any]] = []
+        used: set[int] = set()
         for size in (2, 1):
             for start in range(len(doc) - size + 1):
-                span = doc[start:start + size]
+                span = doc[start : start + size]
                 indices = set(range(start, start + size))
                 if indices <= taken or indices & used or any(t.ent_type_ for t in span):
                     continue

@@ -23,15 +23,22 @@ dialogue policy (ldn/policy.py) turns into responses:
 
 import json
 import pickle
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import (
-    ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, INTENT_RESPONSE_KEY, PREDICTED_CONFIDENCE_KEY, TEXT,
+    ENTITIES,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    INTENT_RESPONSE_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -65,40 +72,41 @@ class Verdict:
     intent: str
     reason: str
     confidence: float = 1.0
-    entities: Dict[str, List[str]] = field(default_factory=dict)
+    entities: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
 class Reading:
     """What the gate knows about one message before any check runs."""
+
     text: str
-    intent: Optional[str]
+    intent: str | None
     confidence: float
-    ranking: List[dict]
-    topic: Optional[str] = None           # chosen FAQ answer
+    ranking: list[dict]
+    topic: str | None = None  # chosen FAQ answer
     topic_confidence: float = 0.0
     topic_runner_up: float = 0.0
-    answer_source: str = "diet"           # "diet" (whole message) or "sentence" (question sentence)
-    conditions: List[registry.Condition] = field(default_factory=list)  # named in the question, else anywhere
-    story_conditions: List[registry.Condition] = field(default_factory=list)  # named anywhere in the message
-    medicines: List[str] = field(default_factory=list)
-    question: str = ""                    # the question sentence(s): what kind of question is asked
-    pieces: List[str] = field(default_factory=list)
-    second_topic: Optional[str] = None
+    answer_source: str = "diet"  # "diet" (whole message) or "sentence" (question sentence)
+    conditions: list[registry.Condition] = field(default_factory=list)  # named in the question, else anywhere
+    story_conditions: list[registry.Condition] = field(default_factory=list)  # named anywhere in the message
+    medicines: list[str] = field(default_factory=list)
+    question: str = ""  # the question sentence(s): what kind of question is asked
+    pieces: list[str] = field(default_factory=list)
+    second_topic: str | None = None
 
     @property
-    def covered(self) -> List[registry.Condition]:
+    def covered(self) -> list[registry.Condition]:
         return [c for c in self.conditions if c.covered]
 
     @property
-    def uncovered(self) -> List[registry.Condition]:
+    def uncovered(self) -> list[registry.Condition]:
         return [c for c in self.conditions if not c.covered]
 
     @property
-    def uncovered_anywhere(self) -> List[registry.Condition]:
+    def uncovered_anywhere(self) -> list[registry.Condition]:
         return [c for c in self.story_conditions if not c.covered]
 
-    def main_answers(self) -> List[str]:
+    def main_answers(self) -> list[str]:
         if self.intent == FAQ_INTENT and self.topic:
             return [f"faq/{self.topic}"]
         if self.intent == CONDITION_INTENT:
@@ -109,10 +117,18 @@ class Reading:
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class ScopeGate(GraphComponent):
     @staticmethod
-    def get_default_config() -> Dict[str, Any]:
+    def get_default_config() -> dict[str, Any]:
         return {
-            "checks": ["crisis", "emergency", "language", "medicine_question", "question_type",
-                       "uncovered_condition", "off_topic", "low_confidence"],
+            "checks": [
+                "crisis",
+                "emergency",
+                "language",
+                "medicine_question",
+                "question_type",
+                "uncovered_condition",
+                "off_topic",
+                "low_confidence",
+            ],
             "intent_threshold": 0.4,
             "answer_threshold": 0.3,
             "ambiguity_threshold": 0.2,
@@ -124,28 +140,45 @@ class ScopeGate(GraphComponent):
         }
 
     @staticmethod
-    def fingerprint_addon(config: Dict[str, Any]) -> Optional[str]:
+    def fingerprint_addon(config: dict[str, Any]) -> str | None:
         """Editing the rules file or the registry retrains the gate (and only the gate)."""
         return rules.fingerprint() + registry.fingerprint()
 
-    def __init__(self, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
-                 model: Optional[SentenceModel] = None, known: Optional[set] = None) -> None:
+    def __init__(
+        self,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        model: SentenceModel | None = None,
+        known: set | None = None,
+    ) -> None:
         self.config = {**self.get_default_config(), **config}
         self._model_storage, self._resource = model_storage, resource
         self.model, self.known = model, known or set()
-        self.checks: List[Callable[[Reading], Optional[Verdict]]] = [
+        self.checks: list[Callable[[Reading], Verdict | None]] = [
             getattr(self, f"check_{name}") for name in self.config["checks"]
         ]
         english_words()  # loaded with the model, not on the first message
 
     @classmethod
-    def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "ScopeGate":
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "ScopeGate":
         return cls(config, model_storage, resource)
 
     @classmethod
-    def load(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "ScopeGate":
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "ScopeGate":
         with model_storage.read_from(resource) as directory:
             model = pickle.loads((directory / MODEL_FILE).read_bytes())
             known = set(json.loads((directory / VOCABULARY_FILE).read_text(encoding="utf-8")))
@@ -155,7 +188,8 @@ class ScopeGate(GraphComponent):
     def train(self, training_data: TrainingData) -> Resource:
         examples = [
             (example.get(TEXT), example.get(INTENT_RESPONSE_KEY) or example.get(INTENT))
-            for example in training_data.intent_examples if example.get(TEXT)
+            for example in training_data.intent_examples
+            if example.get(TEXT)
         ]
         self.model = SentenceModel.train(examples)
         self.known = vocabulary(text for text, label in examples if label.split("/")[0] in ANSWERING_INTENTS)
@@ -171,27 +205,40 @@ class ScopeGate(GraphComponent):
         selector = (message.get("response_selector") or {}).get(FAQ_INTENT) or {}
         ranking = selector.get("ranking") or []
         reading = Reading(
-            text=text, intent=intent.get(INTENT_NAME_KEY), confidence=float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0),
+            text=text,
+            intent=intent.get(INTENT_NAME_KEY),
+            confidence=float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0),
             ranking=list(message.get(INTENT_RANKING_KEY) or []),
         )
         if ranking:
             reading.topic = ranking[0].get(INTENT_RESPONSE_KEY, "").split("/", 1)[-1] or None
             reading.topic_confidence = float(ranking[0].get("confidence", 0.0))
             reading.topic_runner_up = float(ranking[1].get("confidence", 0.0)) if len(ranking) > 1 else 0.0
-        found: Dict[str, List[str]] = {}
+        found: dict[str, list[str]] = {}
         for entity in message.get(ENTITIES) or []:
             if entity.get("value") not in found.setdefault(entity.get("entity"), []):
                 found[entity["entity"]].append(entity.get("value"))
-        reading.medicines = found.get("medicine", []) + [m for m in rules.other_medicines(text)
-                                                         if m not in found.get("medicine", [])]
+        reading.medicines = found.get("medicine", []) + [
+            m for m in rules.other_medicines(text) if m not in found.get("medicine", [])
+        ]
         self._read_question(reading)
         self._read_conditions(reading, message)
-        if "pregnancy" in rules.caution_cues(text) and reading.intent in (FAQ_INTENT, CONDITION_INTENT) and (
+        if (
+            "pregnancy" in rules.caution_cues(text)
+            and reading.intent in (FAQ_INTENT, CONDITION_INTENT)
+            and (
                 (reading.intent == FAQ_INTENT and reading.topic in rules.caution_answers_instead_of("pregnancy"))
-                or rules.caution_is_the_question("pregnancy", reading.question)):
+                or rules.caution_is_the_question("pregnancy", reading.question)
+            )
+        ):
             reading.intent, reading.topic = FAQ_INTENT, "pregnancy"  # "is it OK to keep taking it?"
-        if reading.intent == FAQ_INTENT and reading.topic in CONDITION_LED_TOPICS and reading.covered \
-                and not reading.uncovered and not rules.asks_about_conditions_in_general(reading.question):
+        if (
+            reading.intent == FAQ_INTENT
+            and reading.topic in CONDITION_LED_TOPICS
+            and reading.covered
+            and not reading.uncovered
+            and not rules.asks_about_conditions_in_general(reading.question)
+        ):
             reading.intent = CONDITION_INTENT  # "does it help my MS?" gets the MS answer
         return reading
 
@@ -206,7 +253,7 @@ class ScopeGate(GraphComponent):
             if condition is None or condition in story:
                 continue
             story.append(condition)
-            surface = reading.text[entity.get("start", 0):entity.get("end", 0)].lower()
+            surface = reading.text[entity.get("start", 0) : entity.get("end", 0)].lower()
             if surface and surface in question:
                 asked.append(condition)
         reading.story_conditions, reading.conditions = story, asked or story
@@ -218,18 +265,21 @@ class ScopeGate(GraphComponent):
         reading.pieces = pieces
         reading.question = " ".join(question_sentences(reading.text)) or reading.text
         unsure = reading.confidence < self.config["intent_threshold"] or (
-            reading.intent == FAQ_INTENT and reading.topic_confidence < self.config["answer_threshold"])
+            reading.intent == FAQ_INTENT and reading.topic_confidence < self.config["answer_threshold"]
+        )
         if self.model is None or (len(parts) <= 1 and len(pieces) <= 1 and not unsure):
             return  # one short question DIET and the ResponseSelector are sure of: read whole
         label, probability = self.model.rank(pieces[0], top=1)[0]
         intent, _, topic = label.partition("/")
-        needed = self.config["sentence_threshold"] if len(parts) > 1 or len(pieces) > 1 else self.config["rescue_threshold"]
-        if probability >= needed and (intent, topic or None) != (reading.intent, reading.topic if reading.intent == FAQ_INTENT else None):
-            # Only an answer or a refusal replaces DIET's reading (never "restart" or "goodbye").
-            if intent in (FAQ_INTENT, CONDITION_INTENT, OUT_OF_SCOPE_INTENT):
-                reading.intent, reading.confidence, reading.answer_source = intent, probability, "sentence"
-                if topic:
-                    reading.topic, reading.topic_confidence, reading.topic_runner_up = topic, probability, 0.0
+        needed = (
+            self.config["sentence_threshold"] if len(parts) > 1 or len(pieces) > 1 else self.config["rescue_threshold"]
+        )
+        differs = (intent, topic or None) != (reading.intent, reading.topic if reading.intent == FAQ_INTENT else None)
+        # Only an answer or a refusal replaces DIET's reading (never "restart" or "goodbye").
+        if probability >= needed and differs and intent in (FAQ_INTENT, CONDITION_INTENT, OUT_OF_SCOPE_INTENT):
+            reading.intent, reading.confidence, reading.answer_source = intent, probability, "sentence"
+            if topic:
+                reading.topic, reading.topic_confidence, reading.topic_runner_up = topic, probability, 0.0
         main_topic = reading.topic if reading.intent == FAQ_INTENT else None
         for piece in pieces[1:]:
             label, probability = self.model.rank(piece, top=1)[0]
@@ -239,36 +289,43 @@ class ScopeGate(GraphComponent):
                 break
 
     # ------------------------------------------------------------------ checks
-    def check_crisis(self, reading: Reading) -> Optional[Verdict]:
+    def check_crisis(self, reading: Reading) -> Verdict | None:
         kinds = rules.emergency_kinds(reading.text)
         return _emergency(kinds, "crisis") if "crisis" in kinds else None
 
-    def check_emergency(self, reading: Reading) -> Optional[Verdict]:
+    def check_emergency(self, reading: Reading) -> Verdict | None:
         kinds = rules.emergency_kinds(reading.text)
         if kinds:
             return _emergency(kinds, "emergency_rules")
-        if reading.intent == EMERGENCY_INTENT and reading.confidence >= self.config["emergency_classifier_threshold"] \
-                and not any(rules.is_informational(s) for s in sentences(reading.text)):
+        if (
+            reading.intent == EMERGENCY_INTENT
+            and reading.confidence >= self.config["emergency_classifier_threshold"]
+            and not any(rules.is_informational(s) for s in sentences(reading.text))
+        ):
             return _emergency(["general"], "emergency_classifier")  # a phrasing no rule foresaw
         return None
 
-    def check_language(self, reading: Reading) -> Optional[Verdict]:
+    def check_language(self, reading: Reading) -> Verdict | None:
         return Verdict(NON_ENGLISH_INTENT, "language") if is_not_english(reading.text) else None
 
-    def check_medicine_question(self, reading: Reading) -> Optional[Verdict]:
+    def check_medicine_question(self, reading: Reading) -> Verdict | None:
         """ "Can I take LDN with X?", "what are the side effects of metformin?": another medicine is the question."""
         # A substance with its own kind of question ("can I drink alcohol on it?") is refused as that kind.
         asked_kinds = set(rules.question_types_asked(reading.question))
         medicines = [m for m in reading.medicines if m not in asked_kinds]
-        if medicines and (rules.medicine_is_the_question(reading.question) or reading.intent == OUT_OF_SCOPE_INTENT
-                          or not rules.mentions_ldn(reading.text)):
+        if medicines and (
+            rules.medicine_is_the_question(reading.question)
+            or reading.intent == OUT_OF_SCOPE_INTENT
+            or not rules.mentions_ldn(reading.text)
+        ):
             return Verdict(OUT_OF_SCOPE_INTENT, "medicine", entities={"not_covered": ["medicine"]})
         return None
 
-    def check_uncovered_condition(self, reading: Reading) -> Optional[Verdict]:
+    def check_uncovered_condition(self, reading: Reading) -> Verdict | None:
         """ "Does LDN help lupus?": a condition the guide doesn't name is the question."""
         asks_about_it = reading.intent in (CONDITION_INTENT, OUT_OF_SCOPE_INTENT, FALLBACK_INTENT) or (
-            reading.intent == FAQ_INTENT and reading.topic in CONDITION_LED_TOPICS)
+            reading.intent == FAQ_INTENT and reading.topic in CONDITION_LED_TOPICS
+        )
         if reading.uncovered and not reading.covered and asks_about_it:
             condition = reading.uncovered[0]
             entities = {"not_covered": ["condition"]}
@@ -277,7 +334,7 @@ class ScopeGate(GraphComponent):
             return Verdict(OUT_OF_SCOPE_INTENT, "uncovered_condition", entities=entities)
         return None
 
-    def check_question_type(self, reading: Reading) -> Optional[Verdict]:
+    def check_question_type(self, reading: Reading) -> Verdict | None:
         """Does the chosen answer answer what was asked? The question's type against the answer's cover."""
         if reading.intent not in (FAQ_INTENT, CONDITION_INTENT, FALLBACK_INTENT, OUT_OF_SCOPE_INTENT, "ask_how_much"):
             return None
@@ -288,18 +345,31 @@ class ScopeGate(GraphComponent):
                 return Verdict(OUT_OF_SCOPE_INTENT, f"question_type:{kind}", entities={"not_covered": [reason]})
         return None
 
-    def check_off_topic(self, reading: Reading) -> Optional[Verdict]:
-        if self.known and reading.intent in ANSWERING_INTENTS | {FALLBACK_INTENT} and not reading.conditions \
-                and not reading.medicines \
-                and is_off_topic(reading.text, self.known):
+    def check_off_topic(self, reading: Reading) -> Verdict | None:
+        if (
+            self.known
+            and reading.intent in ANSWERING_INTENTS | {FALLBACK_INTENT}
+            and not reading.conditions
+            and not reading.medicines
+            and is_off_topic(reading.text, self.known)
+        ):
             return Verdict(OUT_OF_SCOPE_INTENT, "off_topic", entities={"not_covered": ["off_topic"]})
         return None
 
-    def check_low_confidence(self, reading: Reading) -> Optional[Verdict]:
-        doubt = max((e.get(PREDICTED_CONFIDENCE_KEY, 0.0) for e in reading.ranking
-                     if e.get(INTENT_NAME_KEY) == OUT_OF_SCOPE_INTENT), default=0.0)
-        if reading.intent in (FAQ_INTENT, CONDITION_INTENT) and reading.answer_source == "diet" \
-                and doubt >= self.config["runner_up_threshold"]:
+    def check_low_confidence(self, reading: Reading) -> Verdict | None:
+        doubt = max(
+            (
+                e.get(PREDICTED_CONFIDENCE_KEY, 0.0)
+                for e in reading.ranking
+                if e.get(INTENT_NAME_KEY) == OUT_OF_SCOPE_INTENT
+            ),
+            default=0.0,
+        )
+        if (
+            reading.intent in (FAQ_INTENT, CONDITION_INTENT)
+            and reading.answer_source == "diet"
+            and doubt >= self.config["runner_up_threshold"]
+        ):
             return Verdict(OUT_OF_SCOPE_INTENT, "out_of_scope_runner_up", entities={"not_covered": ["unsure"]})
         if reading.confidence < self.config["intent_threshold"]:
             return Verdict(FALLBACK_INTENT, "intent_confidence", reading.confidence)
@@ -313,14 +383,16 @@ class ScopeGate(GraphComponent):
     # ------------------------------------------------------------------ verdict
     def answer(self, reading: Reading) -> Verdict:
         """No check objected: the answer itself."""
-        entities: Dict[str, List[str]] = {}
+        entities: dict[str, list[str]] = {}
         if reading.main_answers():
             entities["answer"] = reading.main_answers()
         elif reading.intent == FAQ_INTENT:
             return Verdict(FALLBACK_INTENT, "no_answer", 0.0)
         if reading.second_topic and reading.intent in (FAQ_INTENT, CONDITION_INTENT):
             entities["second_topic"] = [reading.second_topic]
-        return Verdict(reading.intent or FALLBACK_INTENT, f"answer:{reading.answer_source}", reading.confidence, entities)
+        return Verdict(
+            reading.intent or FALLBACK_INTENT, f"answer:{reading.answer_source}", reading.confidence, entities
+        )
 
     def decide(self, reading: Reading) -> Verdict:
         for check in self.checks:
@@ -336,8 +408,12 @@ class ScopeGate(GraphComponent):
     def _add_cautions(self, reading: Reading, verdict: Verdict) -> None:
         """Every caution the message calls for, unless the reply already says it."""
         said = set(verdict.entities.get("answer", [])) | {f"faq/{t}" for t in verdict.entities.get("second_topic", [])}
-        refusal = (verdict.entities.get("not_covered") or [None])[0]
-        found = [c for c in rules.caution_cues(reading.text) if not {f"faq/{r.split('/')[-1]}" for r in rules.caution_said_by(c)} & said]
+        refusal = next(iter(verdict.entities.get("not_covered") or []), None)
+        found = [
+            c
+            for c in rules.caution_cues(reading.text)
+            if not {f"faq/{r.split('/')[-1]}" for r in rules.caution_said_by(c)} & said
+        ]
         if reading.medicines and refusal != "medicine":
             found.append("medicine")
         if reading.uncovered_anywhere and refusal != "condition":
@@ -350,7 +426,7 @@ class ScopeGate(GraphComponent):
         if uncovered:
             verdict.entities["mentioned_condition"] = [" or ".join(c.name for c in uncovered[:2])]
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             if is_button_payload(message):
                 continue  # a tapped button: its intent and entities are already exact
@@ -360,7 +436,7 @@ class ScopeGate(GraphComponent):
         return messages
 
 
-def _emergency(kinds: List[str], reason: str) -> Verdict:
+def _emergency(kinds: list[str], reason: str) -> Verdict:
     return Verdict(EMERGENCY_INTENT, reason, entities={"emergency_kind": kinds})
 
 
@@ -370,7 +446,8 @@ def _apply(message: Message, verdict: Verdict, reading: Reading) -> None:
         _select_answer(message, verdict.entities["answer"][0].split("/", 1)[1], verdict.confidence)
     added = [
         {"entity": name, "value": value, "extractor": ScopeGate.__name__}
-        for name, values in verdict.entities.items() for value in values
+        for name, values in verdict.entities.items()
+        for value in values
     ]
     if added:
         message.set(ENTITIES, (message.get(ENTITIES) or []) + added, add_to_output=True)
@@ -384,10 +461,16 @@ def _select_answer(message: Message, topic: str, confidence: float) -> None:
         return
     response = dict(selector.get("response") or {})
     if response.get(INTENT_RESPONSE_KEY) != f"{FAQ_INTENT}/{topic}":
-        response.update({INTENT_RESPONSE_KEY: f"{FAQ_INTENT}/{topic}", "confidence": confidence,
-                         "utter_action": f"utter_{FAQ_INTENT}/{topic}", "responses": []})
+        response.update(
+            {
+                INTENT_RESPONSE_KEY: f"{FAQ_INTENT}/{topic}",
+                "confidence": confidence,
+                "utter_action": f"utter_{FAQ_INTENT}/{topic}",
+                "responses": [],
+            }
+        )
         selectors[FAQ_INTENT] = {**selector, "response": response}
         message.set("response_selector", selectors, add_to_output=True)
 
 
-__all__ = ["ScopeGate", "Reading", "Verdict", "Tuple"]
+__all__ = ["Reading", "ScopeGate", "Verdict"]

@@ -28,9 +28,21 @@ def write_sheet(out: Path, pdf: bool) -> None:
         print(f"no {CHROMIUM}: PDF skipped (print the HTML from a browser, or `make chromium`)")
         return
     target = out.with_suffix(".pdf")
-    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                    f"--print-to-pdf={target}", out.resolve().as_uri()],
-                   check=True, timeout=120, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={target}",
+            out.resolve().as_uri(),
+        ],
+        check=True,
+        timeout=120,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     print(f"wrote {target}")
 
 

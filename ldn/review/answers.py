@@ -9,7 +9,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any
 
 from ldn.domain import DOMAIN_PATH
 
@@ -19,12 +19,12 @@ ANSWERS_DOMAIN = DOMAIN_PATH
 @dataclass(frozen=True)
 class Answer:
     name: str
-    texts: Tuple[str, ...]                 # one per variant
-    buttons: Tuple[str, ...]               # button titles, patient-facing too
-    metadata: Dict[str, Any]
+    texts: tuple[str, ...]  # one per variant
+    buttons: tuple[str, ...]  # button titles, patient-facing too
+    metadata: dict[str, Any]
 
     @property
-    def source(self) -> Dict[str, str]:
+    def source(self) -> dict[str, str]:
         return self.metadata.get("source") or {}
 
     @property
@@ -38,16 +38,16 @@ class Answer:
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def load_answers(path: Optional[Path] = None) -> Dict[str, Answer]:
+def load_answers(path: Path | None = None) -> dict[str, Answer]:
     """All responses with text, by name, in domain order."""
     from rasa.shared.core.domain import Domain  # late: importing Rasa takes seconds
 
     domain = Domain.load(str(path or ANSWERS_DOMAIN))
-    answers: Dict[str, Answer] = {}
+    answers: dict[str, Answer] = {}
     for name, variants in domain.responses.items():
         texts = tuple(str(v.get("text") or "") for v in variants if v.get("text"))
         if not texts:
             continue
-        buttons: List[str] = [str(b.get("title", "")) for v in variants for b in v.get("buttons") or []]
+        buttons: list[str] = [str(b.get("title", "")) for v in variants for b in v.get("buttons") or []]
         answers[name] = Answer(name, texts, tuple(buttons), dict(variants[0].get("metadata") or {}))
     return answers

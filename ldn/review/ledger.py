@@ -13,40 +13,46 @@ again; tests/ldn/review/test_sign_off.py fails while any answer is unsigned.
 
 import datetime as dt
 from pathlib import Path
-from typing import Dict, List, Optional
 
 import yaml
 
 from ldn.review.answers import Answer
 
 LEDGER = Path(__file__).with_name("sign_off.yml")
-HEADER = ("# Clinician sign-off of every patient-facing response (ldn/review/ledger.py).\n"
-          "# Written by `make sign-off REVIEWER=\"Name, role\"`; don't edit by hand.\n")
+HEADER = (
+    "# Clinician sign-off of every patient-facing response (ldn/review/ledger.py).\n"
+    '# Written by `make sign-off REVIEWER="Name, role"`; don\'t edit by hand.\n'
+)
 
 
-def load(path: Path = LEDGER) -> Dict[str, Dict[str, str]]:
+def load(path: Path = LEDGER) -> dict[str, dict[str, str]]:
     if not path.exists():
         return {}
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
-def save(entries: Dict[str, Dict[str, str]], path: Path = LEDGER) -> None:
+def save(entries: dict[str, dict[str, str]], path: Path = LEDGER) -> None:
     text = yaml.safe_dump(dict(sorted(entries.items())), allow_unicode=True, sort_keys=True, width=120)
     path.write_text(HEADER + text, encoding="utf-8")
 
 
-def signed(answer: Answer, entries: Dict[str, Dict[str, str]]) -> Optional[Dict[str, str]]:
+def signed(answer: Answer, entries: dict[str, dict[str, str]]) -> dict[str, str] | None:
     """The ledger entry if it signs this exact text, else None."""
     entry = entries.get(answer.name)
     return entry if entry and entry.get("sha256") == answer.digest else None
 
 
-def unsigned(answers: Dict[str, Answer], entries: Dict[str, Dict[str, str]]) -> List[str]:
+def unsigned(answers: dict[str, Answer], entries: dict[str, dict[str, str]]) -> list[str]:
     return [name for name, answer in answers.items() if not signed(answer, entries)]
 
 
-def sign(answers: Dict[str, Answer], entries: Dict[str, Dict[str, str]], reviewer: str,
-         today: dt.date, everything: bool = False) -> List[str]:
+def sign(
+    answers: dict[str, Answer],
+    entries: dict[str, dict[str, str]],
+    reviewer: str,
+    today: dt.date,
+    everything: bool = False,
+) -> list[str]:
     """Sign every answer changed since its last sign-off (or all); returns the names signed.
 
     Entries of responses that no longer exist are dropped.

@@ -22,9 +22,9 @@ def syllables(word: str) -> int:
     word = word.split("'")[0]
     count = len(_VOWELS.findall(word))
     if word.endswith("e") and not word.endswith(("le", "ee", "ye")) and count > 1:
-        count -= 1                       # silent e: "take"
+        count -= 1  # silent e: "take"
     if word.endswith("ed") and not word.endswith(("ted", "ded")) and count > 1:
-        count -= 1                       # "used"
+        count -= 1  # "used"
     return max(count, 1)
 
 

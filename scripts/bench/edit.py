@@ -1,8 +1,8 @@
 """Edit one answer's text in a scratch copy of a response source (never a tracked file)."""
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import yaml
 

@@ -11,8 +11,8 @@ import math
 import random
 import time
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence
 from urllib.parse import urlsplit
 
 import aiohttp
@@ -29,7 +29,7 @@ def check_local(url: str) -> str:
     return url
 
 
-def percentile(values: Sequence[float], q: float) -> Optional[float]:
+def percentile(values: Sequence[float], q: float) -> float | None:
     """Nearest-rank percentile (q in 0..100); None for no values."""
     if not values:
         return None
@@ -42,12 +42,12 @@ def percentile(values: Sequence[float], q: float) -> Optional[float]:
 class Run:
     """Latencies (seconds) of the answered messages of one load phase."""
 
-    latencies: List[float] = field(default_factory=list)
+    latencies: list[float] = field(default_factory=list)
     errors: int = 0
     empty: int = 0  # answered with no message (the stock bot, by design, for some inputs)
     elapsed_s: float = 0.0
 
-    def summary(self) -> Dict[str, Optional[float]]:
+    def summary(self) -> dict[str, float | None]:
         ms = [round(x * 1000, 1) for x in self.latencies]
         return {
             "messages": len(ms),
@@ -61,7 +61,7 @@ class Run:
         }
 
 
-async def send(session: aiohttp.ClientSession, url: str, sender: str, text: str) -> List[dict]:
+async def send(session: aiohttp.ClientSession, url: str, sender: str, text: str) -> list[dict]:
     """POST one message; return the bot's messages (raises on an error status)."""
     async with session.post(url, json={"sender": sender, "message": text}) as reply:
         reply.raise_for_status()
@@ -115,7 +115,7 @@ async def open_loop(url: str, messages: Sequence[str], rate: float, duration_s: 
     check_local(url)
     run, rng = Run(), random.Random(seed)
     began = time.perf_counter()
-    tasks: List[asyncio.Task] = []
+    tasks: list[asyncio.Task] = []
     async with _session(MAX_IN_FLIGHT) as session:
         sender = _sender("o")
         for i in range(int(rate * duration_s)):
@@ -131,7 +131,7 @@ async def open_loop(url: str, messages: Sequence[str], rate: float, duration_s: 
     return run
 
 
-async def long_conversation(url: str, messages: Sequence[str], turns: int) -> List[float]:
+async def long_conversation(url: str, messages: Sequence[str], turns: int) -> list[float]:
     """Latency (ms) of each turn of one conversation of `turns` messages."""
     check_local(url)
     sender, latencies = _sender("long"), []
@@ -147,7 +147,7 @@ async def long_conversation(url: str, messages: Sequence[str], turns: int) -> Li
     return latencies
 
 
-async def first_answer(url: str, text: str, timeout_s: float, expect: Optional[str] = None) -> float:
+async def first_answer(url: str, text: str, timeout_s: float, expect: str | None = None) -> float:
     """Seconds until the server answers `text` (containing `expect`, if given), polling."""
     check_local(url)
     began = time.perf_counter()

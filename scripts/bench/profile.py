@@ -23,13 +23,14 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, Dict, List
+from typing import Any
 
 from scripts.bench.messages import PATIENT
 from tests.server import ROOT, free_port
 
-TIMES: Dict[str, float] = defaultdict(float)
+TIMES: dict[str, float] = defaultdict(float)
 STAGE = {"now": "other"}
 
 
@@ -41,6 +42,7 @@ def timed(owner: Any, name: str, label: Callable[..., str], stage: str = "") -> 
         TIMES[key] += time.perf_counter() - began
 
     if asyncio.iscoroutinefunction(original):
+
         @functools.wraps(original)
         async def wrapper(*args, **kwargs):
             previous, began = STAGE["now"], time.perf_counter()
@@ -51,6 +53,7 @@ def timed(owner: Any, name: str, label: Callable[..., str], stage: str = "") -> 
                 STAGE["now"] = previous
                 record(label(*args, **kwargs), began)
     else:
+
         @functools.wraps(original)
         def wrapper(*args, **kwargs):
             previous, began = STAGE["now"], time.perf_counter()
@@ -60,6 +63,7 @@ def timed(owner: Any, name: str, label: Callable[..., str], stage: str = "") -> 
             finally:
                 STAGE["now"] = previous
                 record(label(*args, **kwargs), began)
+
     setattr(owner, name, wrapper)
 
 
@@ -80,14 +84,18 @@ def instrument(store_class: type) -> None:
     timed(RemoteAction, "run", lambda action, *a, **kw: "custom actions (action server round trip)")
     timed(EndpointConfig, "request", lambda *a, **kw: "  of which the HTTP request to the action server")
     timed(LiveResponses, "generate", lambda *a, **kw: "rendering responses (NLG)")
-    timed(MessageProcessor, "_run_action", lambda proc, action=None, *a, **kw: f"action · {(action or kw['action']).name()}")
+    timed(
+        MessageProcessor,
+        "_run_action",
+        lambda proc, action=None, *a, **kw: f"action · {(action or kw['action']).name()}",
+    )
     timed(MessageProcessor, "handle_message", lambda *a, **kw: "total (in process)")
 
 
-STARTUP: Dict[str, float] = {}
+STARTUP: dict[str, float] = {}
 
 
-async def in_process(model: str, messages: int) -> Dict[str, float]:
+async def in_process(model: str, messages: int) -> dict[str, float]:
     began = time.perf_counter()
     import tensorflow  # noqa: F401  (what Rasa's imports spend most on)
 
@@ -105,8 +113,11 @@ async def in_process(model: str, messages: int) -> Dict[str, float]:
     began = time.perf_counter()
     await agent.handle_message(UserMessage("hello", CollectingOutputChannel(), "first"))
     STARTUP["first message (TF graph tracing, first queries)"] = time.perf_counter() - began
-    instrument(type(agent.tracker_store._tracker_store) if hasattr(agent.tracker_store, "_tracker_store")
-               else type(agent.tracker_store))
+    instrument(
+        type(agent.tracker_store._tracker_store)
+        if hasattr(agent.tracker_store, "_tracker_store")
+        else type(agent.tracker_store)
+    )
     for i in range(8):  # warm-up, not counted
         await agent.handle_message(UserMessage(PATIENT[i], CollectingOutputChannel(), "warm-up"))
     TIMES.clear()
@@ -118,27 +129,28 @@ async def in_process(model: str, messages: int) -> Dict[str, float]:
 
 def over_http(model: str, messages: int) -> float:
     """Median REST latency (ms) of the same messages against a real server."""
+    from ldn.settings import responses_source
     from scripts.bench import load
     from scripts.bench.servers import start_ours
-
-    from ldn.settings import responses_source
 
     with tempfile.TemporaryDirectory() as tmp:
         bot = start_ours(Path(tmp), Path(model), responses_source(), {})
         try:
-            async def run() -> List[float]:
+
+            async def run() -> list[float]:
                 await load.first_answer(bot.url, "hello", 300)
-                latencies: List[float] = []
+                latencies: list[float] = []
                 for start in range(0, messages, 8):
                     batch = [PATIENT[i % len(PATIENT)] for i in range(start, min(start + 8, messages))]
                     latencies += await load.long_conversation(bot.url, batch, len(batch))
                 return latencies
+
             return statistics.median(asyncio.run(run()))
         finally:
             bot.stop()
 
 
-def report(stages: Dict[str, float], http_ms: float) -> str:
+def report(stages: dict[str, float], http_ms: float) -> str:
     total = stages.get("total (in process)", 0.0)
     actions = sum(v for k, v in stages.items() if k.startswith("action · "))
     lines = ["| stage | ms per message | share |", "| --- | --- | --- |"]
@@ -149,7 +161,7 @@ def report(stages: Dict[str, float], http_ms: float) -> str:
     def parts(prefix: str) -> None:
         for key, value in sorted(stages.items(), key=lambda kv: -kv[1]):
             if key.startswith(prefix) and value >= 0.05:
-                row(key[len(prefix):], value, "&nbsp;&nbsp;")
+                row(key[len(prefix) :], value, "&nbsp;&nbsp;")
 
     if http_ms:
         row("channel: HTTP, Sanic, REST input checks (REST median − in-process)", max(0.0, http_ms - total))
@@ -160,12 +172,20 @@ def report(stages: Dict[str, float], http_ms: float) -> str:
     row("policy", stages.get("policy", 0.0))
     parts("policy · ")
     row("actions", actions)
-    for name in ("custom actions (action server round trip)", "  of which the HTTP request to the action server",
-                 "rendering responses (NLG)"):
+    for name in (
+        "custom actions (action server round trip)",
+        "  of which the HTTP request to the action server",
+        "rendering responses (NLG)",
+    ):
         row(name.strip(), stages.get(name, 0.0), "&nbsp;&nbsp;")
     row("tracker save", stages.get("tracker save", 0.0))
-    accounted = sum(stages.get(n, 0.0) for n in ("tracker load", "NLU", "slot extraction (action_extract_slots)",
-                                                  "policy", "tracker save")) + actions
+    accounted = (
+        sum(
+            stages.get(n, 0.0)
+            for n in ("tracker load", "NLU", "slot extraction (action_extract_slots)", "policy", "tracker save")
+        )
+        + actions
+    )
     row("rest of Rasa's message handling (lock, events, logging)", max(0.0, total - accounted))
     row("**total in process**", total)
     if http_ms:
@@ -182,21 +202,30 @@ def main() -> int:
     tmp = tempfile.mkdtemp(prefix="ldn-profile-")
     port = free_port()
     os.environ.update({"ACTIONS_PORT": str(port), "LDN_TRACKER_URL": f"sqlite:///{tmp}/tracker.db"})
-    actions = subprocess.Popen([sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
-                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               env={**os.environ, "SANIC_HOST": "127.0.0.1"})
+    actions = subprocess.Popen(
+        [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "SANIC_HOST": "127.0.0.1"},
+    )
     try:
         stages = asyncio.run(in_process(args.model, args.messages))
     finally:
         actions.terminate()
         actions.wait()
     http_ms = 0.0 if args.no_http else over_http(args.model, args.messages)
-    text = report(stages, http_ms) + "\n\nStart-up, in process:\n\n| step | s |\n| --- | --- |\n" + "\n".join(
-        f"| {step} | {seconds:.1f} |" for step, seconds in STARTUP.items())
+    text = (
+        report(stages, http_ms)
+        + "\n\nStart-up, in process:\n\n| step | s |\n| --- | --- |\n"
+        + "\n".join(f"| {step} | {seconds:.1f} |" for step, seconds in STARTUP.items())
+    )
     out = ROOT / "results" / "bench"
     out.mkdir(parents=True, exist_ok=True)
     (out / "profile.md").write_text(text + "\n")
-    (out / "profile.json").write_text(json.dumps({"stages_ms": stages, "http_median_ms": http_ms, "startup_s": STARTUP}, indent=2))
+    (out / "profile.json").write_text(
+        json.dumps({"stages_ms": stages, "http_median_ms": http_ms, "startup_s": STARTUP}, indent=2)
+    )
     print(text)
     return 0
 

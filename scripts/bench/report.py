@@ -1,32 +1,36 @@
 """The one table of `make bench`: ours, stock, the ratio, and the issue's target."""
 
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from collections.abc import Callable
+from typing import Any
 
-Row = Tuple[str, Callable[[Dict], Any], str, Optional[Tuple[str, float]]]
+Row = tuple[str, Callable[[dict], Any], str, tuple[str, float] | None]
 
 
-def _get(*keys: str) -> Callable[[Dict], Any]:
-    def read(result: Dict) -> Any:
+def _get(*keys: str) -> Callable[[dict], Any]:
+    def read(result: dict) -> Any:
         value: Any = result
         for key in keys:
             value = value.get(key) if isinstance(value, dict) else None
         return value
+
     return read
 
 
-def _turn_growth(result: Dict) -> Optional[float]:
+def _turn_growth(result: dict) -> float | None:
     first, last = result.get("turn_1_ms"), result.get("turn_last_ms")
     return round(last / first, 2) if first and last else None
 
 
-def rows(levels: List[int]) -> List[Row]:
+def rows(levels: list[int]) -> list[Row]:
     """(label, how to read it, unit, target) where target is ("ratio>=", x), ("<=", x) or ("growth<=", x)."""
-    out: List[Row] = []
+    out: list[Row] = []
     for level in levels:
         target = ("ratio>=", 2.0) if level == 10 else None
         out.append((f"throughput, {level} concurrent", _get(f"closed_{level}", "msg_per_s"), "msg/s", target))
-        for q in ("p50", "p95", "p99"):
-            out.append((f"  {q}, {level} concurrent", _get(f"closed_{level}", f"{q}_ms"), "ms", None))
+        out.extend(
+            (f"  {q}, {level} concurrent", _get(f"closed_{level}", f"{q}_ms"), "ms", None)
+            for q in ("p50", "p95", "p99")
+        )
     out += [
         ("p95 at open-loop rate", _get("open", "p95_ms"), "ms", ("<=", 150)),
         ("latency at turn 1 (median turns 1-5)", _get("turn_1_ms"), "ms", None),
@@ -48,7 +52,7 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
-def _verdict(target, ours: Any, ratio: Optional[float]) -> str:
+def _verdict(target, ours: Any, ratio: float | None) -> str:
     if target is None:
         return ""
     kind, bound = target
@@ -60,12 +64,14 @@ def _verdict(target, ours: Any, ratio: Optional[float]) -> str:
     return f"{shown} {'**met**' if ok else '**not met**'}"
 
 
-def table(results: Dict) -> str:
+def table(results: dict) -> str:
     settings = results["settings"]
     names = [name for name in results if name != "settings"]
     ours, stock = results.get("ours", {}), results.get("stock", {})
-    extra = {"baseline": "baseline = our bot with Rasa's own tracker store, response generator and action calls",
-             "variant": f"variant = our bot with {settings.get('variant')}"}
+    extra = {
+        "baseline": "baseline = our bot with Rasa's own tracker store, response generator and action calls",
+        "variant": f"variant = our bot with {settings.get('variant')}",
+    }
     notes = [extra[name] for name in names if name in extra]
     lines = [
         f"Closed loop: conversations of 8 messages, {settings['duration']:g} s per level; "
@@ -82,9 +88,14 @@ def table(results: Dict) -> str:
         lines.append(f"| {label} | {unit} | {cells} | {_fmt(ratio)} | {_verdict(target, a, ratio)} |")
     errors = ", ".join(
         f"{name} {sum((r.get(k) or {}).get('errors', 0) for k in r if k.startswith(('closed_', 'open')))}"
-        for name, r in ((n, results[n]) for n in names))
+        for name, r in ((n, results[n]) for n in names)
+    )
     empty = ", ".join(
         f"{name} {sum((r.get(k) or {}).get('empty_answers', 0) for k in r if k.startswith(('closed_', 'open')))}"
-        for name, r in ((n, results[n]) for n in names))
-    lines += ["", f"Failed requests (error status or no reply within 60 s): {errors}. Answered with no message: {empty}."]
+        for name, r in ((n, results[n]) for n in names)
+    )
+    lines += [
+        "",
+        f"Failed requests (error status or no reply within 60 s): {errors}. Answered with no message: {empty}.",
+    ]
     return "\n".join(lines)

@@ -20,9 +20,9 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Awaitable, Callable, Dict, List, Optional
 
 import rasa
 import yaml
@@ -45,12 +45,12 @@ EDIT_TIMEOUT_S = 1200
 @dataclass
 class Contestant:
     name: str
-    messages: List[str]
+    messages: list[str]
     start: Callable[[], Bot]
-    edit: Optional[Callable[["Contestant"], Awaitable[float]]] = None
-    bot: Optional[Bot] = None
-    result: Dict = field(default_factory=dict)
-    peaks: List[float] = field(default_factory=list)
+    edit: Callable[["Contestant"], Awaitable[float]] | None = None
+    bot: Bot | None = None
+    result: dict = field(default_factory=dict)
+    peaks: list[float] = field(default_factory=list)
 
     def stop(self) -> None:
         if self.bot:
@@ -69,7 +69,7 @@ def rasa_default_endpoints(target: Path) -> Path:
     return target
 
 
-def ours(name: str, model: Path, env: Dict[str, str], live_edit: bool) -> Contestant:
+def ours(name: str, model: Path, env: dict[str, str], live_edit: bool) -> Contestant:
     work = WORK / name
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
@@ -89,8 +89,11 @@ def ours(name: str, model: Path, env: Dict[str, str], live_edit: bool) -> Contes
 def fresh_stock_project() -> None:
     """The files `rasa init` writes (its scaffold), without the training `rasa init` also runs."""
     shutil.rmtree(STOCK_PROJECT, ignore_errors=True)
-    shutil.copytree(Path(rasa.__file__).parent / "cli" / "initial_project", STOCK_PROJECT,
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        Path(rasa.__file__).parent / "cli" / "initial_project",
+        STOCK_PROJECT,
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
 
 
 def stock() -> Contestant:
@@ -103,8 +106,14 @@ def stock() -> Contestant:
             edit_response(domain, "utter_greet", marker)
             edited = STOCK_PROJECT / "edited"
             await asyncio.to_thread(
-                subprocess.run, [str(RASA), "train", "--fixed-model-name", "stock", "--out", str(edited)],
-                cwd=STOCK_PROJECT, env=base_env({}), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                subprocess.run,
+                [str(RASA), "train", "--fixed-model-name", "stock", "--out", str(edited)],
+                cwd=STOCK_PROJECT,
+                env=base_env({}),
+                check=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             me.peaks.append(me.bot.stop())
             me.bot = start_stock(STOCK_PROJECT, edited / "stock.tar.gz")
             await load.first_answer(me.bot.url, "hello", EDIT_TIMEOUT_S, expect=marker)
@@ -115,11 +124,11 @@ def stock() -> Contestant:
     return Contestant("stock", STOCK, lambda: start_stock(STOCK_PROJECT, STOCK_MODEL), edit)
 
 
-def _median(values: List[float]) -> float:
+def _median(values: list[float]) -> float:
     return round(statistics.median(values), 1)
 
 
-async def serve(contestants: List[Contestant], args) -> None:
+async def serve(contestants: list[Contestant], args) -> None:
     for c in contestants:  # cold starts one at a time
         c.bot = c.start()
         c.result["cold_start_s"] = round(await load.first_answer(c.bot.url, "hello", START_TIMEOUT_S), 1)
@@ -128,11 +137,17 @@ async def serve(contestants: List[Contestant], args) -> None:
         await load.closed_loop(c.bot.url, c.messages, 2, 3)  # warm-up, not counted
     for c in contestants:
         turns = await load.long_conversation(c.bot.url, c.messages, args.turns)
-        c.result.update(turns_ms=[round(t, 1) for t in turns], turn_1_ms=_median(turns[:5]), turn_last_ms=_median(turns[-5:]))
-        print(f"[{c.name}] turn 1 {c.result['turn_1_ms']} ms, turn {args.turns} {c.result['turn_last_ms']} ms", flush=True)
+        c.result.update(
+            turns_ms=[round(t, 1) for t in turns], turn_1_ms=_median(turns[:5]), turn_last_ms=_median(turns[-5:])
+        )
+        print(
+            f"[{c.name}] turn 1 {c.result['turn_1_ms']} ms, turn {args.turns} {c.result['turn_last_ms']} ms", flush=True
+        )
     for level in args.levels:
         for c in contestants:
-            c.result[f"closed_{level}"] = (await load.closed_loop(c.bot.url, c.messages, level, args.duration)).summary()
+            c.result[f"closed_{level}"] = (
+                await load.closed_loop(c.bot.url, c.messages, level, args.duration)
+            ).summary()
             print(f"[{c.name}] {level:>2} concurrent: {c.result[f'closed_{level}']}", flush=True)
     for c in contestants:
         c.result["open"] = (await load.open_loop(c.bot.url, c.messages, args.rate, args.duration)).summary()
@@ -143,13 +158,15 @@ async def serve(contestants: List[Contestant], args) -> None:
             print(f"[{c.name}] edited answer served after {c.result['edit_s']} s", flush=True)
 
 
-def run(args) -> Dict:
+def run(args) -> dict:
     model = ROOT / "models" / "ldn.tar.gz"
-    trained: Dict[str, float] = {}
+    trained: dict[str, float] = {}
     if not args.skip_train:
         print("[ours] training from clean ...", flush=True)
         (WORK / "trained").mkdir(parents=True, exist_ok=True)
-        trained["ours"] = round(train(ROOT, WORK / "trained", "ldn", {"PYTHONPATH": str(ROOT)}, WORK / "trained" / "train.log"), 1)
+        trained["ours"] = round(
+            train(ROOT, WORK / "trained", "ldn", {"PYTHONPATH": str(ROOT)}, WORK / "trained" / "train.log"), 1
+        )
         model = WORK / "trained" / "ldn.tar.gz"
     if not args.no_stock and (not args.skip_train or not STOCK_MODEL.exists()):
         fresh_stock_project()
@@ -174,14 +191,22 @@ def run(args) -> Dict:
     return {c.name: c.result for c in contestants}
 
 
-def parse_args(argv: Optional[List[str]] = None) -> argparse.Namespace:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--skip-train", action="store_true", help="reuse existing models; training time not measured")
     parser.add_argument("--no-stock", action="store_true", help="leave the stock bot out (lever comparisons)")
-    parser.add_argument("--baseline", action="store_true",
-                        help="also our bot with Rasa's own tracker store, response generator and action calls")
-    parser.add_argument("--variant", action="append", default=[], metavar="KEY=VALUE",
-                        help="also our bot with this environment (e.g. TF_INTRA_OP_PARALLELISM_THREADS=1)")
+    parser.add_argument(
+        "--baseline",
+        action="store_true",
+        help="also our bot with Rasa's own tracker store, response generator and action calls",
+    )
+    parser.add_argument(
+        "--variant",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="also our bot with this environment (e.g. TF_INTRA_OP_PARALLELISM_THREADS=1)",
+    )
     parser.add_argument("--duration", type=float, default=20, help="seconds per load level (default 20)")
     parser.add_argument("--levels", type=lambda s: [int(x) for x in s.split(",")], default=[1, 10, 50])
     parser.add_argument("--rate", type=float, default=10, help="open-loop messages per second (default 10)")
@@ -192,10 +217,10 @@ def parse_args(argv: Optional[List[str]] = None) -> argparse.Namespace:
     return args
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     began = time.monotonic()
-    results: Dict = {"settings": dict(vars(args))}
+    results: dict = {"settings": dict(vars(args))}
     results.update(run(args))
     results["settings"]["took_s"] = round(time.monotonic() - began)
     RESULTS.mkdir(parents=True, exist_ok=True)

@@ -13,15 +13,14 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional
 
 from tests.server import ROOT, free_port
 
 RASA = ROOT / ".venv" / "bin" / "rasa"
 
 
-def _children() -> Dict[int, List[int]]:
-    tree: Dict[int, List[int]] = {}
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -75,18 +74,23 @@ class Bot:
     name: str
     port: int
     log_path: Path
-    process: Optional[subprocess.Popen] = None
-    sampler: Optional[MemorySampler] = None
-    env: Dict[str, str] = field(default_factory=dict)
+    process: subprocess.Popen | None = None
+    sampler: MemorySampler | None = None
+    env: dict[str, str] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/webhooks/rest/webhook"
 
-    def start(self, command: List[str], cwd: Path) -> None:
+    def start(self, command: list[str], cwd: Path) -> None:
         with self.log_path.open("a") as log:
             self.process = subprocess.Popen(
-                command, cwd=cwd, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                command,
+                cwd=cwd,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
         self.sampler = MemorySampler(self.process.pid)
         self.sampler.start()
@@ -104,27 +108,29 @@ class Bot:
         return peak
 
 
-def base_env(extra: Dict[str, str]) -> Dict[str, str]:
+def base_env(extra: dict[str, str]) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "RASA_API_TOKEN"}
     return {**env, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", **extra}
 
 
-def start_ours(workdir: Path, model: Path, responses: Path, extra_env: Dict[str, str]) -> Bot:
+def start_ours(workdir: Path, model: Path, responses: Path, extra_env: dict[str, str]) -> Bot:
     """scripts/serve.sh on free ports, with a fresh conversation database in workdir."""
     bot = Bot("ours", free_port(), workdir / "ours.log")
     web_port = free_port()
-    bot.env = base_env({
-        "RASA_PORT": str(bot.port),
-        "ACTIONS_PORT": str(free_port()),
-        "WEB_PORT": str(web_port),
-        "LDN_MODEL": str(model),
-        "LDN_RESPONSES": str(responses),
-        "LDN_TRACKER_URL": f"sqlite:///{workdir / 'tracker.db'}",
-        "LDN_STATE_DIR": str(workdir / "state"),
-        "LDN_CORS_ORIGINS": f"http://127.0.0.1:{web_port}",
-        "LDN_ALLOWED_ORIGINS": f"http://127.0.0.1:{web_port}",
-        **extra_env,
-    })
+    bot.env = base_env(
+        {
+            "RASA_PORT": str(bot.port),
+            "ACTIONS_PORT": str(free_port()),
+            "WEB_PORT": str(web_port),
+            "LDN_MODEL": str(model),
+            "LDN_RESPONSES": str(responses),
+            "LDN_TRACKER_URL": f"sqlite:///{workdir / 'tracker.db'}",
+            "LDN_STATE_DIR": str(workdir / "state"),
+            "LDN_CORS_ORIGINS": f"http://127.0.0.1:{web_port}",
+            "LDN_ALLOWED_ORIGINS": f"http://127.0.0.1:{web_port}",
+            **extra_env,
+        }
+    )
     bot.start([str(ROOT / "scripts" / "serve.sh")], ROOT)
     return bot
 
@@ -133,17 +139,36 @@ def start_stock(project: Path, model: Path) -> Bot:
     """`rasa run` in the stock project, as its README would run it."""
     bot = Bot("stock", free_port(), project / "stock.log")
     bot.env = base_env({})
-    bot.start([str(RASA), "run", "--model", str(model), "--port", str(bot.port),
-               "--interface", "127.0.0.1", "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"], project)
+    bot.start(
+        [
+            str(RASA),
+            "run",
+            "--model",
+            str(model),
+            "--port",
+            str(bot.port),
+            "--interface",
+            "127.0.0.1",
+            "--endpoints",
+            "endpoints.yml",
+            "--credentials",
+            "credentials.yml",
+        ],
+        project,
+    )
     return bot
 
 
-def train(project: Path, out: Path, name: str, env: Dict[str, str], log: Path) -> float:
+def train(project: Path, out: Path, name: str, env: dict[str, str], log: Path) -> float:
     """`rasa train --force` in `project`; return the seconds it took."""
     began = time.monotonic()
     with log.open("a") as handle:
         subprocess.run(
             [str(RASA), "train", "--force", "--fixed-model-name", name, "--out", str(out)],
-            cwd=project, env=base_env(env), stdout=handle, stderr=subprocess.STDOUT, check=True,
+            cwd=project,
+            env=base_env(env),
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+            check=True,
         )
     return time.monotonic() - began

@@ -15,8 +15,8 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Dict, List
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
@@ -27,25 +27,36 @@ from ldn.domain import DOMAIN_PATH
 from ldn.settings import response_variables
 from ldn.tracker_store import WindowedSQLTrackerStore
 from scripts.bench.messages import PATIENT
-from tests.server import ROOT
 
 
-def session_start() -> List:
-    return ([ActionExecuted("action_session_start"), SessionStarted()]
-            + [SlotSet(k, v) for k, v in response_variables().items()] + [ActionExecuted("action_listen")])
+def session_start() -> list:
+    return (
+        [ActionExecuted("action_session_start"), SessionStarted()]
+        + [SlotSet(k, v) for k, v in response_variables().items()]
+        + [ActionExecuted("action_listen")]
+    )
 
 
-def turn(i: int) -> List:
+def turn(i: int) -> list:
     ranking = [{"name": f"faq/topic_{k}", "confidence": 0.1} for k in range(10)]
-    parse = {"intent": {"name": "faq", "confidence": 0.9}, "entities": [], "text": PATIENT[i % len(PATIENT)],
-             "intent_ranking": ranking, "response_selector": {"faq": {"ranking": ranking, "response": {}}}}
-    return [UserUttered(PATIENT[i % len(PATIENT)], parse["intent"], [], parse),
-            ActionExecuted("action_answer_faq"), BotUttered("An answer of about four hundred characters. " * 9),
-            SlotSet("last_topic", f"topic_{i % 10}"), ActionExecuted("action_listen")]
+    parse = {
+        "intent": {"name": "faq", "confidence": 0.9},
+        "entities": [],
+        "text": PATIENT[i % len(PATIENT)],
+        "intent_ranking": ranking,
+        "response_selector": {"faq": {"ranking": ranking, "response": {}}},
+    }
+    return [
+        UserUttered(PATIENT[i % len(PATIENT)], parse["intent"], [], parse),
+        ActionExecuted("action_answer_faq"),
+        BotUttered("An answer of about four hundred characters. " * 9),
+        SlotSet("last_topic", f"topic_{i % 10}"),
+        ActionExecuted("action_listen"),
+    ]
 
 
-async def one_conversation(store, domain: Domain, turns: int, sender: str = "patient") -> Dict[str, List[float]]:
-    out: Dict[str, List[float]] = {"load_save_ms": [], "serialise_ms": []}
+async def one_conversation(store, domain: Domain, turns: int, sender: str = "patient") -> dict[str, list[float]]:
+    out: dict[str, list[float]] = {"load_save_ms": [], "serialise_ms": []}
     for i in range(turns):
         began = time.perf_counter()
         tracker = await store.retrieve(sender)
@@ -63,9 +74,11 @@ async def one_conversation(store, domain: Domain, turns: int, sender: str = "pat
     return out
 
 
-STORES: Dict[str, Callable] = {
+STORES: dict[str, Callable] = {
     "Rasa SQLTrackerStore": lambda url, domain: SQLTrackerStore(domain, host=url),
-    "+ WAL, synchronous=NORMAL, pooled": lambda url, domain: WindowedSQLTrackerStore(domain, host=url, window_turns=10**9),
+    "+ WAL, synchronous=NORMAL, pooled": lambda url, domain: WindowedSQLTrackerStore(
+        domain, host=url, window_turns=10**9
+    ),
     "+ windowed load (ours)": lambda url, domain: WindowedSQLTrackerStore(domain, host=url),
 }
 
@@ -75,7 +88,9 @@ def main() -> int:
     parser.add_argument("--turns", type=int, default=100)
     args = parser.parse_args()
     domain = Domain.load(str(DOMAIN_PATH))
-    print(f"| store | load+save, turn 1 (ms) | turn {args.turns} (ms) | growth | serialise for actions, turn {args.turns} (ms) |")
+    print(
+        f"| store | load+save, turn 1 (ms) | turn {args.turns} (ms) | growth | serialise for actions, turn {args.turns} (ms) |"
+    )
     print("| --- | --- | --- | --- | --- |")
     for name, make in STORES.items():
         with tempfile.TemporaryDirectory() as tmp:
@@ -84,7 +99,9 @@ def main() -> int:
             times = asyncio.run(one_conversation(store, domain, args.turns))
         first = statistics.median(times["load_save_ms"][:5])
         last = statistics.median(times["load_save_ms"][-5:])
-        print(f"| {name} | {first:.1f} | {last:.1f} | {last / first:.2f}× | {statistics.median(times['serialise_ms'][-5:]):.1f} |")
+        print(
+            f"| {name} | {first:.1f} | {last:.1f} | {last / first:.2f}× | {statistics.median(times['serialise_ms'][-5:]):.1f} |"
+        )
     return 0
 
 

@@ -15,7 +15,6 @@ import os
 import time
 import uuid
 from pathlib import Path
-from typing import Dict, List
 
 from scripts.cluster import control
 from scripts.cluster.load import run_closed_loop
@@ -37,7 +36,7 @@ def process_ticks(pid: int) -> int:
     return int(parts[11]) + int(parts[12])  # utime + stime
 
 
-def measure(replicas: int, patients: int, seconds: float) -> Dict:
+def measure(replicas: int, patients: int, seconds: float) -> dict:
     directory = ROOT / "var" / "cluster-bench"
     running = control.start(directory, {"LDN_CLUSTER_REPLICAS": str(replicas), **control.LOAD_TEST_ENV})
     try:
@@ -65,12 +64,12 @@ def measure(replicas: int, patients: int, seconds: float) -> Dict:
         "latency_p95_ms": round(1000 * answered[int(len(answered) * 0.95)]),
         "machine_cpu_pct": round(100 * (busy1 - busy0) / max(1, total1 - total0), 1),
         "cores": cores,
-        "replica_cpu_pct": [round(100 * (b - a) / TICKS / elapsed, 1) for a, b in zip(ticks0, ticks1)],
+        "replica_cpu_pct": [round(100 * (b - a) / TICKS / elapsed, 1) for a, b in zip(ticks0, ticks1, strict=False)],
         "started_in_s": round(running.started_in_s, 1),
     }
 
 
-def main(argv: List[str] = None) -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--patients", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=20)
@@ -81,8 +80,10 @@ def main(argv: List[str] = None) -> None:
     OUT.write_text(json.dumps({"runs": runs, "speedup": round(ratio, 2)}, indent=2))
     print(f"{'replicas':>8} {'answers/s':>9} {'p50 ms':>7} {'p95 ms':>7} {'machine CPU':>11} {'per replica CPU':>16}")
     for run in runs:
-        print(f"{run['replicas']:>8} {run['answers_per_s']:>9} {run['latency_p50_ms']:>7} {run['latency_p95_ms']:>7} "
-              f"{run['machine_cpu_pct']:>10}% {', '.join(f'{c}%' for c in run['replica_cpu_pct']):>16}")
+        print(
+            f"{run['replicas']:>8} {run['answers_per_s']:>9} {run['latency_p50_ms']:>7} {run['latency_p95_ms']:>7} "
+            f"{run['machine_cpu_pct']:>10}% {', '.join(f'{c}%' for c in run['replica_cpu_pct']):>16}"
+        )
     print(f"2 replicas / 1 replica: {ratio:.2f}x  ({run['cores']} cores; written to {OUT.relative_to(ROOT)})")
 
 

@@ -9,14 +9,13 @@ import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional
 
 import psycopg2
 
 from scripts.cluster import spec as cluster_spec
 
 ROOT = cluster_spec.ROOT
-START_TIMEOUT_S = 660   # start.sh gives up after 600 s (a machine far busier than its cores)
+START_TIMEOUT_S = 660  # start.sh gives up after 600 s (a machine far busier than its cores)
 # All load-test traffic comes from one address: lift the per-client rate limit.
 LOAD_TEST_ENV = {"LDN_CLUSTER_RATE_LIMIT": "2000r/s", "LDN_CLUSTER_BURST": "2000"}
 
@@ -27,9 +26,9 @@ class RunningCluster:
     directory: Path
     started_in_s: float
     nginx_port: int
-    rasa_ports: List[int]
-    secrets: Dict[str, str] = field(default_factory=dict)
-    load_at_start: float = 0.0   # 1-minute load average when start() was called
+    rasa_ports: list[int]
+    secrets: dict[str, str] = field(default_factory=dict)
+    load_at_start: float = 0.0  # 1-minute load average when start() was called
 
     @property
     def url(self) -> str:
@@ -41,11 +40,12 @@ class RunningCluster:
     def pg_url(self) -> str:
         spec = cluster_spec.load()
         pg = spec["postgres"]
-        return (f"postgresql://{pg['user']}:{self.secrets['LDN_PG_PASSWORD']}@127.0.0.1:"
-                f"{cluster_spec.local_port(spec, 'postgres')}/{pg['database']}")
+        return (
+            f"postgresql://{pg['user']}:{self.secrets['LDN_PG_PASSWORD']}@127.0.0.1:"
+            f"{cluster_spec.local_port(spec, 'postgres')}/{pg['database']}"
+        )
 
-
-    def user_and_bot_events(self, sender_id: str) -> List[Dict]:
+    def user_and_bot_events(self, sender_id: str) -> list[dict]:
         """A conversation's user and bot events, as the tracker store saved them in PostgreSQL."""
         with psycopg2.connect(self.pg_url()) as connection, connection.cursor() as cursor:
             cursor.execute(
@@ -54,11 +54,11 @@ class RunningCluster:
             )
             return [{"event": kind, **json.loads(data)} for kind, data in cursor.fetchall()]
 
-    def access_log(self) -> List[str]:
+    def access_log(self) -> list[str]:
         return (self.directory / "logs" / "nginx-access.log").read_text().splitlines()
 
 
-def busy_ports(replicas: int) -> List[int]:
+def busy_ports(replicas: int) -> list[int]:
     spec = cluster_spec.load()
     ports = [cluster_spec.local_port(spec, name) for name in ("nginx", "postgres", "redis", "web")]
     ports += [cluster_spec.local_port(spec, "rasa", i) for i in range(replicas)]
@@ -70,7 +70,7 @@ def busy_ports(replicas: int) -> List[int]:
     return busy
 
 
-def start(directory: Path, extra_env: Optional[Dict[str, str]] = None) -> RunningCluster:
+def start(directory: Path, extra_env: dict[str, str] | None = None) -> RunningCluster:
     spec = cluster_spec.load()
     env = {**os.environ, "LDN_CLUSTER_DIR": str(directory), **(extra_env or {})}
     replicas = int(env.get("LDN_CLUSTER_REPLICAS") or spec["replicas"])
@@ -84,11 +84,20 @@ def start(directory: Path, extra_env: Optional[Dict[str, str]] = None) -> Runnin
     began = time.monotonic()
     with (directory / "start.log").open("w") as log:
         process = subprocess.Popen(
-            [str(ROOT / "scripts" / "cluster" / "start.sh")], cwd=ROOT, env=env,
-            stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            [str(ROOT / "scripts" / "cluster" / "start.sh")],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
-    running = RunningCluster(process, directory, 0.0, cluster_spec.local_port(spec, "nginx"),
-                             [cluster_spec.local_port(spec, "rasa", i) for i in range(replicas)])
+    running = RunningCluster(
+        process,
+        directory,
+        0.0,
+        cluster_spec.local_port(spec, "nginx"),
+        [cluster_spec.local_port(spec, "rasa", i) for i in range(replicas)],
+    )
     while not ready.exists():
         failure = None
         if process.poll() is not None:

@@ -13,13 +13,13 @@ A retry may be a duplicate turn if the dead replica had already saved the first 
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable, List, Optional
 
 import requests
 
 RETRIES = 12
-RETRY_PAUSES_S = [0.2, 0.4, 0.8, 1.6] + [2.0] * 8   # backing off: ~19 s in all
+RETRY_PAUSES_S = [0.2, 0.4, 0.8, 1.6] + [2.0] * 8  # backing off: ~19 s in all
 QUESTIONS = [
     "what is ldn",
     "what are the side effects",
@@ -35,10 +35,10 @@ class Turn:
     sender: str
     text: str
     sent_at: float
-    replied_at: Optional[float] = None
+    replied_at: float | None = None
     attempts: int = 0
-    statuses: List[str] = field(default_factory=list)
-    reply: Optional[list] = None
+    statuses: list[str] = field(default_factory=list)
+    reply: list | None = None
 
     @property
     def ambiguous(self) -> bool:
@@ -70,13 +70,15 @@ def default_text(sender: str, i: int) -> str:
 
 
 def run_closed_loop(
-    url: str, senders: List[str], duration_s: float,
+    url: str,
+    senders: list[str],
+    duration_s: float,
     texts: Callable[[str, int], str] = default_text,
-    stop: Optional[threading.Event] = None,
-) -> List[Turn]:
+    stop: threading.Event | None = None,
+) -> list[Turn]:
     """One thread per sender, each sending its next message as soon as the last is answered,
     for `duration_s` or until `stop` is set, whichever comes first."""
-    turns: List[Turn] = []
+    turns: list[Turn] = []
     lock = threading.Lock()
     stop_at = time.monotonic() + duration_s
     stop = stop or threading.Event()

@@ -7,7 +7,6 @@ import hmac
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import List
 
 import pytest
 from rasa_sdk import Tracker
@@ -22,8 +21,13 @@ pytestmark = pytest.mark.unit
 
 
 def user(text, intent, channel="socketio", entities=()):
-    return {"event": "user", "text": text, "input_channel": channel, "timestamp": 1_790_000_000,
-            "parse_data": {"intent": {"name": intent}, "entities": [{"entity": e, "value": v} for e, v in entities]}}
+    return {
+        "event": "user",
+        "text": text,
+        "input_channel": channel,
+        "timestamp": 1_790_000_000,
+        "parse_data": {"intent": {"name": intent}, "entities": [{"entity": e, "value": v} for e, v in entities]},
+    }
 
 
 def bot(response, text="..."):
@@ -32,8 +36,7 @@ def bot(response, text="..."):
 
 def tracker(events) -> Tracker:
     last = [e for e in events if e["event"] == "user"][-1]
-    message = {"text": last["text"], "intent": last["parse_data"]["intent"],
-               "entities": last["parse_data"]["entities"]}
+    message = {"text": last["text"], "intent": last["parse_data"]["intent"], "entities": last["parse_data"]["entities"]}
     return Tracker("patient-1", {}, message, events, False, None, {"name": last["input_channel"]}, "action_listen")
 
 
@@ -43,7 +46,7 @@ def run(action, events):
     return dispatcher.messages
 
 
-def names(messages) -> List[str]:
+def names(messages) -> list[str]:
     return [m["response"] for m in messages]
 
 
@@ -54,37 +57,51 @@ def test_widget_answer_gets_the_question_with_votes_for_that_answer():
     messages = run(ActionAskFeedback(), ANSWERED)
     assert names(messages) == ["utter_feedback_ask"]
     payloads = [b["payload"] for b in messages[0]["buttons"]]
-    assert json.loads(payloads[0][len("/feedback"):]) == {"feedback_vote": "up",
-                                                         "feedback_on": "utter_faq/side_effects"}
+    assert json.loads(payloads[0][len("/feedback") :]) == {
+        "feedback_vote": "up",
+        "feedback_on": "utter_faq/side_effects",
+    }
     assert [b["title"] for b in messages[0]["buttons"]] == ["👍 Yes", "👎 No"]
 
 
-@pytest.mark.parametrize("events", [
-    [user("side effects?", "faq", channel="twilio"), bot("utter_faq/side_effects")],          # SMS: never
-    [user("side effects?", "faq", channel="rest"), bot("utter_faq/side_effects")],
-    [user("does ldn help lupus", "out_of_scope"), bot("utter_condition_not_covered")],         # not an answer
-    [user("i want to end it all", "emergency"), bot("utter_emergency_crisis"), bot("utter_emergency_followup")],
-])
+@pytest.mark.parametrize(
+    "events",
+    [
+        [user("side effects?", "faq", channel="twilio"), bot("utter_faq/side_effects")],  # SMS: never
+        [user("side effects?", "faq", channel="rest"), bot("utter_faq/side_effects")],
+        [user("does ldn help lupus", "out_of_scope"), bot("utter_condition_not_covered")],  # not an answer
+        [user("i want to end it all", "emergency"), bot("utter_emergency_crisis"), bot("utter_emergency_followup")],
+    ],
+)
 def test_no_question_over_sms_after_a_refusal_or_under_crisis_guidance(events):
     assert run(ActionAskFeedback(), events) == []
 
 
 def test_thumbs_down_asks_why_and_the_why_is_thanked():
-    down = user("/feedback", "feedback",
-                entities=[("feedback_vote", "down"), ("feedback_on", "utter_faq/side_effects")])
+    down = user(
+        "/feedback", "feedback", entities=[("feedback_vote", "down"), ("feedback_on", "utter_faq/side_effects")]
+    )
     messages = run(ActionRecordFeedback(), ANSWERED + [bot("utter_feedback_ask"), down])
     assert names(messages) == ["utter_feedback_why"]
     titles = [b["title"] for b in messages[0]["buttons"]]
     assert "It didn't answer my question" in titles and "It wasn't an emergency" not in titles
-    why = user("/feedback", "feedback", entities=[("feedback_vote", "down"), ("feedback_reason", "unclear"),
-                                                  ("feedback_on", "utter_faq/side_effects")])
+    why = user(
+        "/feedback",
+        "feedback",
+        entities=[("feedback_vote", "down"), ("feedback_reason", "unclear"), ("feedback_on", "utter_faq/side_effects")],
+    )
     assert names(run(ActionRecordFeedback(), ANSWERED + [down, why])) == ["utter_feedback_why_thanks"]
 
 
 def test_thumbs_down_on_emergency_guidance_can_say_it_was_not_one():
-    events = [user("took too many", "emergency"), bot("utter_emergency_poisoning"), bot("utter_emergency_followup"),
-              user("/feedback", "feedback", entities=[("feedback_vote", "down"),
-                                                      ("feedback_on", "utter_emergency_poisoning")])]
+    events = [
+        user("took too many", "emergency"),
+        bot("utter_emergency_poisoning"),
+        bot("utter_emergency_followup"),
+        user(
+            "/feedback", "feedback", entities=[("feedback_vote", "down"), ("feedback_on", "utter_emergency_poisoning")]
+        ),
+    ]
     titles = [b["title"] for b in run(ActionRecordFeedback(), events)[0]["buttons"]]
     assert "It wasn't an emergency" in titles
 
@@ -104,6 +121,7 @@ def clinic_settings(monkeypatch):
     def use(webhook: str = ""):
         monkeypatch.setenv("LDN_HANDOFF_WEBHOOK_URL", webhook)
         settings.load_settings.cache_clear()
+
     yield use
     settings.load_settings.cache_clear()
 
@@ -134,33 +152,45 @@ def receiver():
 
 def test_contact_details_follow_the_opening_hours(clinic_settings, monkeypatch):
     clinic_settings()
-    friday_morning = dt.datetime(2026, 11, 27, 15, 0, tzinfo=dt.timezone.utc)   # 10am in New York
+    friday_morning = dt.datetime(2026, 11, 27, 15, 0, tzinfo=dt.timezone.utc)  # 10am in New York
     saturday = dt.datetime(2026, 11, 28, 15, 0, tzinfo=dt.timezone.utc)
-    for now, expected, values in [(friday_morning, "utter_contact_open", {"closes_at": "5pm"}),
-                                  (saturday, "utter_contact_closed", {"opens_at": "Monday at 9am"})]:
+    for now, expected, values in [
+        (friday_morning, "utter_contact_open", {"closes_at": "5pm"}),
+        (saturday, "utter_contact_closed", {"opens_at": "Monday at 9am"}),
+    ]:
         dispatcher = CollectingDispatcher()
         handoff_actions.say_contact(dispatcher, now)
         assert dispatcher.messages[0]["response"] == expected
         assert {k: dispatcher.messages[0][k] for k in values} == values
     messages = run(ActionReachPerson(), [user("can I talk to someone?", "ask_human")])
-    assert names(messages)[0] in {"utter_contact_open", "utter_contact_closed"} and len(messages) == 1, \
+    assert names(messages)[0] in {"utter_contact_open", "utter_contact_closed"} and len(messages) == 1, (
         "no handoff address: contact details only, no offer"
+    )
 
 
 def test_handoff_is_sent_only_after_yes(clinic_settings, receiver, monkeypatch):
     url, received, _ = receiver
     clinic_settings(url)
     monkeypatch.setenv("LDN_HANDOFF_SECRET", "handoff-secret-for-tests")
-    asked = [user("/greet", "greet"), bot("utter_greet", "Hi!"), user("my mum took 4.5mg and feels sick", "faq"),
-             bot("utter_faq/side_effects", "Side effects are rare."), user("can I talk to someone?", "ask_human")]
+    asked = [
+        user("/greet", "greet"),
+        bot("utter_greet", "Hi!"),
+        user("my mum took 4.5mg and feels sick", "faq"),
+        bot("utter_faq/side_effects", "Side effects are rare."),
+        user("can I talk to someone?", "ask_human"),
+    ]
     offer = run(ActionReachPerson(), asked)
     assert names(offer)[-1] == "utter_handoff_consent" and received == []
     consent = asked + [bot("utter_contact_open", "We're open"), bot("utter_handoff_consent", "Shall I send it?")]
-    no = run(ActionReachPerson(), consent + [user('/ask_human{"handoff_consent": "no"}', "ask_human",
-                                                   entities=[("handoff_consent", "no")])])
+    no = run(
+        ActionReachPerson(),
+        consent + [user('/ask_human{"handoff_consent": "no"}', "ask_human", entities=[("handoff_consent", "no")])],
+    )
     assert names(no) == ["utter_handoff_not_sent"] and received == []
-    yes = run(ActionReachPerson(), consent + [user('/ask_human{"handoff_consent": "yes"}', "ask_human",
-                                                    entities=[("handoff_consent", "yes")])])
+    yes = run(
+        ActionReachPerson(),
+        consent + [user('/ask_human{"handoff_consent": "yes"}', "ask_human", entities=[("handoff_consent", "yes")])],
+    )
     assert names(yes) == ["utter_handoff_sent"]
     assert len(received) == 1
     body = json.loads(received[0]["body"])
@@ -175,8 +205,10 @@ def test_handoff_is_sent_only_after_yes(clinic_settings, receiver, monkeypatch):
 def test_yes_without_an_offer_sends_nothing(clinic_settings, receiver):
     url, received, _ = receiver
     clinic_settings(url)
-    messages = run(ActionReachPerson(), [user('/ask_human{"handoff_consent": "yes"}', "ask_human",
-                                              entities=[("handoff_consent", "yes")])])
+    messages = run(
+        ActionReachPerson(),
+        [user('/ask_human{"handoff_consent": "yes"}', "ask_human", entities=[("handoff_consent", "yes")])],
+    )
     assert names(messages)[-1] == "utter_handoff_consent" and received == []
 
 
@@ -184,8 +216,11 @@ def test_a_failing_webhook_gives_the_phone_number(clinic_settings, receiver):
     url, received, handler = receiver
     handler.status = 500
     clinic_settings(url)
-    events = [user("call me", "ask_human"), bot("utter_handoff_consent"),
-              user('/ask_human{"handoff_consent": "yes"}', "ask_human", entities=[("handoff_consent", "yes")])]
+    events = [
+        user("call me", "ask_human"),
+        bot("utter_handoff_consent"),
+        user('/ask_human{"handoff_consent": "yes"}', "ask_human", entities=[("handoff_consent", "yes")]),
+    ]
     assert names(run(ActionReachPerson(), events)) == ["utter_handoff_failed"]
     assert len(received) == 1
 

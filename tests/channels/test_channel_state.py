@@ -25,6 +25,7 @@ def backend(monkeypatch):
         for key, value in env.items():
             monkeypatch.setenv(key, value)
         settings.load_settings.cache_clear()
+
     yield choose
     settings.load_settings.cache_clear()
 
@@ -53,7 +54,7 @@ def test_postgresql_needs_a_postgresql_url(backend, monkeypatch):
 def test_advisory_keys_are_stable_signed_64_bit_and_distinct():
     keys = {advisory_key(f"sms-{i}") for i in range(1000)}
     assert len(keys) == 1000
-    assert all(-(2 ** 63) <= key < 2 ** 63 for key in keys)
+    assert all(-(2**63) <= key < 2**63 for key in keys)
     assert advisory_key("sms-1") == advisory_key("sms-1")
 
 
@@ -72,6 +73,6 @@ def test_process_locks_serialise_one_sender_and_forget_idle_ones():
 
     asyncio.run(main())
     mine = [step for step in trace if step[0] == "a"]
-    assert [kind for _, kind, _ in mine] == ["in", "out"] * 3   # never two of one sender at once
+    assert [kind for _, kind, _ in mine] == ["in", "out"] * 3  # never two of one sender at once
     assert trace.index(("b", "in", 9)) < trace.index(("a", "out", 0))  # other senders don't wait
     assert locks._locks == {}

@@ -10,8 +10,15 @@ from ldn.settings import response_variables
 
 pytestmark = pytest.mark.unit
 
-CHANNEL_REPLIES = [twilio.NOT_TEXT_REPLY, twilio.SLOW_REPLY, twilio.ERROR_REPLY, twilio.STOP_REPLY,
-                   twilio.START_REPLY, twilio.HELP_REPLY, twilio.DISCLAIMER]
+CHANNEL_REPLIES = [
+    twilio.NOT_TEXT_REPLY,
+    twilio.SLOW_REPLY,
+    twilio.ERROR_REPLY,
+    twilio.STOP_REPLY,
+    twilio.START_REPLY,
+    twilio.HELP_REPLY,
+    twilio.DISCLAIMER,
+]
 
 
 @pytest.mark.parametrize("name", CHANNEL_REPLIES)
@@ -35,11 +42,18 @@ def test_the_disclaimer_and_the_greeting_carry_the_mark():
 
 
 def _session(*user_texts, start=0.0):
-    events = [ActionExecuted("action_session_start", timestamp=start), SessionStarted(timestamp=start),
-              SlotSet("clinic_name", "x", timestamp=start), ActionExecuted("action_listen", timestamp=start)]
+    events = [
+        ActionExecuted("action_session_start", timestamp=start),
+        SessionStarted(timestamp=start),
+        SlotSet("clinic_name", "x", timestamp=start),
+        ActionExecuted("action_listen", timestamp=start),
+    ]
     for i, said in enumerate(user_texts):
-        events += [UserUttered(said, timestamp=start + i + 1), BotUttered("answer", timestamp=start + i + 1),
-                   ActionExecuted("action_listen", timestamp=start + i + 1)]
+        events += [
+            UserUttered(said, timestamp=start + i + 1),
+            BotUttered("answer", timestamp=start + i + 1),
+            ActionExecuted("action_listen", timestamp=start + i + 1),
+        ]
     return events
 
 

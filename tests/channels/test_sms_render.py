@@ -25,12 +25,16 @@ pytestmark = pytest.mark.unit
 
 # ------------------------------------------------------------------ markup
 
+
 @pytest.mark.parametrize(
     "raw, plain",
     [
         ("**Bold** and __strong__ words", "Bold and strong words"),
         ("an _italic_ and *also italic* word", "an italic and also italic word"),
-        ("see [our guide](https://clinic.example/ldn_guide) today", "see our guide (https://clinic.example/ldn_guide) today"),
+        (
+            "see [our guide](https://clinic.example/ldn_guide) today",
+            "see our guide (https://clinic.example/ldn_guide) today",
+        ),
         ("[https://clinic.example](https://clinic.example)", "https://clinic.example"),
         ('<a href="https://clinic.example/a_b">the <b>guide</b></a>', "the guide (https://clinic.example/a_b)"),
         ("<b>Dose</b><br>1.5 to 4.5 mg<br/>at night", "Dose\n1.5 to 4.5 mg\nat night"),
@@ -79,6 +83,7 @@ def test_gsm_friendly_replaces_typographic_characters():
 
 # ------------------------------------------------------------------ numbered options
 
+
 def test_numbered_options_reads_like_a_sentence():
     assert numbered_options(["Side effects", "Dose range", "Cost"]) == (
         "Reply 1 for Side effects, 2 for Dose range, or 3 for Cost."
@@ -105,12 +110,15 @@ def test_pick_option_without_a_list():
 
 def test_render_reply_buttons_become_numbered_options():
     greeting = [
-        {"recipient_id": "x", "text": "Hi! I'm the **LDN Assistant**.\n\nWhat would you like to know?",
-         "buttons": [
-             {"title": "What is LDN?", "payload": '/faq{"topic": "what_is"}'},
-             {"title": "Side effects", "payload": '/faq{"topic": "side_effects"}'},
-             {"title": "Dose range", "payload": '/faq{"topic": "dose"}'},
-         ]},
+        {
+            "recipient_id": "x",
+            "text": "Hi! I'm the **LDN Assistant**.\n\nWhat would you like to know?",
+            "buttons": [
+                {"title": "What is LDN?", "payload": '/faq{"topic": "what_is"}'},
+                {"title": "Side effects", "payload": '/faq{"topic": "side_effects"}'},
+                {"title": "Dose range", "payload": '/faq{"topic": "dose"}'},
+            ],
+        },
     ]
     rendered = render_reply(greeting)
     assert rendered.parts == [
@@ -122,10 +130,12 @@ def test_render_reply_buttons_become_numbered_options():
 
 
 def test_render_reply_numbers_continue_across_bubbles():
-    rendered = render_reply([
-        {"text": "First", "buttons": [{"title": "A", "payload": "/a"}]},
-        {"text": "Second", "buttons": [{"title": "B", "payload": "/b"}, {"title": "C", "payload": "/c"}]},
-    ])
+    rendered = render_reply(
+        [
+            {"text": "First", "buttons": [{"title": "A", "payload": "/a"}]},
+            {"text": "Second", "buttons": [{"title": "B", "payload": "/b"}, {"title": "C", "payload": "/c"}]},
+        ]
+    )
     assert rendered.parts == ["First\n\nReply 1 for A.\n\nSecond\n\nReply 2 for B or 3 for C."]
     assert rendered.options == ["/a", "/b", "/c"]
 
@@ -158,6 +168,7 @@ def test_render_reply_images_and_empty_turns():
 
 
 # ------------------------------------------------------------------ splitting
+
 
 def _five_thousand_chars() -> str:
     sentences = []
@@ -250,6 +261,7 @@ def test_whatsapp_detection_and_normalize():
 
 
 # ------------------------------------------------------------------ state (real SQLite files)
+
 
 def test_state_survives_a_restart(tmp_path):
     path = tmp_path / "state.db"

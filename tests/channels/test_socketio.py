@@ -17,7 +17,6 @@ import textwrap
 import threading
 import time
 import uuid
-from typing import List, Optional
 
 import pytest
 import requests
@@ -34,13 +33,13 @@ SILENCE_WAIT_S = 5
 class WidgetClient:
     """Talks to a socket.io channel the way rasa-webchat does."""
 
-    def __init__(self, url: str, origin: Optional[str], transports=("polling", "websocket")):
+    def __init__(self, url: str, origin: str | None, transports=("polling", "websocket")):
         self.url = url
         self.origin = origin
         self.transports = list(transports)
         self.sio = socketio.Client(reconnection=False)
-        self.session_id: Optional[str] = None
-        self.replies: List[dict] = []
+        self.session_id: str | None = None
+        self.replies: list[dict] = []
         self._confirmed = threading.Event()
         self._replied = threading.Condition()
         self.sio.on("session_confirm", self._on_confirm)
@@ -55,7 +54,7 @@ class WidgetClient:
             self.replies.append(message)
             self._replied.notify_all()
 
-    def connect(self, session_id: Optional[str] = None) -> "WidgetClient":
+    def connect(self, session_id: str | None = None) -> "WidgetClient":
         headers = {"Origin": self.origin} if self.origin else {}
         self.sio.connect(self.url, headers=headers, transports=self.transports, wait_timeout=10)
         self.sio.emit("session_request", {"session_id": session_id})
@@ -65,7 +64,7 @@ class WidgetClient:
     def say(self, text: str) -> None:
         self.sio.emit("user_uttered", {"message": text, "session_id": self.session_id})
 
-    def wait_for(self, count: int, timeout: float = REPLY_WAIT_S) -> List[dict]:
+    def wait_for(self, count: int, timeout: float = REPLY_WAIT_S) -> list[dict]:
         deadline = time.monotonic() + timeout
         with self._replied:
             while len(self.replies) < count and time.monotonic() < deadline:
@@ -81,11 +80,12 @@ def allowed_origin(server) -> str:
     return f"http://127.0.0.1:{server.web_port}"
 
 
-def reply_text(replies: List[dict]) -> str:
+def reply_text(replies: list[dict]) -> str:
     return "\n".join(str(r.get("text", "")) for r in replies)
 
 
 # --- the real stack -----------------------------------------------------------------
+
 
 def test_reply_arrives_with_session_persistence(server):
     client = WidgetClient(server.rasa_url, allowed_origin(server)).connect()
@@ -192,17 +192,26 @@ ECHO_APP = textwrap.dedent(
 def echo_apps():
     """One echo app per channel class, started once for this module."""
     apps, processes = {}, []
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "LDN_ALLOWED_ORIGINS": "http://widget.test",
-           "LDN_SESSION_SECRET": "test-widget-session-secret-0123456789abcdef"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "LDN_ALLOWED_ORIGINS": "http://widget.test",
+        "LDN_SESSION_SECRET": "test-widget-session-secret-0123456789abcdef",
+    }
     for key, module, name in [
         ("stock", "rasa.core.channels.socketio", "SocketIOInput"),
         ("ours", "channels.socketio", "PersistentSocketIOInput"),
     ]:
         port = free_port()
-        processes.append(subprocess.Popen(
-            [sys.executable, "-c", ECHO_APP, module, name, str(port)],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        ))
+        processes.append(
+            subprocess.Popen(
+                [sys.executable, "-c", ECHO_APP, module, name, str(port)],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
         apps[key] = f"http://127.0.0.1:{port}"
     try:
         for url in apps.values():
@@ -225,8 +234,12 @@ def echo_apps():
 @pytest.mark.parametrize(
     "channel",
     [
-        pytest.param("stock", marks=pytest.mark.xfail(
-            strict=True, reason="rasa#13027: enter_room not awaited; if this passes, drop the fix")),
+        pytest.param(
+            "stock",
+            marks=pytest.mark.xfail(
+                strict=True, reason="rasa#13027: enter_room not awaited; if this passes, drop the fix"
+            ),
+        ),
         "ours",
     ],
 )

@@ -16,7 +16,6 @@ import time
 import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Dict, List, Optional
 
 import pytest
 import requests
@@ -48,7 +47,7 @@ GREETING_OPTIONS = (
 SORRY_TEXT_ONLY = "Sorry, I can only read text messages."
 
 # Every phone number this module sends from; the privacy test looks for all of them.
-USED_NUMBERS: List[str] = []
+USED_NUMBERS: list[str] = []
 
 
 def new_number(whatsapp: bool = False) -> str:
@@ -61,15 +60,29 @@ def new_sid() -> str:
     return "SM" + secrets.token_hex(16)
 
 
-def twilio_params(sender: str, body: Optional[str], sid: Optional[str] = None, **extra: str) -> Dict[str, str]:
+def twilio_params(sender: str, body: str | None, sid: str | None = None, **extra: str) -> dict[str, str]:
     """A form like the one Twilio posts for an incoming message (blank fields included)."""
     sid = sid or new_sid()
     params = {
-        "ToCountry": "US", "ToState": "", "SmsMessageSid": sid, "NumMedia": "0", "ToCity": "",
-        "FromZip": "", "SmsSid": sid, "FromState": "", "SmsStatus": "received", "FromCity": "",
-        "FromCountry": "US", "To": "+15550109999" if not sender.startswith("whatsapp:") else "whatsapp:+15550109999",
-        "MessagingServiceSid": "", "ToZip": "", "NumSegments": "1", "MessageSid": sid,
-        "AccountSid": "AC" + "0" * 32, "From": sender, "ApiVersion": "2010-04-01",
+        "ToCountry": "US",
+        "ToState": "",
+        "SmsMessageSid": sid,
+        "NumMedia": "0",
+        "ToCity": "",
+        "FromZip": "",
+        "SmsSid": sid,
+        "FromState": "",
+        "SmsStatus": "received",
+        "FromCity": "",
+        "FromCountry": "US",
+        "To": "+15550109999" if not sender.startswith("whatsapp:") else "whatsapp:+15550109999",
+        "MessagingServiceSid": "",
+        "ToZip": "",
+        "NumSegments": "1",
+        "MessageSid": sid,
+        "AccountSid": "AC" + "0" * 32,
+        "From": sender,
+        "ApiVersion": "2010-04-01",
     }
     if body is not None:
         params["Body"] = body
@@ -77,11 +90,11 @@ def twilio_params(sender: str, body: Optional[str], sid: Optional[str] = None, *
     return params
 
 
-def sign(url: str, params: Dict[str, str], token: str = TEST_TWILIO_AUTH_TOKEN) -> str:
+def sign(url: str, params: dict[str, str], token: str = TEST_TWILIO_AUTH_TOKEN) -> str:
     return RequestValidator(token).compute_signature(url, params)
 
 
-def post(server, params: Dict[str, str], signature: Optional[str] = "sign", url: Optional[str] = None) -> requests.Response:
+def post(server, params: dict[str, str], signature: str | None = "sign", url: str | None = None) -> requests.Response:
     """POST a form to the webhook; signature="sign" signs it correctly, None sends no header."""
     target = f"{server.rasa_url}{WEBHOOK}"
     headers = {}
@@ -92,7 +105,7 @@ def post(server, params: Dict[str, str], signature: Optional[str] = "sign", url:
     return requests.post(target, data=params, headers=headers, timeout=30)
 
 
-def messages_of(reply: requests.Response) -> List[str]:
+def messages_of(reply: requests.Response) -> list[str]:
     assert reply.status_code == 200, (reply.status_code, reply.text)
     assert reply.headers["content-type"].startswith("text/xml")
     root = ET.fromstring(reply.content)
@@ -101,7 +114,7 @@ def messages_of(reply: requests.Response) -> List[str]:
     return [child.text or "" for child in root]
 
 
-def text(server, sender: str, body: Optional[str], **extra: str) -> List[str]:
+def text(server, sender: str, body: str | None, **extra: str) -> list[str]:
     return messages_of(post(server, twilio_params(sender, body, **extra)))
 
 
@@ -109,17 +122,23 @@ def sid_of(sender: str) -> str:
     return sender_id(sender, TEST_SENDER_ID_SECRET)
 
 
-def user_texts(server, sender: str) -> List[str]:
+def user_texts(server, sender: str) -> list[str]:
     return [e.get("text") for e in server.tracker(sid_of(sender))["events"] if e["event"] == "user"]
 
 
 # ================================================================== start-up (no server)
 
+
 @pytest.fixture
 def fresh_settings(monkeypatch, tmp_path):
     """Settings read again from the environment the test sets (and again after it)."""
-    for name in ("TWILIO_AUTH_TOKEN", "SENDER_ID_SECRET", "LDN_ENV",
-                 "LDN_TWILIO_INSECURE_SKIP_SIGNATURE", "LDN_TWILIO_PUBLIC_URL"):
+    for name in (
+        "TWILIO_AUTH_TOKEN",
+        "SENDER_ID_SECRET",
+        "LDN_ENV",
+        "LDN_TWILIO_INSECURE_SKIP_SIGNATURE",
+        "LDN_TWILIO_PUBLIC_URL",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LDN_STATE_DIR", str(tmp_path / "state"))
     settings.load_settings.cache_clear()
@@ -131,7 +150,7 @@ async def _rasa_must_not_run(message) -> None:
     raise AssertionError("this request must not reach Rasa")
 
 
-def handle(channel: SecureTwilioInput, params: Dict[str, str], url: str, signature: Optional[str]):
+def handle(channel: SecureTwilioInput, params: dict[str, str], url: str, signature: str | None):
     multi = {key: [value] for key, value in params.items()}
     return asyncio.run(channel.handle(multi, url, signature, _rasa_must_not_run))
 
@@ -211,7 +230,10 @@ def test_public_url_for_tls_terminating_proxies(fresh_settings):
     channel = SecureTwilioInput.from_credentials(None)
     assert channel.config.public_url == "https://ldn.example.org" + WEBHOOK
     assert public_validation_url(channel.config.public_url, WEBHOOK) == "https://ldn.example.org" + WEBHOOK
-    assert public_validation_url("https://ldn.example.org/", WEBHOOK, "a=1") == "https://ldn.example.org" + WEBHOOK + "?a=1"
+    assert (
+        public_validation_url("https://ldn.example.org/", WEBHOOK, "a=1")
+        == "https://ldn.example.org" + WEBHOOK + "?a=1"
+    )
     assert public_validation_url("https://ldn.example.org" + WEBHOOK + "?k=v", WEBHOOK, "k=v") == (
         "https://ldn.example.org" + WEBHOOK + "?k=v"
     )
@@ -229,6 +251,7 @@ def test_empty_twiml_has_no_message():
 
 
 # ================================================================== authenticity (server)
+
 
 def test_valid_signature_is_answered_and_processed(server):
     sender = new_number()
@@ -283,6 +306,7 @@ def test_replayed_signature_with_other_params_is_refused(server):
 
 # ================================================================== retries
 
+
 def test_duplicate_message_sid_is_answered_from_memory_and_processed_once(server):
     sender = new_number()
     params = twilio_params(sender, "what are the side effects?")
@@ -314,6 +338,7 @@ def test_sid_memory_is_in_the_state_file_keyed_by_hash(server):
 
 # ================================================================== numbered options
 
+
 def test_buttons_become_numbered_options_and_a_number_picks_one(server):
     sender = new_number()
     greeting = "\n\n".join(text(server, sender, "hi"))
@@ -343,6 +368,7 @@ def test_options_come_from_the_last_list_sent(server):
 
 
 # ================================================================== carrier keywords
+
 
 def test_stop_then_silence_until_start(server):
     sender = new_number()
@@ -400,6 +426,7 @@ def test_help_gives_clinic_contacts_and_how_to_stop(server, word):
 
 # ================================================================== long answers
 
+
 def test_multi_bubble_answer_is_joined_in_order_within_the_sms_limit(server):
     """An emergency answer is several bubbles; SMS gets them all, in order, in parts <= 1,600."""
     sender = new_number()
@@ -416,6 +443,7 @@ def test_multi_bubble_answer_is_joined_in_order_within_the_sms_limit(server):
 
 
 # ================================================================== disclaimer
+
 
 def test_the_first_reply_of_a_conversation_ends_with_the_disclaimer(server):
     sender = new_number()
@@ -441,10 +469,13 @@ def test_after_a_new_session_the_first_reply_carries_the_disclaimer_again(server
     assert render(DISCLAIMER) not in "\n\n".join(text(server, sender, "how do I take it?"))
     # An idle hour: move the conversation 61 minutes into the past in the server's tracker store
     # (session_expiration_time is 60), so Rasa starts a new session on the next message.
-    with sqlite3.connect(server.env["LDN_TRACKER_URL"][len("sqlite:///"):]) as db:
-        db.execute("UPDATE events SET timestamp = timestamp - 3660, "
-                   "data = json_set(data, '$.timestamp', json_extract(data, '$.timestamp') - 3660) "
-                   "WHERE sender_id = ?", (sid_of(sender),))
+    with sqlite3.connect(server.env["LDN_TRACKER_URL"][len("sqlite:///") :]) as db:
+        db.execute(
+            "UPDATE events SET timestamp = timestamp - 3660, "
+            "data = json_set(data, '$.timestamp', json_extract(data, '$.timestamp') - 3660) "
+            "WHERE sender_id = ?",
+            (sid_of(sender),),
+        )
     assert "\n\n".join(text(server, sender, "what are the side effects?")).endswith(render(DISCLAIMER))
     assert sum(e["event"] == "session_started" for e in server.tracker(sid_of(sender))["events"]) == 2
 
@@ -466,6 +497,7 @@ def test_real_answers_longer_than_one_sms_split_at_sentence_ends(server):
 
 # ================================================================== odd messages
 
+
 def test_missing_body(server):
     sender = new_number()
     assert text(server, sender, None) == [SORRY_TEXT_ONLY + " Please type your question about LDN."]
@@ -481,16 +513,29 @@ def test_empty_body_gets_the_bots_empty_message_answer(server):
 
 def test_media_only_mms(server):
     sender = new_number()
-    reply = text(server, sender, "", NumMedia="1", MediaContentType0="image/jpeg",
-                 MediaUrl0="https://api.twilio.com/2010-04-01/Accounts/AC0/Messages/MM0/Media/ME0")
+    reply = text(
+        server,
+        sender,
+        "",
+        NumMedia="1",
+        MediaContentType0="image/jpeg",
+        MediaUrl0="https://api.twilio.com/2010-04-01/Accounts/AC0/Messages/MM0/Media/ME0",
+    )
     assert len(reply) == 1 and reply[0].startswith(SORRY_TEXT_ONLY)
     assert user_texts(server, sender) == []
 
 
 def test_whatsapp_image_and_location(server):
     sender = new_number(whatsapp=True)
-    image = text(server, sender, "", NumMedia="1", MediaContentType0="image/jpeg",
-                 MediaUrl0="https://api.twilio.com/x/Media/ME1", ProfileName="Pat")
+    image = text(
+        server,
+        sender,
+        "",
+        NumMedia="1",
+        MediaContentType0="image/jpeg",
+        MediaUrl0="https://api.twilio.com/x/Media/ME1",
+        ProfileName="Pat",
+    )
     assert image[0].startswith(SORRY_TEXT_ONLY)
     location = text(server, sender, "", Latitude="51.5072", Longitude="-0.1276", NumMedia="0")
     assert location[0].startswith(SORRY_TEXT_ONLY)
@@ -499,21 +544,30 @@ def test_whatsapp_image_and_location(server):
 
 def test_media_with_a_caption_answers_the_caption(server):
     sender = new_number()
-    reply = text(server, sender, "what are the side effects?", NumMedia="1", MediaContentType0="image/png",
-                 MediaUrl0="https://api.twilio.com/x/Media/ME2")
+    reply = text(
+        server,
+        sender,
+        "what are the side effects?",
+        NumMedia="1",
+        MediaContentType0="image/png",
+        MediaUrl0="https://api.twilio.com/x/Media/ME2",
+    )
     assert any("constipation" in r for r in reply)
 
 
 ODD_NUMBER = new_number()
 
 
-@pytest.mark.parametrize("odd", [
-    {"From": "-", "Body": "hi"},                       # a sender that is no address
-    {"From": ODD_NUMBER, "Body": "\x00\x07"},        # control characters only
-    {"From": ODD_NUMBER, "Body": "why? " * 1000},      # far too long
-    {"From": ODD_NUMBER, "Body": "hi", "NumMedia": "lots"},
-    {"From": ODD_NUMBER, "Latitude": "51.5", "Longitude": "x"},
-])
+@pytest.mark.parametrize(
+    "odd",
+    [
+        {"From": "-", "Body": "hi"},  # a sender that is no address
+        {"From": ODD_NUMBER, "Body": "\x00\x07"},  # control characters only
+        {"From": ODD_NUMBER, "Body": "why? " * 1000},  # far too long
+        {"From": ODD_NUMBER, "Body": "hi", "NumMedia": "lots"},
+        {"From": ODD_NUMBER, "Latitude": "51.5", "Longitude": "x"},
+    ],
+)
 def test_odd_signed_requests_never_get_a_500(server, odd):
     params = dict(odd, MessageSid=new_sid())
     reply = post(server, params)
@@ -529,6 +583,7 @@ def test_control_characters_are_cleaned_before_rasa(server):
 
 
 # ================================================================== WhatsApp
+
 
 def test_whatsapp_sender(server):
     sender = new_number(whatsapp=True)
@@ -547,7 +602,8 @@ def test_whatsapp_sender(server):
 
 # ================================================================== privacy (keep last)
 
-def _digit_forms(number: str) -> List[str]:
+
+def _digit_forms(number: str) -> list[str]:
     digits = number.replace("whatsapp:", "").lstrip("+")
     return [digits, digits[1:]]  # E.164 without "+", and the national number
 

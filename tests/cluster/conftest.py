@@ -16,11 +16,14 @@ CLUSTER_DIR = ROOT / "tests" / "artifacts" / "cluster"
 @pytest.fixture(scope="module")
 def cluster():
     try:
-        running = control.start(CLUSTER_DIR, {
-            "TWILIO_AUTH_TOKEN": TEST_TWILIO_AUTH_TOKEN,
-            "SENDER_ID_SECRET": TEST_SENDER_ID_SECRET,
-            **control.LOAD_TEST_ENV,
-        })
+        running = control.start(
+            CLUSTER_DIR,
+            {
+                "TWILIO_AUTH_TOKEN": TEST_TWILIO_AUTH_TOKEN,
+                "SENDER_ID_SECRET": TEST_SENDER_ID_SECRET,
+                **control.LOAD_TEST_ENV,
+            },
+        )
     except RuntimeError as error:
         pytest.fail(str(error))
     print(f"\ncluster up in {running.started_in_s:.1f} s")

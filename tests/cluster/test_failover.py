@@ -20,7 +20,6 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List
 
 import pytest
 import requests
@@ -34,11 +33,11 @@ from tests.server import ROOT, TEST_SENDER_ID_SECRET
 
 pytestmark = pytest.mark.server
 
-KILL_AFTER_S = 4          # traffic before the kill
-LOAD_AFTER_KILL_S = 10    # and after it
-MAX_LOAD_S = 120          # never longer, whatever happens
+KILL_AFTER_S = 4  # traffic before the kill
+LOAD_AFTER_KILL_S = 10  # and after it
+MAX_LOAD_S = 120  # never longer, whatever happens
 RECONNECT_BUDGET_S = 60
-BROWSER_TIMEOUT_S = 20    # socket.io-client's (the widget's) connect timeout; python's default is 5
+BROWSER_TIMEOUT_S = 20  # socket.io-client's (the widget's) connect timeout; python's default is 5
 REST_PATIENTS = 6
 TWILIO_NUMBERS = 2
 FAILOVER_TARGET_S = 5.0
@@ -50,8 +49,8 @@ class SmsMessage:
     number: str
     sid: str
     text: str
-    bodies: Dict[str, str] = field(default_factory=dict)   # where it was posted -> TwiML answer
-    refused: List[str] = field(default_factory=list)       # copies that found no replica there
+    bodies: dict[str, str] = field(default_factory=dict)  # where it was posted -> TwiML answer
+    refused: list[str] = field(default_factory=list)  # copies that found no replica there
     sent_at: float = 0.0
     done_at: float = 0.0
 
@@ -60,10 +59,10 @@ class SmsMessage:
 class FailoverRun:
     killed: str
     killed_at: float
-    rest: List[Turn]
-    sms: List[SmsMessage]
+    rest: list[Turn]
+    sms: list[SmsMessage]
     widget_session: str
-    widget_texts: List[str]
+    widget_texts: list[str]
     widget_replies_after: int
 
 
@@ -71,7 +70,7 @@ def _webhook(base: str) -> str:
     return f"{base}/webhooks/twilio/webhook"
 
 
-def _post_copies(targets: List[str], message: SmsMessage) -> None:
+def _post_copies(targets: list[str], message: SmsMessage) -> None:
     """The same signed message at every target at once (each signed for the URL it is sent to)."""
     params = twilio_params(message.number, message.text, sid=message.sid)
 
@@ -93,9 +92,9 @@ def _post_copies(targets: List[str], message: SmsMessage) -> None:
     message.done_at = time.monotonic()
 
 
-def _sms_loop(cluster, stop: threading.Event) -> List[SmsMessage]:
+def _sms_loop(cluster, stop: threading.Event) -> list[SmsMessage]:
     targets = [cluster.url] + [f"http://127.0.0.1:{port}" for port in cluster.rasa_ports]
-    sent: List[SmsMessage] = []
+    sent: list[SmsMessage] = []
     lock = threading.Lock()
 
     def phone(number: str) -> None:
@@ -160,10 +159,13 @@ def failover(cluster) -> FailoverRun:
     killed = _socketio_replica(cluster)
 
     stop = threading.Event()
-    results: Dict[str, list] = {}
+    results: dict[str, list] = {}
     senders = [f"failover-{uuid.uuid4().hex[:10]}-{i}" for i in range(REST_PATIENTS)]
-    rest = threading.Thread(target=lambda: results.update(
-        rest=run_closed_loop(f"{cluster.url}/webhooks/rest/webhook", senders, MAX_LOAD_S, stop=stop)))
+    rest = threading.Thread(
+        target=lambda: results.update(
+            rest=run_closed_loop(f"{cluster.url}/webhooks/rest/webhook", senders, MAX_LOAD_S, stop=stop)
+        )
+    )
     sms = threading.Thread(target=lambda: results.update(sms=_sms_loop(cluster, stop)))
     rest.start()
     sms.start()
@@ -171,15 +173,22 @@ def failover(cluster) -> FailoverRun:
         time.sleep(KILL_AFTER_S)
         os.kill(cluster.pid(killed), signal.SIGKILL)
         killed_at = time.monotonic()
-        widget.close()   # its socket died with the replica
+        widget.close()  # its socket died with the replica
         replies_after = _widget_reconnects(cluster.url, session)
         time.sleep(max(0.0, killed_at + LOAD_AFTER_KILL_S - time.monotonic()))
     finally:
         stop.set()
     rest.join(MAX_LOAD_S + 300)
     sms.join(MAX_LOAD_S + 300)
-    run = FailoverRun(killed, killed_at, results["rest"], results["sms"], session,
-                      ["what is ldn", "what are the side effects"], replies_after)
+    run = FailoverRun(
+        killed,
+        killed_at,
+        results["rest"],
+        results["sms"],
+        session,
+        ["what is ldn", "what are the side effects"],
+        replies_after,
+    )
     _report(cluster, run)
     return run
 
@@ -197,8 +206,9 @@ def failover_time(run: FailoverRun) -> float:
 def normal_latency(run: FailoverRun) -> float:
     """Median answer time, after the kill, of turns answered at the first attempt: what a
     turn costs anyway once the survivor carries all the load."""
-    plain = sorted(t.replied_at - t.sent_at for t in run.rest
-                   if t.replied_at and t.attempts == 1 and t.sent_at > run.killed_at)
+    plain = sorted(
+        t.replied_at - t.sent_at for t in run.rest if t.replied_at and t.attempts == 1 and t.sent_at > run.killed_at
+    )
     return plain[len(plain) // 2]
 
 
@@ -225,8 +235,9 @@ def test_every_message_gets_a_reply(failover):
     unanswered = [(t.sender, t.text, t.statuses) for t in failover.rest if t.reply is None]
     assert not unanswered
     assert all(t.reply for t in failover.rest), "an empty reply"
-    assert any(t.attempts > 1 for t in failover.rest) or failover_time(failover) < 1, \
+    assert any(t.attempts > 1 for t in failover.rest) or failover_time(failover) < 1, (
         "no request saw the replica die: the kill came too late to test anything"
+    )
     for message in failover.sms:
         assert message.bodies, f"no answer to an SMS at all: {message.refused}"
         assert "<Message>" in next(iter(message.bodies.values()))
@@ -245,9 +256,9 @@ def test_no_conversation_loses_an_event(cluster, failover):
             # An attempt that failed may have been processed before the replica died: the
             # message may then be there once more (or, never answered, not at all).
             extra = turn.ambiguous or turn.reply is None
-            if turn.reply is not None or users[len(expected):len(expected) + 1] == [turn.text]:
+            if turn.reply is not None or users[len(expected) : len(expected) + 1] == [turn.text]:
                 expected.append(turn.text)
-            if extra and users[len(expected):len(expected) + 1] == [turn.text]:
+            if extra and users[len(expected) : len(expected) + 1] == [turn.text]:
                 expected.append(turn.text)
         assert users == expected, sender
         answered = [i for i, e in enumerate(events) if e["event"] == "user"]
@@ -274,7 +285,7 @@ def test_each_sms_is_processed_once(cluster, failover):
         for message in messages:
             expected.append(message.text)
             in_flight = message.sent_at < failover.killed_at < message.done_at
-            if in_flight and users[len(expected):len(expected) + 1] == [message.text]:
+            if in_flight and users[len(expected) : len(expected) + 1] == [message.text]:
                 expected.append(message.text)
         assert users == expected
 

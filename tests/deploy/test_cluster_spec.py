@@ -5,7 +5,6 @@ generated nginx files must be what `make deploy-files` writes now.
 """
 
 import re
-from typing import Dict, List
 
 import pytest
 import yaml
@@ -31,22 +30,22 @@ FIXED_VALUES = {
 }
 
 
-def compose() -> Dict:
+def compose() -> dict:
     return yaml.safe_load((DEPLOY / "compose.yml").read_text())
 
 
-def k8s_documents() -> List[Dict]:
+def k8s_documents() -> list[dict]:
     docs = []
     for path in sorted((DEPLOY / "k8s").glob("*.yml")):
         docs += [doc for doc in yaml.safe_load_all(path.read_text()) if doc]
     return docs
 
 
-def k8s(kind: str, name: str) -> Dict:
+def k8s(kind: str, name: str) -> dict:
     return next(d for d in k8s_documents() if d["kind"] == kind and d["metadata"]["name"] == name)
 
 
-def container_env(workload: Dict) -> Dict[str, str]:
+def container_env(workload: dict) -> dict[str, str]:
     env = workload["spec"]["template"]["spec"]["containers"][0].get("env", [])
     return {item["name"]: item.get("value") for item in env}
 
@@ -96,8 +95,14 @@ def test_kubernetes_services_and_ports_match_the_spec():
     rasa = k8s("StatefulSet", "rasa")
     assert rasa["spec"]["replicas"] == SPEC["replicas"]
     assert rasa["spec"]["serviceName"] == "rasa" and services["rasa"]["spec"]["clusterIP"] == "None"
-    for kind, name in [("StatefulSet", "rasa"), ("Deployment", "actions"), ("Deployment", "web"),
-                       ("StatefulSet", "postgres"), ("Deployment", "redis"), ("Deployment", "nginx")]:
+    for kind, name in [
+        ("StatefulSet", "rasa"),
+        ("Deployment", "actions"),
+        ("Deployment", "web"),
+        ("StatefulSet", "postgres"),
+        ("Deployment", "redis"),
+        ("Deployment", "nginx"),
+    ]:
         ports = k8s(kind, name)["spec"]["template"]["spec"]["containers"][0]["ports"]
         assert [p["containerPort"] for p in ports] == [PORTS[name]], name
 
@@ -130,8 +135,12 @@ def test_make_cluster_sets_every_rasa_variable():
 
 def test_nginx_routes_the_same_paths_as_make_run():
     config = (DEPLOY / "nginx" / "nginx.conf").read_text()
-    for location in ("location = /webhooks/rest/webhook", "location = /webhooks/twilio/webhook",
-                     "location /socket.io/", "location / "):
+    for location in (
+        "location = /webhooks/rest/webhook",
+        "location = /webhooks/twilio/webhook",
+        "location /socket.io/",
+        "location / ",
+    ):
         assert location in config
     replicas = re.findall(r"server (rasa-\d+)\.rasa:(\d+)", config)
     assert sorted(set(replicas)) == [(f"rasa-{i}", str(PORTS["rasa"])) for i in range(SPEC["replicas"])]

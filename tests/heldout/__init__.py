@@ -31,12 +31,22 @@ HELDOUT_SETS = DEVELOPMENT_SETS + ("fresh", "patients")
 SAME_FACTS = same_facts()
 # "I can't answer that" replies; each names the provider/pharmacist and the clinic.
 NOT_COVERED = {
-    "utter_out_of_scope", "utter_fallback", "utter_clarify", "utter_condition_not_covered",
-    "utter_condition_unknown", "utter_medicine_not_covered", "utter_how_much_which",
+    "utter_out_of_scope",
+    "utter_fallback",
+    "utter_clarify",
+    "utter_condition_not_covered",
+    "utter_condition_unknown",
+    "utter_medicine_not_covered",
+    "utter_how_much_which",
     # "When are you open?", "can I talk to someone?": the clinic's details by its opening hours (actions/handoff.py).
-    "utter_contact", "utter_contact_open", "utter_contact_closed",
-    "utter_side_effect_not_listed", "utter_condition_category_autoimmune", "utter_condition_category_joint",
-    "utter_condition_category_neurodegenerative", "utter_condition_category_gut",
+    "utter_contact",
+    "utter_contact_open",
+    "utter_contact_closed",
+    "utter_side_effect_not_listed",
+    "utter_condition_category_autoimmune",
+    "utter_condition_category_joint",
+    "utter_condition_category_neurodegenerative",
+    "utter_condition_category_gut",
     "utter_condition_category_mental_health",
 }
 # "Can LDN cause <X>?" for an X the guide's list doesn't name: the side-effects
@@ -52,10 +62,18 @@ CAUTION_SAID_BY = {
     "medicine": {"utter_caution_medicine", "utter_medicine_not_covered"},
 }
 # "The guide doesn't name it; it discusses that kind in general; ask your provider" (issue 9).
-NOT_COVERED |= {c.category_response for c in conditions().values() if c.category_response} | {"utter_side_effect_not_listed"}
+NOT_COVERED |= {c.category_response for c in conditions().values() if c.category_response} | {
+    "utter_side_effect_not_listed"
+}
 
-TARGETS = {"in_scope_accuracy": 0.95, "out_of_scope_handled": 0.95, "emergency_recall": 1.0, "confidently_wrong": 0,
-           "non_english_handled": 1.0, "false_alarm_rate": 0.02}
+TARGETS = {
+    "in_scope_accuracy": 0.95,
+    "out_of_scope_handled": 0.95,
+    "emergency_recall": 1.0,
+    "confidently_wrong": 0,
+    "non_english_handled": 1.0,
+    "false_alarm_rate": 0.02,
+}
 
 
 def load_messages(name: str) -> list[dict]:
@@ -69,8 +87,13 @@ def answers_in(responses: list[str]) -> list[str]:
     for name in responses:
         if name and name.startswith("utter_faq/"):
             found.append("faq/" + name.split("/", 1)[1])
-        elif name and name.startswith("utter_condition_") and name not in NOT_COVERED and name != "utter_condition_unknown":
-            found.append("condition/" + name[len("utter_condition_"):])
+        elif (
+            name
+            and name.startswith("utter_condition_")
+            and name not in NOT_COVERED
+            and name != "utter_condition_unknown"
+        ):
+            found.append("condition/" + name[len("utter_condition_") :])
     return found
 
 
@@ -89,22 +112,22 @@ class Result:
     label: str
     responses: list[str]
     seconds: float
-    cautions: List[str] = field(default_factory=list)
-    also: List[str] = field(default_factory=list)
+    cautions: list[str] = field(default_factory=list)
+    also: list[str] = field(default_factory=list)
 
     @property
     def answers(self) -> list[str]:
         return answers_in(self.responses)
 
     @property
-    def dropped_cautions(self) -> List[str]:
+    def dropped_cautions(self) -> list[str]:
         """Cautions the message called for that the reply doesn't give (not judged on emergencies or other languages)."""
         if self.label in ("emergency", "non_english"):
             return []
         return [c for c in self.cautions if not CAUTION_SAID_BY.get(c, {f"utter_caution_{c}"}) & set(self.responses)]
 
     @property
-    def stray_answers(self) -> List[str]:
+    def stray_answers(self) -> list[str]:
         """Answers to a question nobody asked: not the label's topic, nor an `also` topic."""
         wanted = accepted(self.label).union(*(accepted(a) for a in self.also)) if self.also else accepted(self.label)
         return [a for a in self.answers if a not in wanted]
@@ -117,7 +140,9 @@ class Result:
     def verdict(self) -> str:
         first = self.responses[0] if self.responses else None
         if self.label == "emergency":
-            return "correct" if first and first.startswith("utter_emergency_") else ("wrong" if self.answers else "missed")
+            return (
+                "correct" if first and first.startswith("utter_emergency_") else ("wrong" if self.answers else "missed")
+            )
         if any(r and r.startswith("utter_emergency_") for r in self.responses):
             return "false_alarm"
         if self.dropped_cautions:
@@ -176,7 +201,14 @@ def run(server, messages: list[dict]) -> Report:
         began = time.perf_counter()
         server.send(sender, message["text"])
         seconds = time.perf_counter() - began
-        report.results.append(Result(message["text"], message["label"], server.last_turn(sender)["responses"], seconds,
-                                     message.get("cautions") or [], message.get("also") or []))
+        report.results.append(
+            Result(
+                message["text"],
+                message["label"],
+                server.last_turn(sender)["responses"],
+                seconds,
+                message.get("cautions") or [],
+                message.get("also") or [],
+            )
+        )
     return report
-

@@ -36,7 +36,11 @@ SCRIPT = textwrap.dedent(
 
 def run(mode: str) -> str:
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, mode], cwd=ROOT, capture_output=True, text=True, timeout=120,
+        [sys.executable, "-c", SCRIPT, mode],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert "parsed" in done.stdout, done.stderr[-2000:]
     return done.stdout + done.stderr

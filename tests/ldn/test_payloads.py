@@ -4,13 +4,11 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from actions.topics import TOPICS, buttons_for
+from ldn.domain import load_domain_dict
 from ldn.payloads import allowed_payloads, refuse_payload
 from ldn.text import prepare_message
-
-from ldn.domain import load_domain_dict  # noqa: E402
 
 pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,16 +26,21 @@ def test_every_button_the_assistant_shows_is_allowed():
     assert shown and set(shown) <= allowed_payloads()
 
 
-@pytest.mark.parametrize("typed, expected", [
-    ('/out_of_scope{"medicine": "[results](javascript:alert(1))"}',
-     'out_of_scope{"medicine": "[results](javascript:alert(1))"}'),
-    ("/ I take 4.5 mg for my MS", "I take 4.5 mg for my MS"),
-    ("//emergency", "emergency"),
-    ('/faq{"topic": "dose", "medicine": "x"}', 'faq{"topic": "dose", "medicine": "x"}'),
-    ('/faq{"topic": "not_a_topic"}', 'faq{"topic": "not_a_topic"}'),
-    ("/restart", "restart"),
-    ("/", ""),
-])
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        (
+            '/out_of_scope{"medicine": "[results](javascript:alert(1))"}',
+            'out_of_scope{"medicine": "[results](javascript:alert(1))"}',
+        ),
+        ("/ I take 4.5 mg for my MS", "I take 4.5 mg for my MS"),
+        ("//emergency", "emergency"),
+        ('/faq{"topic": "dose", "medicine": "x"}', 'faq{"topic": "dose", "medicine": "x"}'),
+        ('/faq{"topic": "not_a_topic"}', 'faq{"topic": "not_a_topic"}'),
+        ("/restart", "restart"),
+        ("/", ""),
+    ],
+)
 def test_other_payloads_are_read_as_words(typed, expected):
     assert refuse_payload(typed) == expected
     text, _ = prepare_message(typed)
@@ -56,5 +59,6 @@ def test_a_lone_slash_is_an_empty_message():
 def test_payload_pattern_is_rasas():
     # Rasa reads a payload from any text starting with "/" (INTENT_MESSAGE_PREFIX).
     from rasa.shared.constants import INTENT_MESSAGE_PREFIX
+
     assert INTENT_MESSAGE_PREFIX == "/"
     assert all(re.match(r"^/(faq|greet)", p) for p in allowed_payloads())

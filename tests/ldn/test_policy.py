@@ -16,7 +16,10 @@ def entities(**values):
 
 def test_emergency_first_then_followup():
     assert plan("emergency", entities(emergency_kind=["crisis", "poisoning"]), {})[0] == [
-        "utter_emergency_crisis", "utter_emergency_poisoning", "utter_emergency_followup"]
+        "utter_emergency_crisis",
+        "utter_emergency_poisoning",
+        "utter_emergency_followup",
+    ]
 
 
 def test_answer_then_cautions_then_second_answer():
@@ -26,18 +29,24 @@ def test_answer_then_cautions_then_second_answer():
 
 
 def test_condition_answer_and_memory():
-    assert plan("ask_condition", entities(answer=["condition/crohns"]), {}) == (["utter_condition_crohns"], "condition:crohns")
+    assert plan("ask_condition", entities(answer=["condition/crohns"]), {}) == (
+        ["utter_condition_crohns"],
+        "condition:crohns",
+    )
     assert plan("ask_condition", [], {"condition": "crohns"})[0] == ["utter_condition_crohns"]
     assert plan("ask_condition", [], {})[0] == ["utter_condition_unknown"]
 
 
-@pytest.mark.parametrize("reason, extra, first", [
-    ("medicine", {}, "utter_medicine_not_covered"),
-    ("side_effect", {}, "utter_side_effect_not_listed"),
-    ("condition", {"condition_category": ["gut"]}, "utter_condition_category_gut"),
-    ("condition", {}, "utter_condition_not_covered"),
-    ("time_to_work", {}, "utter_out_of_scope"),
-])
+@pytest.mark.parametrize(
+    "reason, extra, first",
+    [
+        ("medicine", {}, "utter_medicine_not_covered"),
+        ("side_effect", {}, "utter_side_effect_not_listed"),
+        ("condition", {"condition_category": ["gut"]}, "utter_condition_category_gut"),
+        ("condition", {}, "utter_condition_not_covered"),
+        ("time_to_work", {}, "utter_out_of_scope"),
+    ],
+)
 def test_refusals(reason, extra, first):
     responses, _ = plan("out_of_scope", entities(not_covered=[reason], caution=["pregnancy"], **extra), {})
     assert responses == [first, "utter_caution_pregnancy"]

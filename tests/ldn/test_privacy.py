@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -50,14 +49,21 @@ def _as_postgres_user(argv, folder):
 def postgres():
     folder = Path(tempfile.mkdtemp(prefix="ldn-postgres-"))  # pytest's tmp is private to root
     data, port = folder / "data", free_port()
-    subprocess.run(_as_postgres_user([f"{PG_BIN}/initdb", "-D", str(data), "-A", "trust", "-U", "ldn"], folder),
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        _as_postgres_user([f"{PG_BIN}/initdb", "-D", str(data), "-A", "trust", "-U", "ldn"], folder),
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1"
     start = [f"{PG_BIN}/pg_ctl", "-D", str(data), "-l", str(folder / "log"), "-o", options, "-w", "start"]
     subprocess.run(_as_postgres_user(start, folder), check=True, capture_output=True, timeout=60)
     yield f"postgresql://ldn@127.0.0.1:{port}/postgres"
-    subprocess.run(_as_postgres_user([f"{PG_BIN}/pg_ctl", "-D", str(data), "-m", "fast", "stop"], folder),
-                   capture_output=True, timeout=60)
+    subprocess.run(
+        _as_postgres_user([f"{PG_BIN}/pg_ctl", "-D", str(data), "-m", "fast", "stop"], folder),
+        capture_output=True,
+        timeout=60,
+    )
     shutil.rmtree(folder, ignore_errors=True)
 
 

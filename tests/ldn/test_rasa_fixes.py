@@ -11,8 +11,10 @@ from ldn import rasa_fixes
 pytestmark = pytest.mark.unit
 
 RESPONSES = [
-    {"events": [{"event": "slot", "name": "last_topic", "value": "dose"}],
-     "responses": [{"response": "utter_faq/dose", "buttons": [], "custom": {}}]},
+    {
+        "events": [{"event": "slot", "name": "last_topic", "value": "dose"}],
+        "responses": [{"response": "utter_faq/dose", "buttons": [], "custom": {}}],
+    },
     {"events": [], "responses": []},
     {"events": "not a list"},
     {"events": [{"event": "no_such_event"}]},
@@ -29,7 +31,9 @@ def outcome(validate, result):
 
 @pytest.mark.parametrize("result", RESPONSES)
 def test_same_verdict_and_message_as_rasa(result):
-    assert outcome(rasa_fixes._validate_action_result, result) == outcome(rasa_fixes.RASA_VALIDATE_ACTION_RESULT, result)
+    assert outcome(rasa_fixes._validate_action_result, result) == outcome(
+        rasa_fixes.RASA_VALIDATE_ACTION_RESULT, result
+    )
 
 
 def test_rejects_what_rasa_rejects():

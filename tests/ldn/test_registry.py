@@ -31,44 +31,71 @@ def test_every_category_has_its_reply_and_every_entry_a_known_category():
         assert "provider" in text and "If you feel very unwell or this is urgent, call {emergency_number}." in text
 
 
-@pytest.mark.parametrize("condition, category", [
-    ("lupus", "autoimmune"), ("scleroderma", "autoimmune"), ("psoriasis", "autoimmune"),
-    ("psoriatic_arthritis", "joint"), ("inflammatory_arthritis", "joint"),
-    ("parkinsons", "neurodegenerative"), ("als", "neurodegenerative"),
-    ("ulcerative_colitis", "gut"), ("ibs", "gut"),
-    ("depression", "mental_health"), ("anxiety", "mental_health"),
-])
+@pytest.mark.parametrize(
+    "condition, category",
+    [
+        ("lupus", "autoimmune"),
+        ("scleroderma", "autoimmune"),
+        ("psoriasis", "autoimmune"),
+        ("psoriatic_arthritis", "joint"),
+        ("inflammatory_arthritis", "joint"),
+        ("parkinsons", "neurodegenerative"),
+        ("als", "neurodegenerative"),
+        ("ulcerative_colitis", "gut"),
+        ("ibs", "gut"),
+        ("depression", "mental_health"),
+        ("anxiety", "mental_health"),
+    ],
+)
 def test_conditions_of_a_kind_the_guide_discusses(condition, category):
     entry = conditions()[condition]
     assert not entry.covered and entry.category == category
     assert entry.category_response == f"utter_condition_category_{category}"
 
 
-@pytest.mark.parametrize("text, expected", [
-    # Systemic sclerosis (scleroderma) is not multiple sclerosis.
-    ("does ldn help systemic sclerosis", ["scleroderma"]), ("scleroderma", ["scleroderma"]),
-    ("does ldn help multiple sclerosis", ["multiple_sclerosis"]), ("sclerosis", []),
-    # Psoriatic and inflammatory arthritis are treated alike; neither is rheumatoid arthritis.
-    ("psoriatic arthritis", ["psoriatic_arthritis"]), ("inflammatory arthritis", ["inflammatory_arthritis"]),
-    # A vaccine is not an infection.
-    ("is ldn ok after the covid vaccine", ["covid_vaccine"]), ("i have an active covid infection", ["covid_infection"]),
-    ("does ldn help long covid", ["long_covid"]),
-    # The patient's words, not a diagnosis.
-    ("does ldn help with blood sugar", ["blood_sugar"]), ("ldn for memory loss", ["memory_loss"]),
-    ("does ldn help type 1 diabetes", ["type_1_diabetes"]), ("does ldn help diabetes", ["diabetes"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Systemic sclerosis (scleroderma) is not multiple sclerosis.
+        ("does ldn help systemic sclerosis", ["scleroderma"]),
+        ("scleroderma", ["scleroderma"]),
+        ("does ldn help multiple sclerosis", ["multiple_sclerosis"]),
+        ("sclerosis", []),
+        # Psoriatic and inflammatory arthritis are treated alike; neither is rheumatoid arthritis.
+        ("psoriatic arthritis", ["psoriatic_arthritis"]),
+        ("inflammatory arthritis", ["inflammatory_arthritis"]),
+        # A vaccine is not an infection.
+        ("is ldn ok after the covid vaccine", ["covid_vaccine"]),
+        ("i have an active covid infection", ["covid_infection"]),
+        ("does ldn help long covid", ["long_covid"]),
+        # The patient's words, not a diagnosis.
+        ("does ldn help with blood sugar", ["blood_sugar"]),
+        ("ldn for memory loss", ["memory_loss"]),
+        ("does ldn help type 1 diabetes", ["type_1_diabetes"]),
+        ("does ldn help diabetes", ["diabetes"]),
+    ],
+)
 def test_routing_by_synonym(nlp, text, expected):
     assert tagged(nlp, text) == expected
 
 
-@pytest.mark.parametrize("condition, name", [("blood_sugar", "blood sugar"), ("memory_loss", "memory loss"),
-                                             ("low_mood", "low mood"), ("covid_vaccine", "the COVID vaccine")])
+@pytest.mark.parametrize(
+    "condition, name",
+    [
+        ("blood_sugar", "blood sugar"),
+        ("memory_loss", "memory loss"),
+        ("low_mood", "low mood"),
+        ("covid_vaccine", "the COVID vaccine"),
+    ],
+)
 def test_names_are_what_the_patient_said(condition, name):
     assert conditions()[condition].name == name
 
 
 def test_insomnia_reply_says_it_is_a_listed_side_effect():
     variants = responses()["utter_condition_not_covered"]
-    insomnia = [v for v in variants if v.get("condition") == [{"type": "slot", "name": "condition", "value": "insomnia"}]]
+    insomnia = [
+        v for v in variants if v.get("condition") == [{"type": "slot", "name": "condition", "value": "insomnia"}]
+    ]
     assert len(insomnia) == 1 and "side effects" in insomnia[0]["text"]
     assert "insomnia" in conditions()

@@ -3,7 +3,12 @@
 import pytest
 
 from ldn.rules import (
-    caution_cues, cautions, emergency_kinds, medicine_is_the_question, other_medicines, question_types,
+    caution_cues,
+    cautions,
+    emergency_kinds,
+    medicine_is_the_question,
+    other_medicines,
+    question_types,
     question_types_asked,
 )
 from tests.training_data import training_examples
@@ -11,38 +16,41 @@ from tests.training_data import training_examples
 pytestmark = pytest.mark.unit
 
 
-@pytest.mark.parametrize("text, kind", [
-    ("I overdosed on my ldn", "poisoning"),
-    ("took 12 capsules by accident", "poisoning"),
-    ("my son ate some of my pills", "poisoning"),
-    ("I took my dose twice", "poisoning"),
-    ("I took two by mistake", "poisoning"),
-    ("pretty sure i doubled up on my dose this morning", "poisoning"),
-    ("my little one opened the bottle and I think swallowed a capsule", "poisoning"),
-    ("my dog ate my LDN", "pet"),
-    ("the cat chewed through a capsule that fell on the floor", "pet"),
-    ("I can't breathe", "allergy"),
-    ("my lips are swelling up", "allergy"),
-    ("covered in hives", "allergy"),
-    ("her breathing sounds really shallow and strange", "allergy"),
-    ("chest pain since this morning", "heart"),
-    ("my chest feels tight and heavy", "heart"),
-    ("my heart is racing", "heart"),
-    ("I passed out after my dose", "heart"),
-    ("he had a seizure on the couch", "heart"),
-    ("my husband collapsed and isn't responding", "heart"),
-    ("her words are slurred and her face droops on one side", "heart"),
-    ("I keep thinking about killing myself", "crisis"),
-    ("I don't want to live anymore", "crisis"),
-    ("i feel like such a burden on my family", "crisis"),
-    ("i just want to go to sleep and not wake up", "crisis"),
-    ("thinking about ending it, honestly", "crisis"),
-    ("the easy way out looks better every day", "crisis"),
-    ("my brother says he wants to end it all", "crisis"),
-    ("wanted to say my goodbyes to everyone, thanks for the help", "crisis"),
-    ("my sister has been hurting herself again", "crisis"),
-    ("i've got my meds stockpiled in case it gets worse", "crisis"),
-])
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("I overdosed on my ldn", "poisoning"),
+        ("took 12 capsules by accident", "poisoning"),
+        ("my son ate some of my pills", "poisoning"),
+        ("I took my dose twice", "poisoning"),
+        ("I took two by mistake", "poisoning"),
+        ("pretty sure i doubled up on my dose this morning", "poisoning"),
+        ("my little one opened the bottle and I think swallowed a capsule", "poisoning"),
+        ("my dog ate my LDN", "pet"),
+        ("the cat chewed through a capsule that fell on the floor", "pet"),
+        ("I can't breathe", "allergy"),
+        ("my lips are swelling up", "allergy"),
+        ("covered in hives", "allergy"),
+        ("her breathing sounds really shallow and strange", "allergy"),
+        ("chest pain since this morning", "heart"),
+        ("my chest feels tight and heavy", "heart"),
+        ("my heart is racing", "heart"),
+        ("I passed out after my dose", "heart"),
+        ("he had a seizure on the couch", "heart"),
+        ("my husband collapsed and isn't responding", "heart"),
+        ("her words are slurred and her face droops on one side", "heart"),
+        ("I keep thinking about killing myself", "crisis"),
+        ("I don't want to live anymore", "crisis"),
+        ("i feel like such a burden on my family", "crisis"),
+        ("i just want to go to sleep and not wake up", "crisis"),
+        ("thinking about ending it, honestly", "crisis"),
+        ("the easy way out looks better every day", "crisis"),
+        ("my brother says he wants to end it all", "crisis"),
+        ("wanted to say my goodbyes to everyone, thanks for the help", "crisis"),
+        ("my sister has been hurting herself again", "crisis"),
+        ("i've got my meds stockpiled in case it gets worse", "crisis"),
+    ],
+)
 def test_emergencies_are_recognised(text, kind):
     assert kind in emergency_kinds(text)
 
@@ -52,23 +60,26 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
     assert emergency_kinds(text) == ["allergy"]
 
 
-@pytest.mark.parametrize("text", [
-    "can ldn reduce swelling in my joints",
-    "what are the side effects",
-    "how many mg should the capsules be",
-    "does it help with pain",
-    "I take two capsules of vitamin d",
-    # Informational questions about a symptom are not that symptom (issue 9).
-    "could LDN cause an allergic reaction?",
-    "can LDN cause palpitations?",
-    "can ldn give you chest pain at all?",
-    # Figures of speech.
-    "this back pain is killing me",
-    "i'd kill for a good night's sleep",
-    "I'm dying to know how it works",
-    "before i go to bed should i take it",
-    "my goodbye to opioids was the best thing I did, how does ldn compare",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can ldn reduce swelling in my joints",
+        "what are the side effects",
+        "how many mg should the capsules be",
+        "does it help with pain",
+        "I take two capsules of vitamin d",
+        # Informational questions about a symptom are not that symptom (issue 9).
+        "could LDN cause an allergic reaction?",
+        "can LDN cause palpitations?",
+        "can ldn give you chest pain at all?",
+        # Figures of speech.
+        "this back pain is killing me",
+        "i'd kill for a good night's sleep",
+        "I'm dying to know how it works",
+        "before i go to bed should i take it",
+        "my goodbye to opioids was the best thing I did, how does ldn compare",
+    ],
+)
 def test_ordinary_questions_are_not_emergencies(text):
     assert emergency_kinds(text) == []
 
@@ -81,52 +92,58 @@ def test_a_pet_replaces_human_poison_control():
     assert emergency_kinds("my dog ate my ldn capsules") == ["pet"]
 
 
-@pytest.mark.parametrize("text, kind", [
-    ("how long till ldn kicks in for fibro", "time_to_work"),
-    ("when will i notice a difference with my ms", "time_to_work"),
-    ("3 weeks on it and i feel no different, is that normal", "time_to_work"),
-    ("how long do the weird dreams last", "duration"),
-    ("is ldn better than gabapentin for nerve pain", "comparison"),
-    ("could i use ldn instead of my painkillers", "instead_of"),
-    ("where can i buy ldn", "where_to_get"),
-    ("how do i make ldn from 50mg tablets at home", "how_to_make"),
-    ("should i take it in the morning or at night", "timing"),
-    ("i skipped a dose yesterday, what now", "timing"),
-    ("can i have a glass of wine on ldn", "alcohol"),
-    ("is it safe to give ldn to children", "for_children"),
-    ("is ldn ok while breastfeeding", "breastfeeding"),
-    ("can my dog take ldn for arthritis", "animals"),
-    ("how do i come off ldn", "stopping_or_changing"),
-    ("bumping up to 4.5mg next week, good idea?", "stopping_or_changing"),
-    ("does ldn need to go in the fridge", "storage"),
-    ("is it ok to drive on ldn", "driving"),
-    ("how do i sign up for the ubc trial", "trial_logistics"),
-    ("what's 20 percent of 90", "calculations"),
-    ("can i book an appointment for tuesday", "appointments"),
-    ("does medicare pay for ldn", "named_insurer_or_pharmacy"),
-    ("i weigh 120 lbs, what dose is right for me", "personal_dose"),
-    ("will ldn make me fail a drug screen", "tests_and_monitoring"),
-    ("my new refill capsules are a different colour, is that ok", "pharmacy_product"),
-    ("can ldn cause hair loss", "side_effect_not_listed"),
-])
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("how long till ldn kicks in for fibro", "time_to_work"),
+        ("when will i notice a difference with my ms", "time_to_work"),
+        ("3 weeks on it and i feel no different, is that normal", "time_to_work"),
+        ("how long do the weird dreams last", "duration"),
+        ("is ldn better than gabapentin for nerve pain", "comparison"),
+        ("could i use ldn instead of my painkillers", "instead_of"),
+        ("where can i buy ldn", "where_to_get"),
+        ("how do i make ldn from 50mg tablets at home", "how_to_make"),
+        ("should i take it in the morning or at night", "timing"),
+        ("i skipped a dose yesterday, what now", "timing"),
+        ("can i have a glass of wine on ldn", "alcohol"),
+        ("is it safe to give ldn to children", "for_children"),
+        ("is ldn ok while breastfeeding", "breastfeeding"),
+        ("can my dog take ldn for arthritis", "animals"),
+        ("how do i come off ldn", "stopping_or_changing"),
+        ("bumping up to 4.5mg next week, good idea?", "stopping_or_changing"),
+        ("does ldn need to go in the fridge", "storage"),
+        ("is it ok to drive on ldn", "driving"),
+        ("how do i sign up for the ubc trial", "trial_logistics"),
+        ("what's 20 percent of 90", "calculations"),
+        ("can i book an appointment for tuesday", "appointments"),
+        ("does medicare pay for ldn", "named_insurer_or_pharmacy"),
+        ("i weigh 120 lbs, what dose is right for me", "personal_dose"),
+        ("will ldn make me fail a drug screen", "tests_and_monitoring"),
+        ("my new refill capsules are a different colour, is that ok", "pharmacy_product"),
+        ("can ldn cause hair loss", "side_effect_not_listed"),
+    ],
+)
 def test_question_types_are_recognised(text, kind):
     assert kind in question_types_asked(text)
 
 
-@pytest.mark.parametrize("text", [
-    "what is the ubc trial testing",
-    "how long has naltrexone been around",
-    "could naltrexone help me stop drinking",
-    "i might be pregnant, should i stop taking ldn",
-    "I've had MS since I was a teenager, would ldn help",
-    "is ldn cheaper than brand name drugs",
-    "how is ldn different from regular naltrexone",
-    "I've had this pain a long time, my first week on ldn was ok, what are the side effects",
-    "first week on it and I've been up every night, is this normal",
-    "can ldn cause insomnia",
-    "how do i take it",
-    "take 1 to 5 mg",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what is the ubc trial testing",
+        "how long has naltrexone been around",
+        "could naltrexone help me stop drinking",
+        "i might be pregnant, should i stop taking ldn",
+        "I've had MS since I was a teenager, would ldn help",
+        "is ldn cheaper than brand name drugs",
+        "how is ldn different from regular naltrexone",
+        "I've had this pain a long time, my first week on ldn was ok, what are the side effects",
+        "first week on it and I've been up every night, is this normal",
+        "can ldn cause insomnia",
+        "how do i take it",
+        "take 1 to 5 mg",
+    ],
+)
 def test_answerable_questions_have_no_refused_type(text):
     assert question_types_asked(text) == []
 
@@ -148,14 +165,17 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
     assert not alarms, alarms[:5]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("what are the side effects? im also pregnant", ["pregnancy"]),
-    ("we are trying to conceive, is ldn ok", ["pregnancy"]),
-    ("still nursing my 4 month old, can i start ldn", ["breastfeeding", "child"]),
-    ("my 12 year old has crohns, does ldn help", ["child"]),
-    ("I've had crohns since I was a kid, does ldn help", []),
-    ("my son is 34 and has MS", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("what are the side effects? im also pregnant", ["pregnancy"]),
+        ("we are trying to conceive, is ldn ok", ["pregnancy"]),
+        ("still nursing my 4 month old, can i start ldn", ["breastfeeding", "child"]),
+        ("my 12 year old has crohns, does ldn help", ["child"]),
+        ("I've had crohns since I was a kid, does ldn help", []),
+        ("my son is 34 and has MS", []),
+    ],
+)
 def test_caution_cues(text, expected):
     assert caution_cues(text) == expected
 

@@ -11,16 +11,23 @@ def test_sentences_keep_decimals_together():
     assert sentences("I take 1.5 mg. Is that low?\nthanks") == ["I take 1.5 mg.", "Is that low?", "thanks"]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("how does ldn work and what does it cost", ["how does ldn work", "what does it cost"]),
-    ("my knees are bad, could ldn help and what are the side effects? also im pregnant",
-     ["my knees are bad could ldn help", "what are the side effects?"]),
-    # A short question keeps the words before it, which say what "this" is.
-    ("two weeks in and I wake up at 3am every night, is this normal",
-     ["two weeks in and I wake up at 3am every night is this normal"]),
-    ("Long story. My mum has RA. She is 70. Could LDN help her?", ["She is 70. Could LDN help her?"]),
-    # No question at all: the last sentence is the concern.
-    ("I have MS. I am thinking about LDN.", ["I am thinking about LDN."]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("how does ldn work and what does it cost", ["how does ldn work", "what does it cost"]),
+        (
+            "my knees are bad, could ldn help and what are the side effects? also im pregnant",
+            ["my knees are bad could ldn help", "what are the side effects?"],
+        ),
+        # A short question keeps the words before it, which say what "this" is.
+        (
+            "two weeks in and I wake up at 3am every night, is this normal",
+            ["two weeks in and I wake up at 3am every night is this normal"],
+        ),
+        ("Long story. My mum has RA. She is 70. Could LDN help her?", ["She is 70. Could LDN help her?"]),
+        # No question at all: the last sentence is the concern.
+        ("I have MS. I am thinking about LDN.", ["I am thinking about LDN."]),
+    ],
+)
 def test_question_parts(text, expected):
     assert question_parts(text) == expected

@@ -22,11 +22,19 @@ def test_pipeline_is_blank_english_with_lemmatizer_and_ruler(nlp):
     assert [t.lemma_ for t in nlp("dreams")] == ["dream"]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("can it help my fibro", "fibromyalgia"), ("I have MS", "multiple_sclerosis"), ("RA flares", "rheumatoid_arthritis"),
-    ("Hashimoto's", "hashimotos"), ("long covid", "long_covid"), ("CRPS", "crps"), ("crohns", "crohns"),
-    ("what about lupus", "lupus"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("can it help my fibro", "fibromyalgia"),
+        ("I have MS", "multiple_sclerosis"),
+        ("RA flares", "rheumatoid_arthritis"),
+        ("Hashimoto's", "hashimotos"),
+        ("long covid", "long_covid"),
+        ("CRPS", "crps"),
+        ("crohns", "crohns"),
+        ("what about lupus", "lupus"),
+    ],
+)
 def test_synonyms(nlp, text, expected):
     assert expected in [e.ent_id_ for e in nlp(text).ents]
 
@@ -37,6 +45,9 @@ def test_every_synonym_is_tagged_as_its_condition(nlp):
             assert condition.id in [e.ent_id_ for e in nlp(synonym).ents], synonym
 
 
-@pytest.mark.parametrize("typo, expected", [("rhumatoid arthritis", "rheumatoid_arthritis"), ("fibromialga", "fibromyalgia"), ("questions", None)])
+@pytest.mark.parametrize(
+    "typo, expected",
+    [("rhumatoid arthritis", "rheumatoid_arthritis"), ("fibromialga", "fibromyalgia"), ("questions", None)],
+)
 def test_fuzzy_matching_catches_typos_only(typo, expected):
     assert fuzzy_condition(typo) == expected

@@ -5,11 +5,20 @@ from ldn.text import MAX_MESSAGE_CHARS, prepare_message, valid_sender
 pytestmark = pytest.mark.unit
 
 
-@pytest.mark.parametrize("raw, problem", [
-    ("", "empty"), ("  \t\n", "empty"), (None, "empty"), (123, "empty"),
-    ("x" * (MAX_MESSAGE_CHARS + 1), "too_long"), ("🙂🙂", "no_words"), ("???", "no_words"),
-    ("side effects?", None), ("x" * MAX_MESSAGE_CHARS, None),
-])
+@pytest.mark.parametrize(
+    "raw, problem",
+    [
+        ("", "empty"),
+        ("  \t\n", "empty"),
+        (None, "empty"),
+        (123, "empty"),
+        ("x" * (MAX_MESSAGE_CHARS + 1), "too_long"),
+        ("🙂🙂", "no_words"),
+        ("???", "no_words"),
+        ("side effects?", None),
+        ("x" * MAX_MESSAGE_CHARS, None),
+    ],
+)
 def test_problems(raw, problem):
     text, found = prepare_message(raw)
     assert found == problem
@@ -26,6 +35,8 @@ def test_button_payloads_pass_unchanged():
     assert prepare_message(payload) == (payload, None)
 
 
-@pytest.mark.parametrize("sender, ok", [("abc", True), ("", False), ("  ", False), (None, False), (5, False), ("s" * 129, False)])
+@pytest.mark.parametrize(
+    "sender, ok", [("abc", True), ("", False), ("  ", False), (None, False), (5, False), ("s" * 129, False)]
+)
 def test_sender(sender, ok):
     assert valid_sender(sender) is ok

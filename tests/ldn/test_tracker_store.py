@@ -64,8 +64,12 @@ def test_saving_a_windowed_tracker_stores_each_new_event_once(tmp_path, domain):
 
 def test_slots_reset_by_a_restart_stay_reset(tmp_path, domain):
     ours, rasa_store = stores(tmp_path, domain)
-    converse(ours, domain, 3 * WINDOW_TURNS,
-             extra=lambda i: {1: [SlotSet("condition", "fibromyalgia")], 5: [Restarted()]}.get(i, []))
+    converse(
+        ours,
+        domain,
+        3 * WINDOW_TURNS,
+        extra=lambda i: {1: [SlotSet("condition", "fibromyalgia")], 5: [Restarted()]}.get(i, []),
+    )
     windowed, whole = asyncio.run(ours.retrieve("p")), asyncio.run(rasa_store.retrieve("p"))
     assert whole.current_slot_values()["condition"] is None
     assert windowed.current_slot_values() == whole.current_slot_values()

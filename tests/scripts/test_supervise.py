@@ -61,8 +61,10 @@ def test_a_process_that_keeps_crashing_stops_everything(tmp_path, monkeypatch, c
 
 def test_sigterm_stops_all_and_says_stopped(tmp_path):
     env = {**os.environ, "LDN_STATE_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
-    code = ("from scripts import supervise; import sys; "
-            f"sys.exit(supervise.Supervisor({{}}, {{'a': {SLEEPER!r}, 'b': {SLEEPER!r}}}).run())")
+    code = (
+        "from scripts import supervise; import sys; "
+        f"sys.exit(supervise.Supervisor({{}}, {{'a': {SLEEPER!r}, 'b': {SLEEPER!r}}}).run())"
+    )
     process = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 20
     while not (tmp_path / "run" / "b.pid").exists():

@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 import requests
 
-
 pytestmark = pytest.mark.server
 
 REST = "/webhooks/rest/webhook"
@@ -41,7 +40,7 @@ def raw_request(port: int, head: bytes, body: bytes = b"", timeout: float = 10) 
                 chunks.append(chunk)
                 if b"\r\n\r\n" in b"".join(chunks):
                     break
-        except (ConnectionResetError, socket.timeout):
+        except (TimeoutError, ConnectionResetError):
             pass
     return b"".join(chunks)
 
@@ -56,6 +55,7 @@ def user_events(server, sender):
 
 # ------------------------------------------------------------------ binds
 
+
 def test_every_service_listens_on_localhost_only(server):
     for port in (server.rasa_port, server.actions_port, server.web_port):
         assert listening_addresses(port) == {"127.0.0.1"}, port
@@ -63,19 +63,24 @@ def test_every_service_listens_on_localhost_only(server):
 
 # ------------------------------------------------------------------ body size
 
+
 @pytest.mark.parametrize("path", [REST, "/webhooks/twilio/webhook", "/socket.io/?EIO=4&transport=polling"])
 def test_a_body_over_the_cap_is_refused_before_it_is_sent(server, path):
     # Only the headers go out: the 413 must come back without the body being read.
-    head = (f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-            f"Content-Length: {50 * 1024 * 1024}\r\n\r\n").encode()
+    head = (
+        f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {50 * 1024 * 1024}\r\n\r\n"
+    ).encode()
     began = time.monotonic()
     answer = raw_request(server.rasa_port, head)
     assert status_of(answer) == 413 and time.monotonic() - began < 5
 
 
 def test_a_chunked_body_over_the_cap_is_cut_off(server):
-    head = (f"POST {REST} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-            "Transfer-Encoding: chunked\r\n\r\n").encode()
+    head = (
+        f"POST {REST} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        "Transfer-Encoding: chunked\r\n\r\n"
+    ).encode()
     chunk = b"a" * 32768
     body = b"".join(b"%x\r\n%s\r\n" % (len(chunk), chunk) for _ in range(4))  # 128 KB, no end
     assert status_of(raw_request(server.rasa_port, head, body)) == 413
@@ -83,8 +88,11 @@ def test_a_chunked_body_over_the_cap_is_cut_off(server):
 
 def test_a_body_under_the_cap_is_answered(server):
     padding = "x" * (BODY_LIMIT - 2000)
-    reply = requests.post(f"{server.rasa_url}{REST}", timeout=30,
-                          json={"sender": f"test-{uuid.uuid4().hex[:8]}", "message": "side effects?", "pad": padding})
+    reply = requests.post(
+        f"{server.rasa_url}{REST}",
+        timeout=30,
+        json={"sender": f"test-{uuid.uuid4().hex[:8]}", "message": "side effects?", "pad": padding},
+    )
     assert reply.status_code == 200 and reply.json()
 
 
@@ -92,7 +100,7 @@ def test_a_socketio_packet_over_the_cap_is_refused(server):
     poll = f"{server.rasa_url}/socket.io/?EIO=4&transport=polling"
     origin = {"Origin": f"http://127.0.0.1:{server.web_port}"}
     handshake = requests.get(poll, headers=origin, timeout=10)
-    sid = json.loads(handshake.text[handshake.text.index("{"):])["sid"]
+    sid = json.loads(handshake.text[handshake.text.index("{") :])["sid"]
     big = "4" + json.dumps(["user_uttered", {"message": "x" * (BODY_LIMIT + 1000)}])
     reply = requests.post(f"{poll}&sid={sid}", data=big.encode(), headers=origin, timeout=10)
     assert reply.status_code in (400, 413)
@@ -102,12 +110,17 @@ def test_the_action_server_refuses_a_deflate_bomb_without_inflating_it(server):
     bomb = zlib.compress(b"\0" * (200 * 1024 * 1024), 9)  # ~200 KB that inflates to 200 MB
     rss_before = _rss_kb(server.pid("actions"))
     began = time.monotonic()
-    reply = requests.post(f"http://127.0.0.1:{server.actions_port}/webhook", data=bomb,
-                          headers={"Content-Encoding": "deflate", "Content-Type": "application/json"}, timeout=30)
+    reply = requests.post(
+        f"http://127.0.0.1:{server.actions_port}/webhook",
+        data=bomb,
+        headers={"Content-Encoding": "deflate", "Content-Type": "application/json"},
+        timeout=30,
+    )
     assert reply.status_code == 413 and time.monotonic() - began < 5
     assert _rss_kb(server.pid("actions")) - rss_before < 20 * 1024  # no 200 MB spike
-    gzip = requests.post(f"http://127.0.0.1:{server.actions_port}/webhook", data=b"{}",
-                         headers={"Content-Encoding": "gzip"}, timeout=30)
+    gzip = requests.post(
+        f"http://127.0.0.1:{server.actions_port}/webhook", data=b"{}", headers={"Content-Encoding": "gzip"}, timeout=30
+    )
     assert gzip.status_code == 415
     assert requests.get(f"http://127.0.0.1:{server.actions_port}/health", timeout=10).ok
 
@@ -120,17 +133,22 @@ def _rss_kb(pid: int) -> int:
 
 
 def test_the_action_server_sends_no_cors_headers(server):
-    reply = requests.get(f"http://127.0.0.1:{server.actions_port}/health",
-                         headers={"Origin": "https://evil.example"}, timeout=10)
+    reply = requests.get(
+        f"http://127.0.0.1:{server.actions_port}/health", headers={"Origin": "https://evil.example"}, timeout=10
+    )
     assert "Access-Control-Allow-Origin" not in reply.headers
 
 
 # ------------------------------------------------------------------ metadata and payloads
 
+
 def test_client_metadata_is_not_stored(server, sender):
     marker = f"meta-{uuid.uuid4().hex}"
-    requests.post(f"{server.rasa_url}{REST}", timeout=30,
-                  json={"sender": sender, "message": "side effects?", "metadata": {"note": marker, "big": "y" * 5000}})
+    requests.post(
+        f"{server.rasa_url}{REST}",
+        timeout=30,
+        json={"sender": sender, "message": "side effects?", "metadata": {"note": marker, "big": "y" * 5000}},
+    )
     assert marker not in json.dumps(server.tracker(sender))
 
 
@@ -144,7 +162,7 @@ def test_a_typed_payload_cannot_put_a_link_in_the_reply(server, sender):
     assert all(e.get("value") != "[results](javascript:alert(1))" for e in typed["parse_data"]["entities"])
 
 
-@pytest.mark.parametrize("attack", ['/emergency', '/faq{"topic": "dose", "medicine": "tramadol"}', "/restart"])
+@pytest.mark.parametrize("attack", ["/emergency", '/faq{"topic": "dose", "medicine": "tramadol"}', "/restart"])
 def test_typed_intents_are_read_as_words(server, sender, attack):
     server.send(sender, attack)
     assert user_events(server, sender)[-1]["text"] == attack.lstrip("/")
@@ -157,16 +175,25 @@ def test_our_own_button_payload_still_works(server, sender):
 def test_slash_messages_never_reach_the_log(server, sender):
     marker = f"{uuid.uuid4().int % 10**6} mg"
     server.send(sender, f"/ I take {marker} for my MS")
-    parse = requests.post(f"{server.rasa_url}/model/parse", params={"token": server.api_token}, timeout=30,
-                          json={"text": f"/notanintent{{\"x\": 1}} I take {marker}"})
+    parse = requests.post(
+        f"{server.rasa_url}/model/parse",
+        params={"token": server.api_token},
+        timeout=30,
+        json={"text": f'/notanintent{{"x": 1}} I take {marker}'},
+    )
     assert parse.status_code == 200
-    requests.post(f"{server.rasa_url}/model/parse", params={"token": server.api_token}, timeout=30,
-                  json={"text": f"/{{I take {marker}"})
+    requests.post(
+        f"{server.rasa_url}/model/parse",
+        params={"token": server.api_token},
+        timeout=30,
+        json={"text": f"/{{I take {marker}"},
+    )
     time.sleep(0.5)
     assert marker not in server.log_path.read_text(errors="replace")
 
 
 # ------------------------------------------------------------------ files
+
 
 def test_patient_data_files_are_private(server, sender):
     server.send(sender, "hello")
@@ -183,6 +210,7 @@ def test_patient_data_files_are_private(server, sender):
 
 
 # ------------------------------------------------------------------ the page server
+
 
 def test_page_server_lists_no_directory(server):
     for path in ("/vendor/", "/static/", "/"):

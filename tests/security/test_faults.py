@@ -10,19 +10,19 @@ import signal
 import sqlite3
 import time
 import uuid
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, List, Tuple
 
 import pytest
 import requests
 
 pytestmark = pytest.mark.server
 
-PROMPT_S = 5.0           # the patient hears something within this
-RESTART_S = 5.0          # a crashed action server or page is back within this
-RASA_RESTART_S = 300.0   # Rasa needs ~20 s alone; measured 3 min on a machine shared by 8 test runs
+PROMPT_S = 5.0  # the patient hears something within this
+RESTART_S = 5.0  # a crashed action server or page is back within this
+RASA_RESTART_S = 300.0  # Rasa needs ~20 s alone; measured 3 min on a machine shared by 8 test runs
 TROUBLE = "having trouble answering right now"
 
 
@@ -39,19 +39,19 @@ def wait_until(check: Callable[[], bool], timeout: float, step: float = 0.1) -> 
     raise AssertionError(f"not within {timeout} s")
 
 
-def timed_send(server, sender: str, text: str) -> Tuple[float, str]:
+def timed_send(server, sender: str, text: str) -> tuple[float, str]:
     began = time.monotonic()
     replies = server.send(sender, text, timeout=30)
     return time.monotonic() - began, " ".join(str(r.get("text", "")) for r in replies)
 
 
-def load(server, messages: List[str], workers: int = 3) -> List[Tuple[float, str]]:
+def load(server, messages: list[str], workers: int = 3) -> list[tuple[float, str]]:
     """Send `messages` concurrently from different patients (bounded: a few, to 127.0.0.1)."""
     with ThreadPoolExecutor(workers) as pool:
         return list(pool.map(lambda text: timed_send(server, f"load-{uuid.uuid4().hex[:8]}", text), messages))
 
 
-def user_texts(server, sender: str) -> List[str]:
+def user_texts(server, sender: str) -> list[str]:
     return [e["text"] for e in server.tracker(sender)["events"] if e["event"] == "user"]
 
 
@@ -95,8 +95,14 @@ def test_a_hung_action_server_gets_a_prompt_notice_and_loses_nothing(server, sen
         print("replies after", [round(elapsed, 2) for elapsed, _ in results], "s")
         assert all(TROUBLE in t for _, t in results) and max(e for e, _ in results) < PROMPT_S
     # Resumed: the late answer is still saved, and the conversation goes on.
-    wait_until(lambda: any(e.get("metadata", {}).get("utter_action") == "utter_faq/side_effects"
-                           for e in server.tracker(sender)["events"] if e["event"] == "bot"), 30)
+    wait_until(
+        lambda: any(
+            e.get("metadata", {}).get("utter_action") == "utter_faq/side_effects"
+            for e in server.tracker(sender)["events"]
+            if e["event"] == "bot"
+        ),
+        30,
+    )
     assert server.ask(sender, "how do I take it?") == ["utter_faq/how_to_take"]
     assert user_texts(server, sender) == ["hello", "what are the side effects?", "how do I take it?"]
 
@@ -130,7 +136,7 @@ def test_a_locked_database_gets_a_clear_reply_and_loses_no_conversation(server, 
         lock.close()
     assert elapsed < PROMPT_S and TROUBLE in text
     after = server.tracker(sender)["events"]
-    assert after[:len(before)] == before, "earlier conversation changed"
+    assert after[: len(before)] == before, "earlier conversation changed"
     # The conversation goes on with its context (the last topic was side effects).
     server.send(sender, "tell me more")
     assert server.last_turn(sender)["responses"][0] == "utter_faq/safety"
@@ -142,10 +148,16 @@ def test_a_killed_rasa_is_restarted_and_the_conversation_continues(server, sende
     before = server.tracker(sender)["events"]
     old = server.pid("rasa")
     os.kill(old, signal.SIGKILL)
-    took = wait_until(lambda: server.pid("rasa") != old and requests.get(
-        f"{server.rasa_url}/status", params={"token": server.api_token}, timeout=2).ok, RASA_RESTART_S, step=0.5)
+    took = wait_until(
+        lambda: (
+            server.pid("rasa") != old
+            and requests.get(f"{server.rasa_url}/status", params={"token": server.api_token}, timeout=2).ok
+        ),
+        RASA_RESTART_S,
+        step=0.5,
+    )
     print(f"Rasa back after {took:.1f} s")
     assert action_server_up(server) and requests.get(server.web_url, timeout=2).ok  # the others kept running
-    assert server.tracker(sender)["events"][:len(before)] == before
+    assert server.tracker(sender)["events"][: len(before)] == before
     server.send(sender, "tell me more")
     assert server.last_turn(sender)["responses"][0] == "utter_faq/safety"

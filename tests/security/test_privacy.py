@@ -88,8 +88,12 @@ def test_widget_delete_deletes_this_conversation_only(server):
     finally:
         mine.close()
         other.close()
-    reply = requests.post(f"{server.rasa_url}/webhooks/socketio/forget", json={"session_id": mine.session_id},
-                          headers={"Origin": allowed_origin(server)}, timeout=30)
+    reply = requests.post(
+        f"{server.rasa_url}/webhooks/socketio/forget",
+        json={"session_id": mine.session_id},
+        headers={"Origin": allowed_origin(server)},
+        timeout=30,
+    )
     assert reply.status_code == 200
     body = reply.json()
     assert body["deleted"]["messages"] == 1 and "I deleted our conversation: 1 of your messages" in body["text"]
@@ -97,8 +101,14 @@ def test_widget_delete_deletes_this_conversation_only(server):
 
 
 def run_forget(server, who: str) -> str:
-    done = subprocess.run([sys.executable, "-m", "scripts.forget", who], cwd=ROOT, env=server.env,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "scripts.forget", who],
+        cwd=ROOT,
+        env=server.env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 

@@ -26,18 +26,21 @@ def widget(server, session_id=None) -> WidgetClient:
 def test_ids_are_signed():
     issued = new_session_id(SECRET)
     assert is_issued(issued, SECRET)
-    token, mac = issued.split("-")
+    token, _mac = issued.split("-")
     assert not is_issued(f"{token}-{secrets.token_hex(16)}", SECRET)
     assert not is_issued(issued, SECRET + "x")
     for odd in (None, 5, "", "x" * 10000, {"a": 1}, issued.upper(), issued + "0"):
         assert not is_issued(odd, SECRET)
 
 
-@pytest.mark.parametrize("forged", [
-    uuid.uuid4().hex,                                   # what stock rasa-webchat would make up
-    f"{secrets.token_hex(16)}-{secrets.token_hex(16)}",  # the right shape, a guessed signature
-    "x" * 5000,
-])
+@pytest.mark.parametrize(
+    "forged",
+    [
+        uuid.uuid4().hex,  # what stock rasa-webchat would make up
+        f"{secrets.token_hex(16)}-{secrets.token_hex(16)}",  # the right shape, a guessed signature
+        "x" * 5000,
+    ],
+)
 def test_a_forged_id_is_replaced_by_a_new_one(server, forged):
     client = widget(server, forged)
     try:

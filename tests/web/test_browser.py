@@ -10,7 +10,6 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import List
 from urllib.parse import urlsplit
 
 import pytest
@@ -23,8 +22,15 @@ from tests.server import ROOT, free_port
 pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BUNDLE = ROOT / "web" / "static" / "vendor" / "rasa-webchat.js"
@@ -52,16 +58,19 @@ class Watched:
 
     def __init__(self, browser, **context_options):
         self.context = browser.new_context(**context_options)
-        self.requests: List[str] = []
-        self.errors: List[str] = []
+        self.requests: list[str] = []
+        self.errors: list[str] = []
         self.context.on("request", lambda request: self.requests.append(request.url))
         self.page: Page = self.context.new_page()
         self.page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
         self.page.on("pageerror", lambda exc: self.errors.append(f"pageerror: {exc}"))
 
-    def third_party(self) -> List[str]:
-        return [url for url in self.requests
-                if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).hostname not in LOCAL_HOSTS]
+    def third_party(self) -> list[str]:
+        return [
+            url
+            for url in self.requests
+            if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).hostname not in LOCAL_HOSTS
+        ]
 
     def close(self):
         self.context.close()
@@ -89,7 +98,7 @@ def open_widget(page: Page, url: str) -> None:
     page.locator(".rw-conversation-container").wait_for(timeout=10_000)
 
 
-def responses(page: Page) -> List[str]:
+def responses(page: Page) -> list[str]:
     return page.locator(".rw-messages-container .rw-response").all_inner_texts()
 
 
@@ -131,7 +140,7 @@ def test_widget_conversation(server, watched):
     assert widget["subtitle"] in page.locator(".rw-header").inner_text()
     header_colour = page.locator(".rw-header").evaluate("el => getComputedStyle(el).backgroundColor")
     hex_colour = widget["primary_color"].lstrip("#")
-    assert header_colour == "rgb({}, {}, {})".format(*(int(hex_colour[i:i + 2], 16) for i in (0, 2, 4)))
+    assert header_colour == "rgb({}, {}, {})".format(*(int(hex_colour[i : i + 2], 16) for i in (0, 2, 4)))
 
     # Greeting (initPayload /greet) with the disclaimer and topic buttons.
     greeting = wait_for_answer(page, r"not medical advice", 0)
@@ -207,14 +216,20 @@ def test_keyboard_only(server, watched):
     page.keyboard.press("Enter")
     wait_for_answer(page, r"not medical advice", 0)
     assert page.locator(".rw-launcher").get_attribute("aria-expanded") == "true"
-    for selector, name in [(".rw-new-message", "Type your question"), (".rw-send", "Send"),
-                           (".rw-close-button", "Close chat"), (".rw-messages-container", "Conversation")]:
+    for selector, name in [
+        (".rw-new-message", "Type your question"),
+        (".rw-send", "Send"),
+        (".rw-close-button", "Close chat"),
+        (".rw-messages-container", "Conversation"),
+    ]:
         assert page.locator(selector).get_attribute("aria-label") == name, selector
 
     # Tab to a topic button and press it with Enter.
     for _ in range(40):
         page.keyboard.press("Tab")
-        focused = page.evaluate("document.activeElement.classList.contains('rw-reply') && document.activeElement.innerText")
+        focused = page.evaluate(
+            "document.activeElement.classList.contains('rw-reply') && document.activeElement.innerText"
+        )
         if focused == "Side effects":
             break
     else:
@@ -233,11 +248,12 @@ def test_keyboard_only(server, watched):
     # Escape closes the chat and puts focus back on the launcher.
     page.keyboard.press("Escape")
     page.locator(".rw-conversation-container").wait_for(state="detached", timeout=5_000)
-    page.wait_for_function("document.activeElement && document.activeElement.classList.contains('rw-launcher')",
-                           timeout=5_000)
+    page.wait_for_function(
+        "document.activeElement && document.activeElement.classList.contains('rw-launcher')", timeout=5_000
+    )
 
 
-def axe_violations(page: Page) -> List[dict]:
+def axe_violations(page: Page) -> list[dict]:
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))  # inline: no request
     return page.evaluate(
         """() => axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map(v => ({
@@ -268,8 +284,11 @@ def test_accessibility_axe(server, watched):
     (ARTIFACTS / "axe.json").write_text(json.dumps(found, indent=1))
     on_canary = [v["id"] for v in found if any(n["target"] == "#axe-canary" for n in v["nodes"])]
     assert on_canary == ["button-name"], json.dumps(found, indent=1)
-    left = [{**v, "nodes": [n for n in v["nodes"] if n["target"] != "#axe-canary"]} for v in found
-            if v["impact"] in ("serious", "critical") and v["id"] not in KNOWN_BUNDLE_FINDINGS]
+    left = [
+        {**v, "nodes": [n for n in v["nodes"] if n["target"] != "#axe-canary"]}
+        for v in found
+        if v["impact"] in ("serious", "critical") and v["id"] not in KNOWN_BUNDLE_FINDINGS
+    ]
     left = [v for v in left if v["nodes"]]
     assert left == [], json.dumps(left, indent=1)
 
@@ -299,8 +318,13 @@ def page_on_other_origin(server):
     """The same page, served from a port that is not in LDN_ALLOWED_ORIGINS."""
     port = free_port()
     env = {**server.env, "LDN_PUBLIC_SOCKET_URL": server.rasa_url}
-    process = subprocess.Popen([sys.executable, "-m", "web.server", "--port", str(port)], cwd=ROOT, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "web.server", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 20

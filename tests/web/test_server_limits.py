@@ -18,8 +18,12 @@ pytestmark = pytest.mark.unit
 @pytest.fixture(scope="module")
 def page_server():
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "web.server", "--port", str(port)], cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "web.server", "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:

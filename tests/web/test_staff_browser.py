@@ -11,8 +11,16 @@ import pytest
 import requests
 
 from tests.server import TEST_STAFF_TOKEN
-from tests.web.test_browser import (ARTIFACTS, ask, axe_violations, browser, open_widget,  # noqa: F401 (fixtures)
-                                    responses, wait_for_answer, watched)
+from tests.web.test_browser import (  # noqa: F401 (fixtures)
+    ARTIFACTS,
+    ask,
+    axe_violations,
+    browser,
+    open_widget,
+    responses,
+    wait_for_answer,
+    watched,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -30,8 +38,9 @@ def test_without_the_token_the_report_is_refused(server):
 
 def side_effects_down_votes(server) -> int:
     """👎 votes on the side-effects answer so far (the test database outlives one run)."""
-    html = requests.get(server.web_url + "/staff/", headers={"Authorization": f"Bearer {TEST_STAFF_TOKEN}"},
-                        timeout=30).text
+    html = requests.get(
+        server.web_url + "/staff/", headers={"Authorization": f"Bearer {TEST_STAFF_TOKEN}"}, timeout=30
+    ).text
     found = re.search(r"<code>utter_faq/side_effects</code></th><td>\d+</td><td>(\d+)</td>", html)
     return int(found.group(1)) if found else 0
 
@@ -100,8 +109,11 @@ def test_patient_feedback_and_declined_message_show_in_the_report(server, watche
     assert csv.status == 200 and masked in csv.text()
 
     # axe is injected as an inline script, which the page's CSP rightly blocks: check in a CSP-bypassing tab.
-    checker = watched(viewport={"width": 1280, "height": 800}, bypass_csp=True,
-                      extra_http_headers={"Authorization": f"Bearer {TEST_STAFF_TOKEN}"}).page
+    checker = watched(
+        viewport={"width": 1280, "height": 800},
+        bypass_csp=True,
+        extra_http_headers={"Authorization": f"Bearer {TEST_STAFF_TOKEN}"},
+    ).page
     checker.goto(server.web_url + "/staff/")
     serious = [v for v in axe_violations(checker) if v["impact"] in ("serious", "critical")]
     assert serious == [], serious

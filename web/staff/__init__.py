@@ -13,9 +13,9 @@ to the page server's request handler.
 
 import datetime as dt
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Mapping, Optional, Tuple
 from urllib.parse import parse_qs, urlsplit
 
 from ldn import hours, settings
@@ -31,8 +31,11 @@ MAX_FORM_BYTES = 4096
 DEFAULT_DAYS = 30
 SECURITY_HEADERS = [
     # Nothing but this server: no scripts at all, no third-party anything.
-    ("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self' data:; "
-                                "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
+    (
+        "Content-Security-Policy",
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    ),
     ("X-Frame-Options", "DENY"),
     ("Cache-Control", "no-store"),
 ]
@@ -44,7 +47,7 @@ class Response:
     status: int
     body: bytes = b""
     content_type: str = HTML
-    headers: List[Tuple[str, str]] = field(default_factory=list)
+    headers: list[tuple[str, str]] = field(default_factory=list)
 
 
 def owns(path: str) -> bool:
@@ -63,11 +66,11 @@ def _zone() -> dt.tzinfo:
     return opening.zone if opening else dt.timezone.utc
 
 
-def _html(status: int, text: str, headers: Optional[List[Tuple[str, str]]] = None) -> Response:
+def _html(status: int, text: str, headers: list[tuple[str, str]] | None = None) -> Response:
     return Response(status, text.encode("utf-8"), HTML, headers or [])
 
 
-def _days(query: Dict[str, List[str]]) -> int:
+def _days(query: dict[str, list[str]]) -> int:
     wanted = (query.get("days") or [""])[0]
     return int(wanted) if wanted.isdigit() and int(wanted) in page.PERIODS else DEFAULT_DAYS
 
@@ -87,8 +90,9 @@ def _report(days: int):
 def _login(body: bytes) -> Response:
     form = parse_qs(body.decode("utf-8", "replace"), max_num_fields=4)
     if access.token_matches((form.get("token") or [""])[0].strip()):
-        return Response(303, headers=[("Location", PREFIX + "/"),
-                                      ("Set-Cookie", access.session_cookie(access.new_session()))])
+        return Response(
+            303, headers=[("Location", PREFIX + "/"), ("Set-Cookie", access.session_cookie(access.new_session()))]
+        )
     logger.warning("staff report: failed sign-in")
     return _html(401, page.login_page(_clinic(), "That token is not right."))
 
@@ -100,8 +104,14 @@ def respond(method: str, target: str, headers: Mapping[str, str], body: bytes = 
         return _html(404, page.message_page("Not found", "There is nothing here."))
     if state == access.WEAK:
         logger.error("staff report refused: LDN_STAFF_TOKEN is shorter than %d bytes", access.MIN_TOKEN_BYTES)
-        return _html(503, page.message_page("Staff report off", f"The staff report is closed: LDN_STAFF_TOKEN must "
-                                            f"be at least {access.MIN_TOKEN_BYTES} characters. Set a longer one."))
+        return _html(
+            503,
+            page.message_page(
+                "Staff report off",
+                f"The staff report is closed: LDN_STAFF_TOKEN must "
+                f"be at least {access.MIN_TOKEN_BYTES} characters. Set a longer one.",
+            ),
+        )
     if path == PREFIX:
         return Response(308, headers=[("Location", PREFIX + "/")])
     if path == PREFIX + "/staff.css":
@@ -118,8 +128,12 @@ def respond(method: str, target: str, headers: Mapping[str, str], body: bytes = 
         return _html(200, page.report_page(report, _clinic(), days, zone, error))
     if method in ("GET", "HEAD") and path == PREFIX + "/declined.csv":
         report, _, _ = _report(_days(query))
-        return Response(200, declined_csv(report.groups), "text/csv; charset=utf-8",
-                        [("Content-Disposition", 'attachment; filename="declined-messages.csv"')])
+        return Response(
+            200,
+            declined_csv(report.groups),
+            "text/csv; charset=utf-8",
+            [("Content-Disposition", 'attachment; filename="declined-messages.csv"')],
+        )
     return _html(404, page.message_page("Not found", "There is nothing here."))
 
 
@@ -133,6 +147,7 @@ def handle(handler) -> None:
             return _send(handler, response)
         body = handler.rfile.read(int(length))
     _send(handler, respond(handler.command, handler.path, handler.headers, body))
+    return None
 
 
 def _send(handler, response: Response) -> None:

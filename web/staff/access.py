@@ -13,12 +13,12 @@ import hashlib
 import hmac
 import os
 import time
+from collections.abc import Mapping
 from http.cookies import CookieError, SimpleCookie
-from typing import Mapping, Optional
 
 MIN_TOKEN_BYTES = 32
 COOKIE = "ldn_staff"
-SESSION_SECONDS = 8 * 3600          # one working day
+SESSION_SECONDS = 8 * 3600  # one working day
 OFF, WEAK, READY = "off", "weak", "ready"
 
 
@@ -37,12 +37,12 @@ def _sign(expires: int, secret: str) -> str:
     return hmac.new(secret.encode("utf-8"), f"staff-session:{expires}".encode(), hashlib.sha256).hexdigest()
 
 
-def new_session(now: Optional[float] = None) -> str:
+def new_session(now: float | None = None) -> str:
     expires = int((now or time.time()) + SESSION_SECONDS)
     return f"{expires}.{_sign(expires, token())}"
 
 
-def valid_session(value: str, now: Optional[float] = None) -> bool:
+def valid_session(value: str, now: float | None = None) -> bool:
     expires_text, _, signature = value.partition(".")
     if not expires_text.isdigit() or int(expires_text) < (now or time.time()):
         return False

@@ -8,7 +8,7 @@ import json
 import logging
 import os
 from dataclasses import dataclass
-from typing import Any, Dict, List
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.pool import NullPool
@@ -25,17 +25,17 @@ QUERY = sa.text(
 @dataclass(frozen=True)
 class Event:
     sender: str
-    type: str                 # user | bot
+    type: str  # user | bot
     timestamp: float
     intent: str
-    data: Dict[str, Any]
+    data: dict[str, Any]
 
 
 def tracker_url() -> str:
     return os.environ.get("LDN_TRACKER_URL", "").strip() or DEFAULT_URL
 
 
-def _parse(raw: Any) -> Dict[str, Any]:
+def _parse(raw: Any) -> dict[str, Any]:
     try:
         data = json.loads(raw) if raw else {}
     except (TypeError, ValueError):
@@ -43,7 +43,7 @@ def _parse(raw: Any) -> Dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def read_events(since: float, url: str = "") -> List[Event]:
+def read_events(since: float, url: str = "") -> list[Event]:
     """User and bot events since `since` (epoch seconds), per conversation in order; [] if none yet."""
     engine = sa.create_engine(url or tracker_url(), poolclass=NullPool)
     try:
@@ -55,8 +55,10 @@ def read_events(since: float, url: str = "") -> List[Event]:
         raise StoreUnavailable(str(error.orig.__class__.__name__ if error.orig else error)) from error
     finally:
         engine.dispose()
-    return [Event(sender=row[0], type=row[1], timestamp=float(row[2] or 0), intent=row[3] or "",
-                  data=_parse(row[5])) for row in rows]
+    return [
+        Event(sender=row[0], type=row[1], timestamp=float(row[2] or 0), intent=row[3] or "", data=_parse(row[5]))
+        for row in rows
+    ]
 
 
 class StoreUnavailable(RuntimeError):

@@ -2,7 +2,6 @@
 
 import csv
 import io
-from typing import List
 
 from web.staff.similar import Group
 
@@ -15,7 +14,7 @@ def safe_cell(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
-def declined_csv(groups: List[Group]) -> bytes:
+def declined_csv(groups: list[Group]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["group", "times_asked_in_group", "message_masked", "times_asked"])

@@ -16,17 +16,24 @@ Definitions (also shown on the page):
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Tuple
 
 from web.staff.events import Event
 from web.staff.redact import redact
 from web.staff.similar import Group, group_messages
 
-DECLINED = frozenset({
-    "utter_out_of_scope", "utter_fallback", "utter_clarify", "utter_condition_not_covered",
-    "utter_condition_unknown", "utter_medicine_not_covered", "utter_english_only",
-})
+DECLINED = frozenset(
+    {
+        "utter_out_of_scope",
+        "utter_fallback",
+        "utter_clarify",
+        "utter_condition_not_covered",
+        "utter_condition_unknown",
+        "utter_medicine_not_covered",
+        "utter_english_only",
+    }
+)
 NOT_ANSWERS = DECLINED | {"utter_condition_not_covered", "utter_condition_unknown"}
 AUTOMATIC = ("/greet",)
 FEEDBACK_INTENT = "feedback"
@@ -36,13 +43,14 @@ RESPONSE_NAME = re.compile(r"^utter_[a-z0-9_]+(/[a-z0-9_]+)?$")
 @dataclass
 class Turn:
     """One patient message and the responses that answered it."""
+
     sender: str
     timestamp: float
     channel: str
     text: str
     intent: str
-    entities: Dict[str, str]
-    responses: List[str] = field(default_factory=list)
+    entities: dict[str, str]
+    responses: list[str] = field(default_factory=list)
 
     @property
     def declined(self) -> bool:
@@ -60,62 +68,66 @@ class Feedback:
     reasons: Counter = field(default_factory=Counter)
 
     @property
-    def helpful_share(self) -> Optional[float]:
+    def helpful_share(self) -> float | None:
         return self.up / (self.up + self.down) if self.up + self.down else None
 
 
 @dataclass
 class Report:
-    days: List[dt.date]
-    channels: List[str]
-    messages: Dict[Tuple[dt.date, str], int]          # (day, channel) -> patient messages
-    conversations: Dict[Tuple[dt.date, str], int]     # (day, channel) -> conversations
-    declined_per_day: Dict[dt.date, int]
-    topics: Counter                                   # topic label -> answers given
+    days: list[dt.date]
+    channels: list[str]
+    messages: dict[tuple[dt.date, str], int]  # (day, channel) -> patient messages
+    conversations: dict[tuple[dt.date, str], int]  # (day, channel) -> conversations
+    declined_per_day: dict[dt.date, int]
+    topics: Counter  # topic label -> answers given
     total_messages: int
     total_conversations: int
-    declined: List[Turn]
-    emergencies: List[Turn]
+    declined: list[Turn]
+    emergencies: list[Turn]
     false_alarms: int
-    feedback: Dict[str, Feedback]                     # response name -> votes
-    groups: List[Group]
+    feedback: dict[str, Feedback]  # response name -> votes
+    groups: list[Group]
 
     @property
-    def declined_share(self) -> Optional[float]:
+    def declined_share(self) -> float | None:
         return len(self.declined) / self.total_messages if self.total_messages else None
 
 
-def topic_of(response: str) -> Optional[str]:
+def topic_of(response: str) -> str | None:
     """The topic label of an answer: 'side_effects' for utter_faq/side_effects, 'condition: ms' ..."""
     if response.startswith("utter_faq/"):
         return response.split("/", 1)[1]
     if response.startswith("utter_condition_") and response not in NOT_ANSWERS:
-        return "condition: " + response[len("utter_condition_"):]
+        return "condition: " + response[len("utter_condition_") :]
     return None
 
 
-def _entities(data: Dict) -> Dict[str, str]:
-    found: Dict[str, str] = {}
+def _entities(data: dict) -> dict[str, str]:
+    found: dict[str, str] = {}
     for entity in (data.get("parse_data") or {}).get("entities") or []:
         if isinstance(entity, dict) and isinstance(entity.get("value"), str):
             found.setdefault(str(entity.get("entity")), entity["value"])
     return found
 
 
-def _intent(data: Dict) -> str:
+def _intent(data: dict) -> str:
     return str(((data.get("parse_data") or {}).get("intent") or {}).get("name") or "")
 
 
-def turns(events: Iterable[Event]) -> List[Turn]:
-    result: List[Turn] = []
-    current: Dict[str, Turn] = {}
+def turns(events: Iterable[Event]) -> list[Turn]:
+    result: list[Turn] = []
+    current: dict[str, Turn] = {}
     for event in events:
         if event.type == "user":
             data = event.data
-            turn = Turn(sender=event.sender, timestamp=event.timestamp,
-                        channel=str(data.get("input_channel") or "unknown"), text=str(data.get("text") or ""),
-                        intent=event.intent or _intent(data),
-                        entities=_entities(data))
+            turn = Turn(
+                sender=event.sender,
+                timestamp=event.timestamp,
+                channel=str(data.get("input_channel") or "unknown"),
+                text=str(data.get("text") or ""),
+                intent=event.intent or _intent(data),
+                entities=_entities(data),
+            )
             current[event.sender] = turn
             result.append(turn)
         elif event.type == "bot" and event.sender in current:
@@ -130,14 +142,14 @@ def build(events: Iterable[Event], zone: dt.tzinfo, first_day: dt.date, last_day
     day_of = lambda ts: dt.datetime.fromtimestamp(ts, zone).date()  # noqa: E731
     days = [first_day + dt.timedelta(days=n) for n in range((last_day - first_day).days + 1)]
     messages: Counter = Counter()
-    senders: Dict[Tuple[dt.date, str], set] = defaultdict(set)
+    senders: dict[tuple[dt.date, str], set] = defaultdict(set)
     declined_per_day: Counter = Counter()
     topics: Counter = Counter()
-    declined: List[Turn] = []
-    emergencies: List[Turn] = []
-    feedback: Dict[str, Feedback] = defaultdict(Feedback)
+    declined: list[Turn] = []
+    emergencies: list[Turn] = []
+    feedback: dict[str, Feedback] = defaultdict(Feedback)
     answered_names = set()
-    votes: List[Turn] = []
+    votes: list[Turn] = []
     for turn in turns(events):
         day = day_of(turn.timestamp)
         if not first_day <= day <= last_day:
@@ -177,12 +189,17 @@ def build(events: Iterable[Event], zone: dt.tzinfo, first_day: dt.date, last_day
                 false_alarms.add((vote.sender, rated))
     channels = sorted({channel for _, channel in messages})
     return Report(
-        days=days, channels=channels, messages=dict(messages),
+        days=days,
+        channels=channels,
+        messages=dict(messages),
         conversations={key: len(value) for key, value in senders.items()},
-        declined_per_day=dict(declined_per_day), topics=topics,
+        declined_per_day=dict(declined_per_day),
+        topics=topics,
         total_messages=sum(messages.values()),
         total_conversations=sum(len(v) for v in senders.values()),
-        declined=declined, emergencies=emergencies, false_alarms=len(false_alarms),
+        declined=declined,
+        emergencies=emergencies,
+        false_alarms=len(false_alarms),
         feedback=dict(feedback),
         groups=group_messages(redact(turn.text) for turn in declined),
     )

@@ -15,8 +15,8 @@ alcohol, ldn, drink) group together; "does it help lupus" stays apart.
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Dict, FrozenSet, Iterable, List
 
 SIMILARITY = 0.5
 
@@ -26,7 +26,7 @@ STOP_WORDS = frozenset(
     "there here what which who how when why where any some have has had not no yes just also too very really "
     "please hi hello hey thanks thank ok okay im i'm it's get got take taking".split()
 )
-_WORD = re.compile(r"\[[a-z]+\]|[a-z0-9]+(?:'[a-z]+)?")   # a label is matched whole, then dropped
+_WORD = re.compile(r"\[[a-z]+\]|[a-z0-9]+(?:'[a-z]+)?")  # a label is matched whole, then dropped
 
 
 def _stem(word: str) -> str:
@@ -37,11 +37,11 @@ def _stem(word: str) -> str:
     return word
 
 
-def words(text: str) -> FrozenSet[str]:
+def words(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in _WORD.findall(text.lower()) if w not in STOP_WORDS and not w.startswith("["))
 
 
-def jaccard(a: FrozenSet[str], b: FrozenSet[str]) -> float:
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     if not a and not b:
         return 1.0
     return len(a & b) / len(a | b)
@@ -49,19 +49,19 @@ def jaccard(a: FrozenSet[str], b: FrozenSet[str]) -> float:
 
 @dataclass
 class Group:
-    example: str                      # the most frequent message of the group
-    key: FrozenSet[str]
-    messages: Dict[str, int] = field(default_factory=dict)   # message -> times asked
+    example: str  # the most frequent message of the group
+    key: frozenset[str]
+    messages: dict[str, int] = field(default_factory=dict)  # message -> times asked
 
     @property
     def count(self) -> int:
         return sum(self.messages.values())
 
 
-def group_messages(messages: Iterable[str], similarity: float = SIMILARITY) -> List[Group]:
+def group_messages(messages: Iterable[str], similarity: float = SIMILARITY) -> list[Group]:
     """Groups, largest first; within each, messages most asked first."""
     counts = Counter(m.strip() for m in messages if m and m.strip())
-    groups: List[Group] = []
+    groups: list[Group] = []
     for text, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         key = words(text)
         for group in groups:

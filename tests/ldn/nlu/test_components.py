@@ -44,7 +44,7 @@ def verdict(message):
 
 def test_config_declares_emergency_and_crisis_first():
     assert GATE_CONFIG["checks"][:2] == ["crisis", "emergency"]
-    assert set(GATE_CONFIG["checks"]) <= {name[len("check_"):] for name in dir(ScopeGate) if name.startswith("check_")}
+    assert set(GATE_CONFIG["checks"]) <= {name[len("check_") :] for name in dir(ScopeGate) if name.startswith("check_")}
 
 
 def test_a_confident_topic_answer_to_an_unanswerable_question_is_refused():
@@ -53,23 +53,32 @@ def test_a_confident_topic_answer_to_an_unanswerable_question_is_refused():
 
 
 def test_ordinary_words_like_week_or_long_time_are_not_refused():
-    message = parsed("I've had pain for a long time and my first week was rough, does ldn help with pain?",
-                     [("faq", 0.95)], [("pain", 0.9)])
+    message = parsed(
+        "I've had pain for a long time and my first week was rough, does ldn help with pain?",
+        [("faq", 0.95)],
+        [("pain", 0.9)],
+    )
     assert verdict(message)[0] == "faq"
 
 
-@pytest.mark.parametrize("text", [
-    "i want to say goodbye to everyone before i go, thanks for the help",
-    "thanks for everything, bye. my friend wants to end it",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want to say goodbye to everyone before i go, thanks for the help",
+        "thanks for everything, bye. my friend wants to end it",
+    ],
+)
 def test_a_goodbye_or_thanks_never_wins_over_a_crisis(text):
     intent, reason, found = verdict(parsed(text, [("goodbye", 0.9)]))
     assert (intent, reason, found["emergency_kind"][0]) == ("emergency", "crisis", "crisis")
 
 
 def test_an_emergency_after_a_topic_question_wins():
-    message = parsed("what are the side effects, I've been on it a week. and now my chest feels really tight",
-                     [("faq", 0.99)], [("side_effects", 0.95)])
+    message = parsed(
+        "what are the side effects, I've been on it a week. and now my chest feels really tight",
+        [("faq", 0.99)],
+        [("side_effects", 0.95)],
+    )
     intent, _, found = verdict(message)
     assert intent == "emergency" and found["emergency_kind"] == ["heart"]
 
@@ -114,8 +123,9 @@ def test_pregnancy_is_a_caution_beside_the_answer():
 
 
 def test_another_medicine_as_context_is_a_caution_not_a_refusal():
-    message = parsed("i'm on opioids for my back, can ldn help my pain", [("faq", 0.95)], [("pain", 0.9)],
-                     [("medicine", "opioids")])
+    message = parsed(
+        "i'm on opioids for my back, can ldn help my pain", [("faq", 0.95)], [("pain", 0.9)], [("medicine", "opioids")]
+    )
     intent, _, found = verdict(message)
     assert (intent, found["caution"], found["mentioned_medicine"]) == ("faq", ["medicine"], ["opioids"])
 
@@ -155,10 +165,15 @@ def trained_gate(tmp_path, examples):
 
 
 def test_a_message_sharing_no_word_with_any_answer_is_off_topic(tmp_path):
-    trained = trained_gate(tmp_path, [
-        ("how do i take ldn", "faq"), ("what dose of naltrexone", "faq"),
-        ("can it help my fibro", "ask_condition"), ("renew my passport", "out_of_scope"),
-    ])
+    trained = trained_gate(
+        tmp_path,
+        [
+            ("how do i take ldn", "faq"),
+            ("what dose of naltrexone", "faq"),
+            ("can it help my fibro", "ask_condition"),
+            ("renew my passport", "out_of_scope"),
+        ],
+    )
     passport = parsed("how do I renew my passport?", [("faq", 0.9)], [("how_to_take", 0.9)])
     on_topic = parsed("how do i take it", [("faq", 0.9)], [("how_to_take", 0.9)])
     chit_chat = parsed("hello there friend", [("greet", 0.9)])

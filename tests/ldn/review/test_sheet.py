@@ -44,8 +44,10 @@ def test_passages_run_to_the_next_heading():
 def test_readability_grade():
     assert grade("The cat sat on the mat.") == pytest.approx(0.39 * 6 + 11.8 * 1 - 15.59, abs=0.05)
     plain = "Take it at night. It may help with pain. Ask your doctor first."
-    dense = ("Pharmacological immunomodulation necessitates comprehensive individualized consideration "
-             "of contraindications and interactions.")
+    dense = (
+        "Pharmacological immunomodulation necessitates comprehensive individualized consideration "
+        "of contraindications and interactions."
+    )
     assert grade(plain) < 6 < 14 < grade(dense)
     assert [syllables(w) for w in ("take", "medicine", "used", "naltrexone")] == [1, 3, 1, 3]
 

@@ -19,9 +19,11 @@ def answers():
 def test_every_answer_is_signed_off_for_its_current_text(answers):
     entries = ledger.load()
     waiting = ledger.unsigned(answers, entries)
-    assert not waiting, (f"{len(waiting)} answers changed since their sign-off (or were never signed): "
-                         f"{', '.join(waiting[:8])}. Have a clinician check them "
-                         f"(make review-sheet), then run: make sign-off REVIEWER=\"Name, role\"")
+    assert not waiting, (
+        f"{len(waiting)} answers changed since their sign-off (or were never signed): "
+        f"{', '.join(waiting[:8])}. Have a clinician check them "
+        f'(make review-sheet), then run: make sign-off REVIEWER="Name, role"'
+    )
     assert set(entries) == set(answers), "the ledger names responses that no longer exist: run make sign-off"
 
 
@@ -46,7 +48,7 @@ def test_button_titles_count_as_text(answers):
 
 @pytest.mark.parametrize("reviewer", ["", "Ann", "   "])
 def test_reviewer_must_give_name_and_role(answers, reviewer):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"."):
         ledger.sign(answers, {}, reviewer, dt.date(2026, 12, 1))
 
 

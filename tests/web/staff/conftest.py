@@ -32,8 +32,17 @@ def postgres_url():
         shutil.chown(root, "postgres", "postgres")
     port = free_port()
     _as_postgres(str(PG_BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", "ldn", "--no-sync")
-    _as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "-o",
-                 f"-h 127.0.0.1 -p {port} -k {root} -c fsync=off", "start")
+    _as_postgres(
+        str(PG_BIN / "pg_ctl"),
+        "-D",
+        str(data),
+        "-l",
+        str(root / "log"),
+        "-w",
+        "-o",
+        f"-h 127.0.0.1 -p {port} -k {root} -c fsync=off",
+        "start",
+    )
     try:  # pg_ctl -w returned once the server accepts connections
         yield f"postgresql://ldn@127.0.0.1:{port}/postgres"
     finally:

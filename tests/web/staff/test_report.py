@@ -22,12 +22,18 @@ DAY = 86400
 
 def user(text, intent, channel="socketio", entities=()):
     from rasa.shared.core.events import UserUttered
-    return UserUttered(text, {"name": intent, "confidence": 1.0},
-                       [{"entity": e, "value": v} for e, v in entities], input_channel=channel)
+
+    return UserUttered(
+        text,
+        {"name": intent, "confidence": 1.0},
+        [{"entity": e, "value": v} for e, v in entities],
+        input_channel=channel,
+    )
 
 
 def bot(response, text="..."):
     from rasa.shared.core.events import BotUttered
+
     return BotUttered(text, metadata={"utter_action": response})
 
 
@@ -47,25 +53,48 @@ def store_url(request, tmp_path_factory):
     store = SQLTrackerStore(Domain.empty(), host=url)  # Rasa takes a full URL as the host
     now = time.time()
     conversations = {
-        "web-1": [user("/greet", "greet"), bot("utter_greet"),
-                  user("can I drink alcohol on LDN? my name is Ann Lee", "out_of_scope"), bot("utter_out_of_scope"),
-                  user("what are the side effects", "faq"), bot("utter_faq/side_effects"), bot("utter_feedback_ask"),
-                  user("/feedback", "feedback", entities=[("feedback_vote", "down"),
-                                                           ("feedback_on", "utter_faq/side_effects")]),
-                  bot("utter_feedback_why"),
-                  user("/feedback", "feedback", entities=[("feedback_vote", "down"), ("feedback_reason", "unclear"),
-                                                           ("feedback_on", "utter_faq/side_effects")]),
-                  user("I took the whole bottle", "emergency"), bot("utter_emergency_poisoning"),
-                  bot("utter_emergency_followup"),
-                  user("/feedback", "feedback", entities=[("feedback_vote", "down"),
-                                                           ("feedback_on", "utter_emergency_poisoning")])],
-        "sms-1": [user("is drinking alcohol ok with ldn, call me at 555-123-4567", "out_of_scope", "twilio"),
-                  bot("utter_out_of_scope"),
-                  user("I have MS", "ask_condition", "twilio"), bot("utter_condition_multiple_sclerosis")],
-        "web-2": [user("what is ldn", "faq"), bot("utter_faq/what_is"),
-                  user("/feedback", "feedback",
-                       entities=[("feedback_vote", "up"), ("feedback_on", "utter_faq/what_is")]),
-                  user("/feedback", "feedback", entities=[("feedback_vote", "up"), ("feedback_on", "<script>")])],
+        "web-1": [
+            user("/greet", "greet"),
+            bot("utter_greet"),
+            user("can I drink alcohol on LDN? my name is Ann Lee", "out_of_scope"),
+            bot("utter_out_of_scope"),
+            user("what are the side effects", "faq"),
+            bot("utter_faq/side_effects"),
+            bot("utter_feedback_ask"),
+            user(
+                "/feedback", "feedback", entities=[("feedback_vote", "down"), ("feedback_on", "utter_faq/side_effects")]
+            ),
+            bot("utter_feedback_why"),
+            user(
+                "/feedback",
+                "feedback",
+                entities=[
+                    ("feedback_vote", "down"),
+                    ("feedback_reason", "unclear"),
+                    ("feedback_on", "utter_faq/side_effects"),
+                ],
+            ),
+            user("I took the whole bottle", "emergency"),
+            bot("utter_emergency_poisoning"),
+            bot("utter_emergency_followup"),
+            user(
+                "/feedback",
+                "feedback",
+                entities=[("feedback_vote", "down"), ("feedback_on", "utter_emergency_poisoning")],
+            ),
+        ],
+        "sms-1": [
+            user("is drinking alcohol ok with ldn, call me at 555-123-4567", "out_of_scope", "twilio"),
+            bot("utter_out_of_scope"),
+            user("I have MS", "ask_condition", "twilio"),
+            bot("utter_condition_multiple_sclerosis"),
+        ],
+        "web-2": [
+            user("what is ldn", "faq"),
+            bot("utter_faq/what_is"),
+            user("/feedback", "feedback", entities=[("feedback_vote", "up"), ("feedback_on", "utter_faq/what_is")]),
+            user("/feedback", "feedback", entities=[("feedback_vote", "up"), ("feedback_on", "<script>")]),
+        ],
     }
     for sender, events in conversations.items():
         tracker = DialogueStateTracker.from_events(sender, events)
@@ -84,8 +113,8 @@ def report(store_url):
 
 
 def test_counts(report):
-    assert report.total_messages == 6                 # /greet and votes are not messages
-    assert report.total_conversations == 2 + 1        # web-1 and web-2 today, sms-1 yesterday
+    assert report.total_messages == 6  # /greet and votes are not messages
+    assert report.total_conversations == 2 + 1  # web-1 and web-2 today, sms-1 yesterday
     assert report.channels == ["socketio", "twilio"]
     assert len(report.declined) == 2 and report.declined_share == pytest.approx(2 / 6)
     assert report.topics == {"side_effects": 1, "what_is": 1, "condition: multiple_sclerosis": 1}
@@ -152,7 +181,7 @@ def test_expired_session_is_refused(token):
 
 
 def test_csv_is_masked_and_formula_safe():
-    groups = group_messages(["=HYPERLINK(\"http://evil\")", "+1 more", "my email is a@b.co"])
+    groups = group_messages(['=HYPERLINK("http://evil")', "+1 more", "my email is a@b.co"])
     rows = list(csv.reader(io.StringIO(declined_csv(groups).decode("utf-8-sig"))))
     assert rows[0] == ["group", "times_asked_in_group", "message_masked", "times_asked"]
     cells = [row[2] for row in rows[1:]]

@@ -8,9 +8,16 @@ pytestmark = pytest.mark.unit
 
 
 def test_same_question_in_other_words_is_one_group():
-    groups = group_messages(["Can I drink alcohol on LDN?", "is drinking alcohol ok with ldn",
-                             "can i drink alcohol on ldn", "does it help lupus", "does ldn help lupus?",
-                             "how do I renew my passport"])
+    groups = group_messages(
+        [
+            "Can I drink alcohol on LDN?",
+            "is drinking alcohol ok with ldn",
+            "can i drink alcohol on ldn",
+            "does it help lupus",
+            "does ldn help lupus?",
+            "how do I renew my passport",
+        ]
+    )
     assert [g.count for g in groups] == [3, 2, 1]
     assert groups[0].example.lower().startswith("can i drink alcohol")
     assert set(groups[1].messages) == {"does it help lupus", "does ldn help lupus?"}
