@@ -41,7 +41,7 @@ def test_a_changed_text_is_unsigned_until_signed_again(answers):
 
 
 def test_button_titles_count_as_text(answers):
-    greet = answers["utter_greet"]
+    greet = next(answer for answer in answers.values() if answer.buttons)
     assert greet.buttons
     assert dataclasses.replace(greet, buttons=greet.buttons[:-1]).digest != greet.digest
 
