@@ -5,6 +5,7 @@ import re
 import pytest
 
 from actions.session import guide_condition_list
+from ldn.declined import DECLINED
 from ldn.domain import PROJECT_ROOT, responses
 from ldn.settings import response_variables
 from tests.readability import grade, syllables
@@ -158,13 +159,7 @@ def test_the_list_of_guide_conditions_comes_from_the_registry():
 # ---------------------------------------------------------------- safety wording
 URGENT_LINE = "If you feel very unwell or this is urgent, call {emergency_number}."
 # Replies that send the patient to a provider or the clinic instead of answering.
-ASK_YOUR_PROVIDER = {
-    "utter_out_of_scope",
-    "utter_fallback",
-    "utter_clarify",
-    "utter_condition_not_covered",
-    "utter_condition_unknown",
-    "utter_medicine_not_covered",
+ASK_YOUR_PROVIDER = set(DECLINED) | {
     "utter_side_effect_not_listed",
     "utter_faq/side_effects",
 }

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from ldn.conditions import conditions
+from ldn.declined import DECLINED
 from ldn.topics import same_facts
 
 HELDOUT_DIR = Path(__file__).resolve().parent
@@ -30,13 +31,7 @@ HELDOUT_SETS = DEVELOPMENT_SETS + ("fresh", "patients")
 # Declared by each topic (`same_facts` in data/faq/<topic>/topic.yml): condition id -> topic.
 SAME_FACTS = same_facts()
 # "I can't answer that" replies; each names the provider/pharmacist and the clinic.
-NOT_COVERED = {
-    "utter_out_of_scope",
-    "utter_fallback",
-    "utter_clarify",
-    "utter_condition_not_covered",
-    "utter_condition_unknown",
-    "utter_medicine_not_covered",
+NOT_COVERED = set(DECLINED) | {
     "utter_how_much_which",
     # "When are you open?", "can I talk to someone?": the clinic's details by its opening hours (actions/handoff.py).
     "utter_contact",

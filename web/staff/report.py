@@ -19,21 +19,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ldn.declined import DECLINED as REFERRALS
 from web.staff.events import Event
 from web.staff.redact import redact
 from web.staff.similar import Group, group_messages
 
-DECLINED = frozenset(
-    {
-        "utter_out_of_scope",
-        "utter_fallback",
-        "utter_clarify",
-        "utter_condition_not_covered",
-        "utter_condition_unknown",
-        "utter_medicine_not_covered",
-        "utter_english_only",
-    }
-)
+DECLINED = REFERRALS | {"utter_english_only"}
 NOT_ANSWERS = DECLINED | {"utter_condition_not_covered", "utter_condition_unknown"}
 AUTOMATIC = ("/greet",)
 FEEDBACK_INTENT = "feedback"
