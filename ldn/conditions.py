@@ -110,3 +110,8 @@ CONDITION_CATEGORIES = ("autoimmune", "joint", "neurodegenerative", "gut", "ment
 
 # `last_topic` slot value after a condition's answer: "condition:<id>".
 CONDITION_PREFIX = "condition:"
+
+
+def guide_condition_list() -> str:
+    """The conditions the guide names for LDN, one bullet a line, from the registry ({covered_conditions})."""
+    return "".join(f"\n• {c.name}" for c in covered_conditions() if c.listed)

@@ -24,6 +24,7 @@ from rasa.shared.core.domain import Domain
 from rasa.utils.endpoints import EndpointConfig
 
 from ldn import rasa_fixes
+from ldn.conditions import guide_condition_list
 from ldn.settings import response_variables, responses_source
 
 logger = logging.getLogger(__name__)
@@ -106,5 +107,6 @@ class LiveResponses(TemplatedNaturalLanguageGenerator):
         """Slots, then the clinic's current details from settings, then the action's own values."""
         variables = dict(filled_slots or {})
         variables.update(response_variables())
+        variables["covered_conditions"] = guide_condition_list()
         variables.update(kwargs)
         return variables

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from actions.session import guide_condition_list
 from actions.topics import TOPICS
-from ldn.conditions import covered_conditions
+from ldn.conditions import covered_conditions, guide_condition_list
 from ldn.domain import load_domain_dict, responses
 from ldn.settings import response_variables
 

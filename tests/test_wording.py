@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from actions.session import guide_condition_list
+from ldn.conditions import guide_condition_list
 from ldn.declined import DECLINED
 from ldn.domain import PROJECT_ROOT, responses
 from ldn.settings import response_variables

@@ -11,7 +11,6 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import ActionTellMore
 from actions.fallback import ActionHandleFallback
-from actions.session import ActionSessionStart
 
 pytestmark = pytest.mark.unit
 
@@ -80,17 +79,3 @@ def test_fallback_without_a_close_pair_says_it_cannot_answer():
 def test_fallback_explains_unreadable_input():
     t = tracker("", intent="nlu_fallback", entities=[("input_problem", "too_long")])
     assert responses(ActionHandleFallback(), t) == ["utter_input_too_long"]
-
-
-def test_session_start_fills_clinic_slots_from_settings(monkeypatch):
-    from ldn import settings
-
-    settings.load_settings.cache_clear()
-    monkeypatch.setenv("LDN_CLINIC_PHONE", "(555) 123-9876")
-    try:
-        _, _, events = run(ActionSessionStart(), tracker())
-    finally:
-        settings.load_settings.cache_clear()
-    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
-    assert slots["clinic_phone"] == "(555) 123-9876" and events[0]["event"] == "session_started"
-    assert events[-1]["event"] == "action" and events[-1]["name"] == "action_listen"

@@ -107,3 +107,5 @@ def test_clinic_details_come_from_settings_not_slots(live, domain):
     generator, _ = live
     text = say(generator, domain, "utter_greet")  # no session start: the slots are empty
     assert "{clinic_name}" not in text and response_variables()["clinic_name"] in text
+    listed = say(generator, domain, "utter_condition_unknown")
+    assert "{covered_conditions}" not in listed and "• fibromyalgia" in listed

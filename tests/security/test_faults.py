@@ -107,7 +107,6 @@ def test_a_hung_action_server_gets_a_prompt_notice_and_loses_nothing(server, sen
     assert user_texts(server, sender) == ["hello", "what are the side effects?", "how do I take it?"]
 
 
-@pytest.mark.xfail(reason="needs the gate branch: emergency without action server", strict=False)
 def test_with_the_action_server_unavailable_an_emergency_still_gets_emergency_guidance(server, sender):
     with stopped(server.pid("actions")):
         elapsed, text = timed_send(server, sender, "my son swallowed a bottle of my pills")
