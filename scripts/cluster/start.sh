@@ -30,6 +30,13 @@ if [ "$(id -u)" -eq 0 ]; then
   db_user=postgres; getent passwd "$db_user" >/dev/null || db_user=nobody
   db_group=$(id -gn "$db_user")
   chgrp "$db_group" "$CLUSTER_DIR"; chmod 710 "$CLUSTER_DIR"
+  # The folders above it are private too (var/ is 0700): give the database account's
+  # group search permission (x) on those it can't pass, and nothing more.
+  parent=$(dirname "$CLUSTER_DIR")
+  while [ "$parent" != / ] && ! setpriv --reuid="$db_user" --regid="$db_group" --init-groups -- test -x "$parent"; do
+    chgrp "$db_group" "$parent"; chmod g+x "$parent"
+    parent=$(dirname "$parent")
+  done
   chown -R "$db_user:$db_group" "$PGROOT"
   as_db=(setpriv --reuid="$db_user" --regid="$db_group" --init-groups --)
 fi
