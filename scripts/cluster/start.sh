@@ -49,6 +49,8 @@ if [ ! -s "$SECRETS" ]; then
     echo "LDN_PG_PASSWORD=$(random_secret)"
     echo "LDN_REDIS_PASSWORD=$(random_secret)"; } > "$SECRETS"
 fi
+# Widget session ids are signed; every replica must share the key (added to older files too).
+grep -q '^LDN_SESSION_SECRET=' "$SECRETS" || echo "LDN_SESSION_SECRET=$(random_secret)" >> "$SECRETS"
 chmod 600 "$SECRETS"
 set -a; source "$SECRETS"; set +a
 
