@@ -18,7 +18,15 @@ GREET_PAYLOAD = "/greet"  # the widget's initPayload (web/server.py)
 
 @functools.cache
 def allowed_payloads() -> frozenset[str]:
-    return frozenset({GREET_PAYLOAD} | {faq_payload(topic) for topic in TOPICS})
+    """Topic buttons, "Was this helpful?" votes and reasons for every rated answer, handoff consent."""
+    from actions.feedback import is_rated, reason_buttons, vote_buttons
+    from actions.handoff import consent_buttons
+    from ldn.domain import responses
+
+    buttons = consent_buttons()
+    for name in filter(is_rated, responses()):
+        buttons += vote_buttons(name) + reason_buttons(name)
+    return frozenset({GREET_PAYLOAD} | {faq_payload(topic) for topic in TOPICS} | {b["payload"] for b in buttons})
 
 
 def is_allowed_payload(text: str) -> bool:

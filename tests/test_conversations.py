@@ -3,6 +3,7 @@
 import pytest
 
 from actions.topics import TOPICS
+from ldn.declined import DECLINED
 from ldn.settings import response_variables
 
 pytestmark = pytest.mark.server
@@ -126,7 +127,8 @@ def test_emergency_numbers_come_from_settings(server, sender):
     "message, expected",
     [
         ("can i drink alcohol while on ldn", "utter_out_of_scope"),
-        ("how long until ldn starts working for my lyme disease", "utter_condition_not_covered"),
+        # "How soon" is checked before the condition (the gate's declared order): both refuse and refer.
+        ("how long until ldn starts working for my lyme disease", "utter_out_of_scope"),
         ("can i drink wine while i'm taking ldn for my fibro", "utter_out_of_scope"),
         ("what's the weather like tomorrow", "utter_out_of_scope"),
         ("can i take ldn with my ibuprofen", "utter_medicine_not_covered"),
@@ -187,8 +189,10 @@ def test_another_medicine_beside_a_topic_question_is_never_dropped(server, sende
     responses = server.last_turn(sender)["responses"]
     if any(r.startswith(ANSWERS) for r in responses):
         assert "utter_caution_medicine" in responses
-    else:
-        assert responses == ["utter_medicine_not_covered"]
+    else:  # refused: by the medicine refusal, or "not covered" with the medicine caution
+        assert responses == ["utter_medicine_not_covered"] or (
+            responses[0] in DECLINED and "utter_caution_medicine" in responses
+        )
     assert ("opioids" in texts(reply)) or ("tramadol" in texts(reply))
 
 

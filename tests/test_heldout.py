@@ -33,8 +33,11 @@ FLOORS: dict = {
     # The unread patient-style set: its misses can't be diagnosed without reading it,
     # so even its emergency recall is held at the measured figure until a fresh
     # rule review (README). Development sets never get an emergency floor.
+    # Two runs of the same model differed by one out-of-scope message here (0.956, 0.933):
+    # the floor allows that one message.
     "patients": {
         "in_scope_accuracy": 0.732,
+        "out_of_scope_handled": 0.933,
         "emergency_recall": 0.699,
         "non_english_handled": 0.599,
         "confidently_wrong": 21,

@@ -29,19 +29,20 @@ def wait_for(server, sender: str, predicate, limit_s: float = LIMIT_S) -> float:
 
 
 def test_edited_answer_is_served_live_and_a_broken_edit_is_refused(server, sender):
-    source = Path(server.env["LDN_RESPONSES"])
-    backup = source.with_name(source.name + ".orig")
-    shutil.copy(source, backup)
+    source = Path(server.env["LDN_RESPONSES"])  # the scratch copy of the domain directory
     marker = f"edited-{uuid.uuid4().hex[:6]}"
+    edited = next(p for p in sorted(source.rglob("*.yml")) if "utter_faq/what_is:" in p.read_text())
+    backup = edited.with_name(edited.name + ".orig")
+    shutil.copy(edited, backup)
     try:
         edit_response(source, "utter_faq/what_is", marker)
         took = wait_for(server, sender, lambda text: marker in text)
         print(f"edited answer served after {took:.1f} s")
         # An edit that loses an answer the model uses is refused; the edited text stays.
-        source.write_text(source.read_text().replace("utter_faq/what_is:", "utter_faq/renamed:"))
+        edited.write_text(edited.read_text().replace("utter_faq/what_is:", "utter_faq/renamed:"))
         time.sleep(2.5)
         assert marker in " ".join(m.get("text", "") for m in server.send(sender, PAYLOAD))
         assert "lost 1 response(s) the model uses (utter_faq/what_is)" in server.log_path.read_text()
     finally:
-        shutil.copy(backup, source)
+        shutil.move(backup, edited)
         wait_for(server, sender, lambda text: marker not in text)

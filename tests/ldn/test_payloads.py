@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from actions.feedback import reason_buttons, vote_buttons
+from actions.handoff import consent_buttons
 from actions.topics import TOPICS, buttons_for
 from ldn.domain import load_domain_dict
 from ldn.payloads import allowed_payloads, refuse_payload
@@ -23,7 +25,13 @@ def test_every_button_the_assistant_shows_is_allowed():
         for button in variant.get("buttons") or []
     ]
     shown += [button["payload"] for button in buttons_for(list(TOPICS))]
+    shown += [button["payload"] for button in vote_buttons("utter_faq/dose") + reason_buttons("utter_emergency_heart")]
+    shown += [button["payload"] for button in consent_buttons()]
     assert shown and set(shown) <= allowed_payloads()
+
+
+def test_a_vote_on_a_response_nobody_rates_is_not_a_payload():
+    assert vote_buttons("utter_emergency_crisis")[0]["payload"] not in allowed_payloads()
 
 
 @pytest.mark.parametrize(
