@@ -69,4 +69,4 @@ def test_payload_pattern_is_rasas():
     from rasa.shared.constants import INTENT_MESSAGE_PREFIX
 
     assert INTENT_MESSAGE_PREFIX == "/"
-    assert all(re.match(r"^/(faq|greet)", p) for p in allowed_payloads())
+    assert all(re.match(r"^/(faq|greet|feedback|ask_human)[{]?", p) for p in allowed_payloads())
