@@ -4,8 +4,6 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from ldn.conditions import Condition, conditions, medicines
-
 FAQ_INTENT = "faq"
 
 
@@ -16,18 +14,6 @@ def entity_values(tracker: Tracker, entity: str) -> list[str]:
         if found.get("entity") == entity and found.get("value") not in values:
             values.append(found["value"])
     return values
-
-
-def mentioned_medicines(tracker: Tracker) -> list[str]:
-    """Named medicines, only as the registry (ldn/conditions.yml) spells them: an entity
-    value typed by the client can never reach a reply."""
-    known = set(medicines())
-    return [value for value in entity_values(tracker, "medicine") if value in known]
-
-
-def mentioned_conditions(tracker: Tracker) -> list[Condition]:
-    registry = conditions()
-    return [registry[key] for key in entity_values(tracker, "condition") if key in registry]
 
 
 def intent_ranking(tracker: Tracker) -> list[dict[str, Any]]:
