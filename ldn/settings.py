@@ -39,6 +39,7 @@ ENV_OVERRIDES = {
     ("channel_state", "backend"): "LDN_CHANNEL_STATE",
     ("limits", "max_body_bytes"): "LDN_MAX_BODY_BYTES",
     ("limits", "reply_deadline_s"): "LDN_REPLY_DEADLINE_S",
+    ("limits", "page_idle_timeout_s"): "LDN_PAGE_IDLE_TIMEOUT_S",
     ("privacy", "retention_days"): "LDN_RETENTION_DAYS",
     ("privacy", "sweep_interval_s"): "LDN_RETENTION_SWEEP_S",
 }

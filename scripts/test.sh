@@ -13,7 +13,8 @@ ARTIFACTS=tests/artifacts
 # pytest on one lane; "no tests collected" (exit 5) is a failure: each lane has tests.
 pytest_lane() {
   local name=$1 markers=$2 status=0
-  .venv/bin/python -m pytest tests -p no:cacheprovider -m "$markers" || status=$?
+  shift 2
+  .venv/bin/python -m pytest tests -p no:cacheprovider -m "$markers" "$@" || status=$?
   if [ "$status" -eq 5 ]; then
     echo "FAILED: the $name lane collected no tests (-m '$markers')" >&2
     exit 1
@@ -30,7 +31,8 @@ lane_lint() {
 
 lane_unit() {
   echo "== unit tests (no model, no server)"
-  pytest_lane unit "unit"
+  # One process per core (pytest-xdist, work stealing): 74 s in one process, 45 s on 2 cores.
+  pytest_lane unit "unit" -n auto --dist worksteal
 }
 
 lane_validate() {

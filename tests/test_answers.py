@@ -64,9 +64,12 @@ def test_every_bubble_fits_a_phone_screen(name):
             assert len(bubble) <= MAX_BUBBLE, f"{name}: a bubble of {len(bubble)} characters"
 
 
+SLOTS = set(load_domain_dict()["slots"])
+
+
 @pytest.mark.parametrize("name", sorted(RESPONSES))
 def test_placeholders_are_known(name):
-    known = set(load_domain_dict()["slots"])  # every placeholder is a slot
+    known = SLOTS  # every placeholder is a slot
     for variant in RESPONSES[name]:
         used = {field for _, field, _, _ in string.Formatter().parse(variant["text"]) if field}
         assert used <= known, f"{name}: unknown placeholders {used - known}"

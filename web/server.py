@@ -14,7 +14,7 @@ No request logs (paths and queries could carry patient text).
 
 Safe to leave running: binds 127.0.0.1 unless told otherwise (a reverse proxy
 publishes it), never lists a directory (404), gives each connection
-SOCKET_TIMEOUT_S to send its request, and serves at most MAX_CONNECTIONS at
+limits.page_idle_timeout_s to send its request, and serves at most MAX_CONNECTIONS at
 once (more are closed at once instead of each holding a thread).
 """
 
@@ -35,7 +35,6 @@ from web import staff
 
 WEB_ROOT = Path(__file__).resolve().parent / "static"
 DEFAULT_BIND = "127.0.0.1"
-SOCKET_TIMEOUT_S = 10  # a client that sends nothing for this long is dropped
 MAX_CONNECTIONS = 64  # a demo page and its assets: a handful per visitor
 INIT_PAYLOAD = "/greet"
 _HOST_NAME = re.compile(r"^[A-Za-z0-9.-]{1,253}$|^\[[0-9A-Fa-f:.]{2,45}\]$")
@@ -102,7 +101,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".json": "application/json",
     }
 
-    timeout = SOCKET_TIMEOUT_S
+    timeout: float = 10.0  # seconds a silent client is kept; main() sets limits.page_idle_timeout_s
 
     def log_message(self, format: str, *args) -> None:  # no request logs with paths/queries
         pass
@@ -181,6 +180,7 @@ def main() -> None:
     parser.add_argument("--bind", default=DEFAULT_BIND, help="address to listen on (default 127.0.0.1)")
     args = parser.parse_args()
     WEB_ROOT.mkdir(parents=True, exist_ok=True)
+    Handler.timeout = float(settings.get("limits", "page_idle_timeout_s"))
     handler = functools.partial(Handler, directory=str(WEB_ROOT))
     with BoundedServer((args.bind, args.port), handler) as server:
         server.serve_forever()

@@ -128,8 +128,10 @@ def test_a_locked_database_gets_a_clear_reply_and_loses_no_conversation(server, 
     server.send(sender, "what are the side effects?")
     before = server.tracker(sender)["events"]
     database = Path(server.env["LDN_TRACKER_URL"].split("///", 1)[1])
-    lock = sqlite3.connect(database, timeout=0, isolation_level=None)
-    lock.execute("BEGIN EXCLUSIVE")  # nobody else can read or write
+    # Wait out the server's own short writes (the retention sweep runs every 2 s here),
+    # then hold the database: nobody else can read or write.
+    lock = sqlite3.connect(database, timeout=10, isolation_level=None)
+    lock.execute("BEGIN EXCLUSIVE")
     try:
         elapsed, text = timed_send(server, sender, "tell me more")
     finally:

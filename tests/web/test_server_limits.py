@@ -1,6 +1,7 @@
 """The page server (web/server.py) is safe to leave running: 127.0.0.1, no listings,
 idle connections dropped, a bounded number of threads. Its own process; no Rasa."""
 
+import os
 import socket
 import subprocess
 import sys
@@ -10,7 +11,9 @@ import pytest
 import requests
 
 from tests.server import ROOT, free_port
-from web.server import MAX_CONNECTIONS, SOCKET_TIMEOUT_S
+from web.server import MAX_CONNECTIONS
+
+SOCKET_TIMEOUT_S = 2  # the page server's idle timeout in these tests (LDN_PAGE_IDLE_TIMEOUT_S)
 
 pytestmark = pytest.mark.unit
 
@@ -21,6 +24,7 @@ def page_server():
     process = subprocess.Popen(
         [sys.executable, "-m", "web.server", "--port", str(port)],
         cwd=ROOT,
+        env={**os.environ, "LDN_PAGE_IDLE_TIMEOUT_S": str(SOCKET_TIMEOUT_S)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
