@@ -11,7 +11,10 @@ and answers a retried webhook twice. Here every request is:
 2. de-duplicated: a MessageSid seen before gets the first reply again, from the
    channel state (channels/channel_state.py: SQLite, or PostgreSQL shared by all
    replicas), and is not processed again. A per-sender lock covers retries that arrive
-   while the first is still running, on any replica, and keeps a sender's messages in order;
+   while the first is still running, on any replica, and keeps a sender's messages in order.
+   The MessageSid is also the message's id in the conversation: a retry of a message Rasa
+   saved but whose reply was never recorded (its replica died in between) gets the answer
+   saved with it, instead of being processed a second time;
 3. answered in the HTTP response as TwiML <Message>s (nothing blocks the event
    loop), rendered for a phone by channels/sms_render.py;
 4. privacy-preserving: the conversation ID is an HMAC of the number
@@ -33,6 +36,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.shared.core.events import BotUttered, UserUttered
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -250,13 +254,18 @@ class SecureTwilioInput(InputChannel):
         key = sender_id(address, self.config.sender_secret)
         message_sid = (form.get("MessageSid") or form.get("SmsMessageSid") or "").strip()
         if not message_sid:
-            return 200, await self._reply(key, form, whatsapp, on_new_message)
+            return 200, await self._reply(key, form, whatsapp, on_new_message, None)
         async with self.state.lock(key):
             remembered = self.state.sid_reply(key, message_sid)
             if remembered is not None:
                 logger.info("twilio: repeated MessageSid answered from memory")
                 return 200, remembered
-            reply = await self._reply(key, form, whatsapp, on_new_message)
+            saved = await self._saved_answer(key, message_sid)
+            if saved is not None:
+                logger.info("twilio: repeated MessageSid answered from the conversation")
+                reply = twiml(render_reply(saved, whatsapp=whatsapp).parts)
+            else:
+                reply = await self._reply(key, form, whatsapp, on_new_message, message_sid)
             self.state.save_sid_reply(key, message_sid, reply)
             return 200, reply
 
@@ -274,6 +283,7 @@ class SecureTwilioInput(InputChannel):
         form: dict[str, str],
         whatsapp: bool,
         on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        message_sid: str | None,
     ) -> str:
         """The TwiML answer to one new message."""
         body = form.get("Body")
@@ -323,6 +333,7 @@ class SecureTwilioInput(InputChannel):
             collector,
             key,
             input_channel=self.name(),
+            message_id=message_sid,
             metadata={"twilio_channel": "whatsapp" if whatsapp else "sms"},
         )
         task = asyncio.ensure_future(on_new_message(message))
@@ -353,11 +364,37 @@ class SecureTwilioInput(InputChannel):
         )
         return twiml(rendered.parts)
 
+    async def _saved_answer(self, key: str, message_sid: str) -> list[dict[str, Any]] | None:
+        """The bot's messages saved after the user message with this MessageSid, or None if
+        Rasa never saw it."""
+        store = getattr(self.agent, "tracker_store", None)
+        tracker = await store.retrieve(key) if store is not None else None
+        return answer_to(tracker.events, message_sid) if tracker is not None else None
+
     async def _first_reply_of_session(self, key: str) -> bool:
         """Did this message start a conversation session? Then its reply carries the disclaimer."""
         store = getattr(self.agent, "tracker_store", None)
         tracker = await store.retrieve(key) if store is not None else None
         return tracker is not None and session_started_this_turn(tracker.events)
+
+
+def answer_to(events: Any, message_id: str) -> list[dict[str, Any]] | None:
+    """The bot's messages (as an output channel got them) after the user message with
+    `message_id`, up to the next user message; None if there is no such message."""
+    answer: list[dict[str, Any]] | None = None
+    for event in events:
+        if isinstance(event, UserUttered):
+            if answer is not None:
+                break
+            if event.message_id == message_id:
+                answer = []
+        elif answer is not None and isinstance(event, BotUttered):
+            answer.append(bot_message(event))
+    return answer
+
+
+def bot_message(event: BotUttered) -> dict[str, Any]:
+    return {"text": event.text, **{key: value for key, value in (event.data or {}).items() if value}}
 
 
 def public_validation_url(public_url: str, path: str, query_string: str = "") -> str:

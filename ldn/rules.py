@@ -42,6 +42,11 @@ class EmergencyKind:
     patterns: tuple[Pattern, ...]
     replaces: tuple[str, ...]
     unless_informational: bool
+    unless_over: bool
+
+    def happening_in(self, piece: str) -> bool:
+        """Does this sentence (or message) describe the emergency now, not a question or a story?"""
+        return not (self.unless_informational and is_informational(piece)) and not (self.unless_over and is_over(piece))
 
 
 @dataclass(frozen=True)
@@ -83,7 +88,11 @@ def _rules() -> dict:
 def emergency_kinds_declared() -> tuple[EmergencyKind, ...]:
     return tuple(
         EmergencyKind(
-            name, _compile(spec["patterns"]), tuple(spec.get("replaces") or ()), bool(spec.get("unless_informational"))
+            name,
+            _compile(spec["patterns"]),
+            tuple(spec.get("replaces") or ()),
+            bool(spec.get("unless_informational")),
+            bool(spec.get("unless_over")),
         )
         for name, spec in _rules()["emergency"].items()
     )
@@ -141,6 +150,26 @@ def is_informational(sentence: str) -> bool:
     return _any(question, sentence) and not _any(happening_now, sentence)
 
 
+@functools.cache
+def _over() -> tuple[Pattern, ...]:
+    return _compile(_rules()["informational"]["over"])
+
+
+def is_over(sentence: str) -> bool:
+    """ "I had seizures as a kid but grew out of them": a story of something past or handled."""
+    return _any(_over(), sentence)
+
+
+@functools.cache
+def _harmless() -> tuple[Pattern, ...]:
+    return _compile(_rules()["informational"]["harmless"])
+
+
+def is_harmless(sentence: str) -> bool:
+    """ "I hate swallowing capsules", a dream: words of an emergency, but none is happening."""
+    return _any(_harmless(), sentence)
+
+
 @functools.lru_cache(maxsize=1024)
 def emergency_kinds(text: str) -> list[str]:
     """The kinds of emergency a message describes, in the rules file's order (most urgent first).
@@ -154,7 +183,7 @@ def emergency_kinds(text: str) -> list[str]:
     for kind in emergency_kinds_declared():
         # The sentences that match on their own; else the whole message (a pattern spanning two).
         pieces = [s for s in sentences(text) if _any(kind.patterns, s)] or [text] * _any(kind.patterns, text)
-        if any(not (kind.unless_informational and is_informational(piece)) for piece in pieces):
+        if any(kind.happening_in(piece) for piece in pieces):
             found.append(kind.name)
             replaced.update(kind.replaces)
     return [kind for kind in found if kind not in replaced]

@@ -30,6 +30,9 @@ FLOORS: dict = {
     "heldout": {"confidently_wrong": 1},
     "dev2": {"confidently_wrong": 1},
     "patients_dev": {"in_scope_accuracy": 0.877, "confidently_wrong": 5},
+    # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
+    # excitement", seizures as a child): 9 still get emergency guidance.
+    "emergencies_dev": {"false_alarm_rate": 0.129},
     # The unread patient-style set: its misses can't be diagnosed without reading it,
     # so even its emergency recall is held at the measured figure until a fresh
     # rule review (README). Development sets never get an emergency floor.
@@ -38,12 +41,16 @@ FLOORS: dict = {
     "patients": {
         "in_scope_accuracy": 0.732,
         "out_of_scope_handled": 0.933,
-        "emergency_recall": 0.699,
+        "emergency_recall": 0.799,
         "non_english_handled": 0.599,
-        "confidently_wrong": 21,
+        "confidently_wrong": 20,
     },
 }
 UNREAD_SETS = ("fresh", "patients")
+# A set written for one question is judged on that question only: the emergency set's
+# non-emergencies are labelled out_of_scope even when they also ask about LDN, so its
+# answer figures mean nothing.
+JUDGED_ON = {"emergencies_dev": ("emergency_recall", "false_alarm_rate")}
 AT_MOST = ("confidently_wrong", "false_alarm_rate")
 
 
@@ -56,7 +63,7 @@ def test_heldout_quality(server, held):
     metrics = run(server, load_messages(held)).metrics
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / f"heldout-{held}.json").write_text(json.dumps(metrics, indent=1))
-    for metric in TARGETS:
+    for metric in JUDGED_ON.get(held, TARGETS):
         if metrics[metric] is None:  # e.g. non-English handled, in a set with no non-English message
             continue
         if metric in AT_MOST:

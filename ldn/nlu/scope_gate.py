@@ -136,6 +136,7 @@ class ScopeGate(GraphComponent):
             "sentence_threshold": 0.5,
             "second_question_threshold": 0.5,
             "emergency_classifier_threshold": 0.5,
+            "sentence_emergency_threshold": 0.7,
             "rescue_threshold": 0.75,
         }
 
@@ -303,7 +304,20 @@ class ScopeGate(GraphComponent):
             and not any(rules.is_informational(s) for s in sentences(reading.text))
         ):
             return _emergency(["general"], "emergency_classifier")  # a phrasing no rule foresaw
+        if self._a_sentence_is_an_emergency(reading.text):
+            return _emergency(["general"], "emergency_sentence")  # one sentence of a story
         return None
+
+    def _a_sentence_is_an_emergency(self, text: str) -> bool:
+        if self.model is None:
+            return False
+        for sentence in sentences(text):
+            if rules.is_informational(sentence) or rules.is_over(sentence) or rules.is_harmless(sentence):
+                continue
+            label, probability = self.model.rank(sentence, top=1)[0]
+            if label == EMERGENCY_INTENT and probability >= self.config["sentence_emergency_threshold"]:
+                return True
+        return False
 
     def check_language(self, reading: Reading) -> Verdict | None:
         return Verdict(NON_ENGLISH_INTENT, "language") if is_not_english(reading.text) else None

@@ -328,6 +328,22 @@ def test_concurrent_retries_of_one_message_sid_are_processed_once(server):
     assert sum(1 for e in events if e["event"] == "user") == 1
 
 
+def test_a_retry_whose_reply_was_never_recorded_gets_the_saved_answer_and_is_not_processed_again(server):
+    """A replica that died after Rasa saved the turn but before the channel recorded the
+    MessageSid's reply: the retry (on any replica) finds the message in the conversation."""
+    sender = new_number()
+    text(server, sender, "hi")  # the session's first reply carries the disclaimer; this one won't
+    params = twilio_params(sender, "what are the side effects?")
+    first = post(server, params)
+    state_file = Path(server.env["LDN_STATE_DIR"]) / "twilio_state.db"
+    with sqlite3.connect(state_file) as db:  # the reply is lost, the conversation is not
+        deleted = db.execute("DELETE FROM sid_replies WHERE message_sid = ?", (params["MessageSid"],)).rowcount
+    assert deleted == 1
+    retry = post(server, params)
+    assert messages_of(retry) == messages_of(first) and messages_of(first)
+    assert user_texts(server, sender) == ["hi", "what are the side effects?"]
+
+
 def test_sid_memory_is_in_the_state_file_keyed_by_hash(server):
     sender = new_number()
     params = twilio_params(sender, "hello")

@@ -49,6 +49,19 @@ pytestmark = pytest.mark.unit
         ("wanted to say my goodbyes to everyone, thanks for the help", "crisis"),
         ("my sister has been hurting herself again", "crisis"),
         ("i've got my meds stockpiled in case it gets worse", "crisis"),
+        # Indirect and third-person wording (ldn/rules.yml, 2026-11-26).
+        ("been putting my affairs in order this week", "crisis"),
+        ("how many of my sleeping tablets would it take to not wake up", "crisis"),
+        ("my sister says we would all cope fine without her", "crisis"),
+        ("cancel my refill, i won't be around much longer", "crisis"),
+        ("my son left a letter for us to find and won't open his door", "crisis"),
+        ("our terrier swallowed a strip of my tablets", "pet"),
+        ("my toddler got into the handbag and ate some of grandma's pills", "poisoning"),
+        ("dad took extra warfarin because he forgot he had taken it", "poisoning"),
+        ("my tongue is ballooning and my voice is going hoarse", "allergy"),
+        ("there's a heavy band across my chest and it goes down my left arm", "heart"),
+        ("mum's words are all jumbled and her right arm went weak", "heart"),
+        ("she doesn't know who I am all of a sudden", "heart"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):
@@ -78,6 +91,12 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "I'm dying to know how it works",
         "before i go to bed should i take it",
         "my goodbye to opioids was the best thing I did, how does ldn compare",
+        # Long ago, or over and handled: a story, not an emergency now.
+        "I had a seizure when I was 12, is ldn ok for me?",
+        "my dad died of a heart attack last year, is ldn safe for the heart?",
+        "took it twice by accident, the pharmacist said it's fine and I feel normal",
+        "my heart is racing with excitement about starting tomorrow",
+        "what happens if you take too much ldn?",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):

@@ -83,6 +83,35 @@ def test_an_emergency_after_a_topic_question_wins():
     assert intent == "emergency" and found["emergency_kind"] == ["heart"]
 
 
+SENTENCE_EXAMPLES = [
+    ("grandpa has gone a strange grey colour and is not making sense", "emergency"),
+    ("she went a strange grey colour and stopped making sense", "emergency"),
+    ("my uncle is a funny grey colour and talks without making sense", "emergency"),
+    ("how much does ldn cost", "faq/cost"),
+    ("what does a month of ldn cost", "faq/cost"),
+    ("what are the side effects of ldn", "faq/side_effects"),
+    ("how do i take ldn", "faq/how_to_take"),
+]
+STORY = "I wanted to ask what ldn costs. Grandpa has gone a strange grey colour and is not making sense."
+
+
+@pytest.mark.parametrize(("threshold", "expected"), [(0.5, "emergency"), (1.01, "faq")])
+def test_an_emergency_sentence_no_rule_foresaw_is_found_by_the_sentence_model(threshold, expected):
+    """A story whose one alarming sentence matches no rule: the sentence model, asked about
+    each sentence, catches it; at an unreachable threshold it doesn't (so the check is it)."""
+    from ldn.rules import emergency_kinds
+    from ldn.sentence_model import SentenceModel
+
+    assert emergency_kinds(STORY) == []
+    checker = gate(sentence_emergency_threshold=threshold)
+    checker.model = SentenceModel.train(SENTENCE_EXAMPLES)
+    message = parsed(STORY, [("faq", 0.95)], [("cost", 0.9)])
+    checker.process([message])
+    assert message.get("intent")["name"] == expected
+    if expected == "emergency":
+        assert message.get("intent")["overruled_by"] == "emergency_sentence"
+
+
 def test_a_button_payload_is_left_alone():
     message = parsed('/faq{"topic": "dose"}', [("faq", 1.0), ("out_of_scope", 0.9)])
     assert verdict(message)[:2] == ("faq", None)
