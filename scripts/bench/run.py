@@ -27,6 +27,7 @@ from pathlib import Path
 import rasa
 import yaml
 
+from ldn.domain import DOMAIN_PATH
 from ldn.settings import responses_source
 from scripts.bench import load
 from scripts.bench.edit import copy_source, edit_response
@@ -165,7 +166,10 @@ def run(args) -> dict:
         print("[ours] training from clean ...", flush=True)
         (WORK / "trained").mkdir(parents=True, exist_ok=True)
         trained["ours"] = round(
-            train(ROOT, WORK / "trained", "ldn", {"PYTHONPATH": str(ROOT)}, WORK / "trained" / "train.log"), 1
+            train(
+                ROOT, WORK / "trained", "ldn", {"PYTHONPATH": str(ROOT)}, WORK / "trained" / "train.log", DOMAIN_PATH
+            ),
+            1,
         )
         model = WORK / "trained" / "ldn.tar.gz"
     if not args.no_stock and (not args.skip_train or not STOCK_MODEL.exists()):

@@ -159,12 +159,13 @@ def start_stock(project: Path, model: Path) -> Bot:
     return bot
 
 
-def train(project: Path, out: Path, name: str, env: dict[str, str], log: Path) -> float:
-    """`rasa train --force` in `project`; return the seconds it took."""
+def train(project: Path, out: Path, name: str, env: dict[str, str], log: Path, domain: Path | None = None) -> float:
+    """`rasa train --force` in `project` (with `domain` if it isn't domain.yml); return the seconds it took."""
     began = time.monotonic()
+    domain_args = ["--domain", str(domain)] if domain else []
     with log.open("a") as handle:
         subprocess.run(
-            [str(RASA), "train", "--force", "--fixed-model-name", name, "--out", str(out)],
+            [str(RASA), "train", "--force", "--fixed-model-name", name, "--out", str(out), *domain_args],
             cwd=project,
             env=base_env(env),
             stdout=handle,

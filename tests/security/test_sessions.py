@@ -98,6 +98,10 @@ def test_reload_resumes_the_patients_own_conversation(server):
         assert again.wait_for(1)
     finally:
         again.close()
+    # Rasa saves the turn just after the answer reached the socket: read until it is there.
+    deadline = time.monotonic() + 20
+    while users(server, first.session_id) != ["hello", "side effects?"] and time.monotonic() < deadline:
+        time.sleep(0.2)
     assert users(server, first.session_id) == ["hello", "side effects?"]
 
 
