@@ -263,7 +263,9 @@ class SecureTwilioInput(InputChannel):
             saved = await self._saved_answer(key, message_sid)
             if saved is not None:
                 logger.info("twilio: repeated MessageSid answered from the conversation")
-                reply = twiml(render_reply(saved, whatsapp=whatsapp).parts)
+                rendered = render_reply(saved, whatsapp=whatsapp)
+                self.state.set_options(key, rendered.options)  # its numbered options, as if first sent
+                reply = twiml(rendered.parts)
             else:
                 reply = await self._reply(key, form, whatsapp, on_new_message, message_sid)
             self.state.save_sid_reply(key, message_sid, reply)

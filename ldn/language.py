@@ -13,24 +13,32 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LATIN = re.compile(r"[a-zA-Z\u00C0-\u024F]")
 
 # Frequent function words of the languages patients here most often write in
-# (Spanish, Portuguese, French, German, Italian, Dutch), minus ones that are also English.
+# (Spanish, Portuguese, French, German, Italian, Dutch; then Tagalog, Polish, Turkish,
+# Vietnamese and Hindi/Urdu written in Latin letters), minus ones that are also English.
 FOREIGN_WORDS = set(
     """
     que qué de del la las los el es por para puede puedo tengo tiene una uno con como cómo mi mis
     se lo le les su sus estoy está esta este esto son hay muy pero porque cuál cuáles cuánto
     tomar efectos secundarios ayuda ayudar hola gracias buenos buenas dias días sí
     não você é com uma um meu minha posso tomar quais são efeitos colaterais obrigado obrigada olá
-    bom dia isso ele ela tem pode ajudar remédio
+    bom dia isso ele ela tem pode ajudar remédio custa em baixa cobre naltrexona dosis
     les est je vous pour avec une des du ce mon ma mes quels quelles sont est-ce bonjour merci
     peut aider prendre effets secondaires oui très qui dans pas
     ich ist und nicht das der die mit ein eine wie kann mein meine habe nebenwirkungen hallo danke
     bitte nehmen hilft helfen welche sind auch oder für
     il che sono per non mi posso prendere prende effetti collaterali ciao grazie aiutare si basso dosaggio quali quanto quando perché
     ik het een niet kan mijn hoe zijn deze welke bijwerkingen helpt bij nemen hallo bedankt alstublieft
+    ang ng mga sa ako ko mo po ba ano paano kung hindi gamot salamat kumusta siya niya ito iyan lang din
+    czy jest nie się jak mam mój moja lek leki pomaga ból skutki uboczne dzień dobry dziękuję jestem
+    bir ve bu ne nasil için ilaç yan etkileri merhaba teşekkür ederim
+    không có của là và được cho với này những tôi bạn thuốc dụng phụ gì bao nhiêu chào
+    kya hai hain mujhe mera meri nahi nahin kaise ke ki ko se aur dawai dard kyun bhi kar raha rahi
     """.split()
 )
 # Short English words that other languages share; never counted as foreign.
-FOREIGN_WORDS -= {"a", "i", "me", "no", "so", "on", "in", "die", "pass", "come", "per", "est"}
+FOREIGN_WORDS -= {"a", "i", "me", "no", "so", "on", "in", "die", "pass", "come", "per", "est", "ve", "co", "bin"}
+# Letters only Vietnamese uses (horn and hook vowels, stacked tone marks, đ).
+_VIETNAMESE = re.compile("[ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -48,6 +56,8 @@ def is_not_english(text: str) -> bool:
     all_letters = [ch for ch in text if ch.isalpha()]
     if all_letters and len(letters) < 0.5 * len(all_letters):
         return True  # mostly Cyrillic, Greek, Arabic, Hebrew, CJK, Devanagari, ...
+    if len(_VIETNAMESE.findall(text)) >= 2:
+        return True
     words = [word.lower() for word in _WORD.findall(text)]
     if not words:
         return False

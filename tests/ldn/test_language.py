@@ -16,6 +16,12 @@ pytestmark = pytest.mark.unit
         "Posso tomar LDN na gravidez?",
         "Какие побочные эффекты?",
         "低剂量纳曲酮有副作用吗",
+        "xin chào, thuốc này có tác dụng phụ gì không?",
+        "ano po ang side effects ng gamot na ito?",
+        "czy ten lek pomaga na ból stawów?",
+        "bu ilaç için yan etkileri nasil?",
+        "mujhe ldn ke baare mein batao, kya dard kam hota hai?",
+        "quanto custa a naltrexona em baixa dose?",
     ],
 )
 def test_other_languages(text):
@@ -33,6 +39,8 @@ def test_other_languages(text):
         "",
         "can a van driver take ldn",
         "wat r the perks",
+        "I've been on it since 2019, is my co-pay normal?",
+        "can i take it with ibuprofen or co-codamol",
     ],
 )
 def test_english_even_when_misspelled(text):
