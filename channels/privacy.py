@@ -9,6 +9,7 @@ The deletion itself is ldn/privacy.py; staff use ``make forget SENDER=...``.
 """
 
 import asyncio
+import contextlib
 import logging
 import time
 
@@ -26,6 +27,7 @@ logger = logging.getLogger(__name__)
 
 class _Retention:
     started = False
+    task: "asyncio.Task[None] | None" = None
 
 
 def _engine():
@@ -72,7 +74,17 @@ def keep_retention(blueprint: Blueprint) -> Blueprint:
     async def _start(app: Sanic, _loop) -> None:
         if not _Retention.started:
             _Retention.started = True
-            app.add_task(_retention_loop())
+            _Retention.task = asyncio.ensure_future(_retention_loop())
+
+    @blueprint.listener("before_server_stop")
+    async def _stop(app: Sanic, _loop) -> None:
+        """Stop the sweeps with the server (else: "Task was destroyed but it is pending!")."""
+        task, _Retention.task = _Retention.task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+            _Retention.started = False
 
     return blueprint
 
