@@ -130,9 +130,9 @@ def cautions() -> tuple[Caution, ...]:
 
 
 @functools.cache
-def _informational() -> tuple[tuple[Pattern, ...], tuple[Pattern, ...]]:
-    spec = _rules()["informational"]
-    return _compile(spec["question"]), _compile(spec["happening_now"])
+def _informational(name: str) -> tuple[Pattern, ...]:
+    """One list of the rules file's `informational` section: question, happening_now, over, harmless."""
+    return _compile(_rules()["informational"][name])
 
 
 @functools.cache
@@ -146,28 +146,17 @@ def is_listed_side_effect(text: str) -> bool:
 
 def is_informational(sentence: str) -> bool:
     """ "Could LDN cause an allergic reaction?": asks about it, nothing is happening now."""
-    question, happening_now = _informational()
-    return _any(question, sentence) and not _any(happening_now, sentence)
-
-
-@functools.cache
-def _over() -> tuple[Pattern, ...]:
-    return _compile(_rules()["informational"]["over"])
+    return _any(_informational("question"), sentence) and not _any(_informational("happening_now"), sentence)
 
 
 def is_over(sentence: str) -> bool:
     """ "I had seizures as a kid but grew out of them": a story of something past or handled."""
-    return _any(_over(), sentence)
-
-
-@functools.cache
-def _harmless() -> tuple[Pattern, ...]:
-    return _compile(_rules()["informational"]["harmless"])
+    return _any(_informational("over"), sentence)
 
 
 def is_harmless(sentence: str) -> bool:
     """ "I hate swallowing capsules", a dream: words of an emergency, but none is happening."""
-    return _any(_harmless(), sentence)
+    return _any(_informational("harmless"), sentence)
 
 
 @functools.lru_cache(maxsize=1024)
