@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -180,3 +181,16 @@ def stop_server(server: Server) -> None:
             server.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             os.killpg(server.process.pid, signal.SIGKILL)
+
+
+def wait_until(check: Callable[[], bool], timeout: float, step: float = 0.1) -> float:
+    """Seconds until `check()` held (a request error counts as not yet); fails after `timeout`."""
+    began = time.monotonic()
+    while time.monotonic() - began < timeout:
+        try:
+            if check():
+                return time.monotonic() - began
+        except (requests.RequestException, OSError, ValueError):
+            pass
+        time.sleep(step)
+    raise AssertionError(f"not within {timeout} s")

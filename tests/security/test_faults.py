@@ -10,7 +10,6 @@ import signal
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,25 +17,14 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.server import wait_until
+
 pytestmark = pytest.mark.server
 
 PROMPT_S = 5.0  # the patient hears something within this
 RESTART_S = 5.0  # a crashed action server or page is back within this
 RASA_RESTART_S = 300.0  # Rasa needs ~20 s alone; measured 3 min on a machine shared by 8 test runs
 TROUBLE = "having trouble answering right now"
-
-
-def wait_until(check: Callable[[], bool], timeout: float, step: float = 0.1) -> float:
-    """Seconds until `check()` held; fails after `timeout`."""
-    began = time.monotonic()
-    while time.monotonic() - began < timeout:
-        try:
-            if check():
-                return time.monotonic() - began
-        except (requests.RequestException, OSError, ValueError):
-            pass
-        time.sleep(step)
-    raise AssertionError(f"not within {timeout} s")
 
 
 def timed_send(server, sender: str, text: str) -> tuple[float, str]:

@@ -13,7 +13,7 @@ import requests
 from channels.sms_state import SmsState
 from tests.channels.test_socketio import WidgetClient, allowed_origin
 from tests.channels.test_twilio import new_number, sid_of, text
-from tests.server import ROOT
+from tests.server import ROOT, wait_until
 
 pytestmark = pytest.mark.server
 
@@ -31,13 +31,6 @@ def stored_events(server, sender) -> int:
 
 def user_texts(server, sender):
     return [e["text"] for e in server.tracker(sender)["events"] if e["event"] == "user"]
-
-
-def wait_until(check, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, f"not within {timeout} s"
-        time.sleep(0.2)
 
 
 def test_the_server_deletes_conversations_older_than_the_retention_period(server, sender):

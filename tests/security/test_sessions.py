@@ -9,6 +9,7 @@ import requests
 
 from channels.widget_session import is_issued, new_session_id
 from tests.channels.test_socketio import WidgetClient, allowed_origin
+from tests.server import wait_until
 
 pytestmark = pytest.mark.server
 
@@ -99,10 +100,7 @@ def test_reload_resumes_the_patients_own_conversation(server):
     finally:
         again.close()
     # Rasa saves the turn just after the answer reached the socket: read until it is there.
-    deadline = time.monotonic() + 20
-    while users(server, first.session_id) != ["hello", "side effects?"] and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert users(server, first.session_id) == ["hello", "side effects?"]
+    wait_until(lambda: users(server, first.session_id) == ["hello", "side effects?"], 20)
 
 
 def test_forget_endpoint_needs_an_issued_id(server):
