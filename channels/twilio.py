@@ -366,17 +366,20 @@ class SecureTwilioInput(InputChannel):
         )
         return twiml(rendered.parts)
 
+    async def _tracker(self, key: str) -> Any:
+        """This sender's conversation as stored, or None (no agent yet, or no conversation)."""
+        store = getattr(self.agent, "tracker_store", None)
+        return await store.retrieve(key) if store is not None else None
+
     async def _saved_answer(self, key: str, message_sid: str) -> list[dict[str, Any]] | None:
         """The bot's messages saved after the user message with this MessageSid, or None if
         Rasa never saw it."""
-        store = getattr(self.agent, "tracker_store", None)
-        tracker = await store.retrieve(key) if store is not None else None
+        tracker = await self._tracker(key)
         return answer_to(tracker.events, message_sid) if tracker is not None else None
 
     async def _first_reply_of_session(self, key: str) -> bool:
         """Did this message start a conversation session? Then its reply carries the disclaimer."""
-        store = getattr(self.agent, "tracker_store", None)
-        tracker = await store.retrieve(key) if store is not None else None
+        tracker = await self._tracker(key)
         return tracker is not None and session_started_this_turn(tracker.events)
 
 
