@@ -1,7 +1,7 @@
 """Low confidence, ambiguity and unreadable input: never guess.
 
-NLU sends nlu_fallback when the intent (FallbackClassifier) or the chosen answer
-(ResponseSelectorFallback, rasa#9723) is uncertain. If the two best FAQ answers
+The scope gate sends nlu_fallback when the intent or the chosen answer is uncertain
+(its low_confidence check). If the two best FAQ answers
 are both plausible and close, the patient picks one from buttons; otherwise the
 assistant says plainly that it can't answer and gives the clinic's details.
 """

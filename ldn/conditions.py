@@ -89,6 +89,13 @@ def fuzzy_condition(phrase: str) -> str | None:
     phrase = phrase.lower()
     if len(phrase) < FUZZY_MIN_CHARS:
         return None
+    return _closest_condition(phrase)
+
+
+# Patients' words outside the dictionary repeat ("naltrexone", "fibro", brand names):
+# each is looked up once per process (difflib was 3 of a message's ~25 ms, README).
+@functools.lru_cache(maxsize=8192)
+def _closest_condition(phrase: str) -> str | None:
     targets = _fuzzy_targets()
     best = difflib.get_close_matches(phrase, targets, n=1, cutoff=FUZZY_MIN_RATIO)  # iterates the keys
     return targets[best[0]] if best else None

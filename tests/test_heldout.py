@@ -27,23 +27,17 @@ pytestmark = pytest.mark.server
 # Measured shortfalls against TARGETS, per set, at the figures measured on
 # 2026-11-26 (README, "Measurements"). Each is a gap still to close, not a target.
 FLOORS: dict = {
-    "heldout": {"confidently_wrong": 1},
-    "dev2": {"confidently_wrong": 1},
-    "patients_dev": {"in_scope_accuracy": 0.877, "confidently_wrong": 5},
+    "patients_dev": {"in_scope_accuracy": 0.908, "confidently_wrong": 4},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
-    # excitement", seizures as a child): 9 still get emergency guidance.
-    "emergencies_dev": {"false_alarm_rate": 0.129},
+    # excitement", seizures as a child): 8 still get emergency guidance.
+    "emergencies_dev": {"false_alarm_rate": 0.115},
     # The unread patient-style set: its misses can't be diagnosed without reading it,
     # so even its emergency recall is held at the measured figure until a fresh
     # rule review (README). Development sets never get an emergency floor.
-    # Two runs of the same model differed by one out-of-scope message here (0.956, 0.933):
-    # the floor allows that one message.
     "patients": {
-        "in_scope_accuracy": 0.732,
-        "out_of_scope_handled": 0.933,
-        "emergency_recall": 0.799,
-        "non_english_handled": 0.799,
-        "confidently_wrong": 19,
+        "in_scope_accuracy": 0.748,
+        "emergency_recall": 0.833,
+        "confidently_wrong": 11,
     },
 }
 UNREAD_SETS = ("fresh", "patients")

@@ -3,8 +3,8 @@
 It runs last in the NLU pipeline and replaces the classifier's intent with its
 verdict, so the tracker records what the patient was answered:
 
-1. It reads the message: the classifiers' best answer (DIET + ResponseSelector on
-   the whole message; for a long or multi-question message, a second small model
+1. It reads the message: the classifier's best answer (ldn/nlu/linear_classifier.py
+   on the whole message; for a long or multi-question message, a second small model
    asked about the question sentence itself, ldn/sentence_model.py), the
    conditions and medicines named (registry entities), the cautions the message
    calls for and a second question (ldn/rules.yml, ldn/sentences.py).
@@ -47,6 +47,7 @@ from ldn import conditions as registry
 from ldn import rules
 from ldn.language import english_words, is_not_english
 from ldn.nlu.base import OUT_OF_SCOPE_INTENT, is_button_payload, override_intent
+from ldn.nlu.linear_classifier import labelled_examples
 from ldn.sentence_model import SentenceModel
 from ldn.sentences import question_parts, question_sentences, sentences
 from ldn.topics import condition_led_topics
@@ -86,7 +87,7 @@ class Reading:
     topic: str | None = None  # chosen FAQ answer
     topic_confidence: float = 0.0
     topic_runner_up: float = 0.0
-    answer_source: str = "diet"  # "diet" (whole message) or "sentence" (question sentence)
+    answer_source: str = "whole"  # "whole" (whole message) or "sentence" (question sentence)
     conditions: list[registry.Condition] = field(default_factory=list)  # named in the question, else anywhere
     story_conditions: list[registry.Condition] = field(default_factory=list)  # named anywhere in the message
     medicines: list[str] = field(default_factory=list)
@@ -187,11 +188,7 @@ class ScopeGate(GraphComponent):
 
     # ------------------------------------------------------------------ training
     def train(self, training_data: TrainingData) -> Resource:
-        examples = [
-            (example.get(TEXT), example.get(INTENT_RESPONSE_KEY) or example.get(INTENT))
-            for example in training_data.intent_examples
-            if example.get(TEXT)
-        ]
+        examples = labelled_examples(training_data)
         self.model = SentenceModel.train(examples)
         self.known = vocabulary(text for text, label in examples if label.split("/")[0] in ANSWERING_INTENTS)
         with self._model_storage.write_to(self._resource) as directory:
@@ -269,14 +266,14 @@ class ScopeGate(GraphComponent):
             reading.intent == FAQ_INTENT and reading.topic_confidence < self.config["answer_threshold"]
         )
         if self.model is None or (len(parts) <= 1 and len(pieces) <= 1 and not unsure):
-            return  # one short question DIET and the ResponseSelector are sure of: read whole
+            return  # one short question the classifier is sure of: read whole
         label, probability = self.model.rank(pieces[0], top=1)[0]
         intent, _, topic = label.partition("/")
         needed = (
             self.config["sentence_threshold"] if len(parts) > 1 or len(pieces) > 1 else self.config["rescue_threshold"]
         )
         differs = (intent, topic or None) != (reading.intent, reading.topic if reading.intent == FAQ_INTENT else None)
-        # Only an answer or a refusal replaces DIET's reading (never "restart" or "goodbye").
+        # Only an answer or a refusal replaces the whole message's reading (never "restart" or "goodbye").
         if probability >= needed and differs and intent in (FAQ_INTENT, CONDITION_INTENT, OUT_OF_SCOPE_INTENT):
             reading.intent, reading.confidence, reading.answer_source = intent, probability, "sentence"
             if topic:
@@ -311,13 +308,15 @@ class ScopeGate(GraphComponent):
     def _a_sentence_is_an_emergency(self, text: str) -> bool:
         if self.model is None:
             return False
-        for sentence in sentences(text):
-            if rules.is_informational(sentence) or rules.is_over(sentence) or rules.is_harmless(sentence):
-                continue
-            label, probability = self.model.rank(sentence, top=1)[0]
-            if label == EMERGENCY_INTENT and probability >= self.config["sentence_emergency_threshold"]:
-                return True
-        return False
+        asked = [
+            sentence
+            for sentence in sentences(text)
+            if not (rules.is_informational(sentence) or rules.is_over(sentence) or rules.is_harmless(sentence))
+        ]
+        return any(
+            label == EMERGENCY_INTENT and probability >= self.config["sentence_emergency_threshold"]
+            for [(label, probability)] in self.model.rank_each(asked, top=1)
+        )
 
     def check_language(self, reading: Reading) -> Verdict | None:
         return Verdict(NON_ENGLISH_INTENT, "language") if is_not_english(reading.text) else None
@@ -381,13 +380,13 @@ class ScopeGate(GraphComponent):
         )
         if (
             reading.intent in (FAQ_INTENT, CONDITION_INTENT)
-            and reading.answer_source == "diet"
+            and reading.answer_source == "whole"
             and doubt >= self.config["runner_up_threshold"]
         ):
             return Verdict(OUT_OF_SCOPE_INTENT, "out_of_scope_runner_up", entities={"not_covered": ["unsure"]})
         if reading.confidence < self.config["intent_threshold"]:
             return Verdict(FALLBACK_INTENT, "intent_confidence", reading.confidence)
-        if reading.intent == FAQ_INTENT and reading.answer_source == "diet":
+        if reading.intent == FAQ_INTENT and reading.answer_source == "whole":
             if reading.topic_confidence < self.config["answer_threshold"]:
                 return Verdict(FALLBACK_INTENT, "answer_confidence", reading.topic_confidence)
             if reading.topic_confidence - reading.topic_runner_up < self.config["ambiguity_threshold"]:
@@ -468,7 +467,7 @@ def _apply(message: Message, verdict: Verdict, reading: Reading) -> None:
 
 
 def _select_answer(message: Message, topic: str, confidence: float) -> None:
-    """Keep the ResponseSelector's output in step with the chosen answer (the tracker reads it)."""
+    """Keep the answer ranking's output in step with the chosen answer (the tracker reads it)."""
     selectors = message.get("response_selector") or {}
     selector = selectors.get(FAQ_INTENT)
     if not selector:

@@ -16,6 +16,7 @@ import argparse
 import asyncio
 import functools
 import json
+import logging
 import os
 import statistics
 import subprocess
@@ -104,6 +105,13 @@ async def in_process(model: str, messages: int) -> dict[str, float]:
     from rasa.core.agent import load_agent
     from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
     from rasa.core.utils import AvailableEndpoints
+    from rasa.utils.common import configure_logging_and_warnings
+    from rasa.utils.log_utils import configure_structlog
+
+    # Logging as `rasa run` configures it (INFO): unconfigured, structlog prints every
+    # debug event, and its cost would be counted as the policy's.
+    configure_logging_and_warnings(logging.INFO)
+    configure_structlog(logging.INFO)
 
     STARTUP["import the rest of Rasa"] = time.perf_counter() - began
     began = time.perf_counter()

@@ -1,4 +1,4 @@
-"""The scope gate on real Rasa messages, as DIET and the ResponseSelector hand them over."""
+"""The scope gate on real Rasa messages, as the classifier hands them over."""
 
 from pathlib import Path
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.unit
 
 
 def parsed(text, intents, topics=(), entities=()):
-    """A message as DIET and the ResponseSelector leave it: intent ranking, then answer ranking."""
+    """A message as the classifier leaves it: intent ranking, then answer ranking."""
     ranking = [{"name": name, "confidence": confidence} for name, confidence in intents]
     message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking})
     answers = [{"intent_response_key": f"faq/{t}", "confidence": c} for t, c in topics]
@@ -136,7 +136,7 @@ def test_an_unsure_or_ambiguous_answer_falls_back():
 def test_the_tracker_records_the_answer_chosen():
     message = parsed("side effects?", [("faq", 0.95)], [("side_effects", 0.9), ("safety", 0.1)])
     intent, reason, found = verdict(message)
-    assert (intent, reason, found["answer"]) == ("faq", "answer:diet", ["faq/side_effects"])
+    assert (intent, reason, found["answer"]) == ("faq", "answer:whole", ["faq/side_effects"])
 
 
 def test_a_named_condition_gets_its_own_answer():

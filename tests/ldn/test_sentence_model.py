@@ -1,0 +1,32 @@
+"""The sentence model's fast path gives the scikit-learn pipeline's own probabilities."""
+
+import pytest
+
+from ldn.sentence_model import SentenceModel
+
+pytestmark = pytest.mark.unit
+
+EXAMPLES = [
+    ("how do i take ldn", "faq/how_to_take"),
+    ("when should i take my dose", "faq/how_to_take"),
+    ("what are the side effects", "faq/side_effects"),
+    ("does ldn cause vivid dreams", "faq/side_effects"),
+    ("hello there", "greet"),
+    ("good morning", "greet"),
+    ("renew my passport", "out_of_scope"),
+    ("what's the weather", "out_of_scope"),
+]
+TEXTS = ["Does LDN give you weird dreams?", "hi!", "how do I take it at night", "", "passport renewal help"]
+
+
+def test_ranks_are_the_pipelines_probabilities_in_one_pass_or_one_by_one():
+    model = SentenceModel.train(EXAMPLES)
+    expected = model.pipeline.predict_proba([t.lower() for t in TEXTS])
+    classes = list(model.pipeline.classes_)
+    batch = model.rank_each(TEXTS, top=None)
+    for text, row, ranked in zip(TEXTS, expected, batch, strict=True):
+        assert ranked == model.rank(text, top=None)
+        assert [label for label, _ in ranked] == [classes[i] for i in row.argsort()[::-1]]
+        assert [p for _, p in ranked] == pytest.approx(sorted(row, reverse=True), abs=1e-12)
+    assert model.rank_each([], top=1) == []
+    assert len(model.rank("hello", top=2)) == 2
