@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from ldn import yaml_file
 
 REGISTRY_FILE = Path(__file__).with_name("conditions.yml")
 CONDITION_LABEL = "CONDITION"
@@ -37,7 +37,7 @@ class Condition:
 @functools.cache
 def _registry() -> dict:
     with REGISTRY_FILE.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml_file.safe_load(handle)
 
 
 @functools.cache

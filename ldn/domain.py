@@ -18,7 +18,7 @@ import functools
 from pathlib import Path
 from typing import Any
 
-import yaml
+from ldn import yaml_file
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "data"
@@ -43,7 +43,7 @@ def domain_files(root: Path | None = None) -> list[Path]:
     """The YAML files Rasa merges into the domain, in a stable order."""
     found = []
     for path in sorted((root or DOMAIN_PATH).rglob("*.yml")):
-        content = yaml.safe_load(path.read_text(encoding="utf-8"))
+        content = yaml_file.safe_load(path.read_text(encoding="utf-8"))
         if isinstance(content, dict) and _DOMAIN_ONLY_KEYS & set(content):
             found.append(path)
     return found
@@ -53,7 +53,7 @@ def load_domain_dict(root: Path | None = None) -> dict[str, Any]:
     """The merged domain as plain YAML data (responses, slots, ...). A name defined twice is an error."""
     merged: dict[str, Any] = {}
     for path in domain_files(root):
-        content = yaml.safe_load(path.read_text(encoding="utf-8"))
+        content = yaml_file.safe_load(path.read_text(encoding="utf-8"))
         for key, value in content.items():
             if key == "version":
                 continue

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from re import Pattern
 
-import yaml
-
+from ldn import yaml_file
 from ldn.sentences import sentences
 
 RULES_FILE = Path(__file__).with_name("rules.yml")
@@ -81,7 +80,7 @@ class Caution:
 @functools.cache
 def _rules() -> dict:
     with RULES_FILE.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml_file.safe_load(handle)
 
 
 @functools.cache

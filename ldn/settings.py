@@ -8,8 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ldn import yaml_file
 from ldn.domain import DOMAIN_PATH
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -61,7 +60,7 @@ def load_settings() -> dict[str, dict[str, Any]]:
     """Return all settings: the file named by LDN_SETTINGS (or settings.yml), then env overrides."""
     path = Path(os.environ.get("LDN_SETTINGS", DEFAULT_SETTINGS_FILE))
     with path.open(encoding="utf-8") as handle:
-        settings: dict[str, dict[str, Any]] = yaml.safe_load(handle) or {}
+        settings: dict[str, dict[str, Any]] = yaml_file.safe_load(handle) or {}
     for (section, key), variable in ENV_OVERRIDES.items():
         if variable in os.environ:
             block = settings.setdefault(section, {})

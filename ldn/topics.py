@@ -10,8 +10,7 @@ scoring, tests) reads the topics from here, so a new topic is one folder.
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from ldn import yaml_file
 from ldn.domain import FAQ_DIR
 
 MENUS = ("greeting", "help")
@@ -37,7 +36,7 @@ def load_topics(faq_dir: Path = FAQ_DIR) -> dict[str, Topic]:
     """Every `<faq_dir>/<topic>/topic.yml`, by topic id (the folder name)."""
     topics = {}
     for path in sorted(faq_dir.glob("*/topic.yml")):
-        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        spec = yaml_file.safe_load(path.read_text(encoding="utf-8"))
         topic_id = path.parent.name
         menus = spec.get("menus") or {}
         unknown = set(menus) - set(MENUS)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from ldn import yaml_file
 from ldn.review.answers import Answer
 
 LEDGER = Path(__file__).with_name("sign_off.yml")
@@ -28,7 +29,7 @@ HEADER = (
 def load(path: Path = LEDGER) -> dict[str, dict[str, str]]:
     if not path.exists():
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return yaml_file.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
 def save(entries: dict[str, dict[str, str]], path: Path = LEDGER) -> None:
