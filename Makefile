@@ -79,8 +79,12 @@ include $(wildcard mk/*.mk)
 run: $(RUN_DEPS)
 	scripts/serve.sh
 
-test: $(TEST_DEPS) $(VENV)/.installed-dev
-	scripts/test.sh
+# The cheap lanes run before the model, the widget and the services are built, so a
+# lint or unit mistake fails a minute after setup (not after training and npm).
+test: $(SPACY)/meta.json $(VENV)/.installed-dev
+	scripts/test.sh lint unit
+	$(MAKE) --no-print-directory $(TEST_DEPS)
+	scripts/test.sh validate stack
 
 eval: $(MODEL) $(VENV)/.installed-dev
 	source scripts/env.sh && $(PY) -m scripts.evaluate $(ARGS)

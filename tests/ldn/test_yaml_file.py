@@ -22,4 +22,4 @@ def test_every_project_file_reads_the_same():
 
 def test_python_objects_are_refused():
     with pytest.raises(yaml.constructor.ConstructorError):
-        yaml_file.safe_load('!!python/object/apply:os.getcwd []')
+        yaml_file.safe_load("!!python/object/apply:os.getcwd []")
