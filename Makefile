@@ -9,7 +9,7 @@ SHELL := /bin/bash
 
 VENV   := .venv
 PY     := $(VENV)/bin/python
-RASA   := source scripts/env.sh && $(VENV)/bin/rasa
+RASA   := source scripts/env.sh && $(PY) -m ldn.rasa_main  # `rasa` (ldn/rasa_main.py)
 SPACY  := build/spacy/en_ldn
 MODEL  := models/ldn.tar.gz
 # The domain is every domain file under data/ (LDN_DOMAIN in scripts/env.sh, ldn/domain.py).

@@ -42,7 +42,9 @@ def commands(env: dict[str, str]) -> dict[str, list[str]]:
     """The command line of each process, from the environment (scripts/env.sh)."""
     python = str(VENV_BIN / "python")
     rasa = [
-        str(VENV_BIN / "rasa"),
+        python,
+        "-m",
+        "ldn.rasa_main",  # Rasa's command line, without importing the unused jax
         "run",
         "--model",
         env["LDN_MODEL"],

@@ -37,13 +37,13 @@ lane_unit() {
 
 lane_validate() {
   echo "== rasa data validate --fail-on-warnings"
-  .venv/bin/rasa data validate --domain "$LDN_DOMAIN" --fail-on-warnings
+  .venv/bin/python -m ldn.rasa_main data validate --domain "$LDN_DOMAIN" --fail-on-warnings
 }
 
 lane_stack() {
   echo "== tests against the real server and browser (conversations, channels, widget, held-out sets)"
   rm -rf "$ARTIFACTS"  # so every figure printed below comes from this run
-  pytest_lane stack "not unit"
+  pytest_lane stack "not unit" --durations=15  # the slowest tests, for the next person trimming the lane
   echo "== held-out figures (targets: in-scope >= 0.95, out-of-scope >= 0.95, emergencies 1.0," \
        "non-English 1.0, 0 confidently wrong)"
   .venv/bin/python - "$ARTIFACTS" <<'EOF'

@@ -155,7 +155,7 @@ start_actions() {
 }
 start_rasa() {
   LDN_ACTIONS_URL="http://127.0.0.1:${action_ports[$1]}/webhook" launch "rasa-$1" \
-    .venv/bin/rasa run --model "$LDN_MODEL" --interface 127.0.0.1 --port "${rasa_ports[$1]}" \
+    .venv/bin/python -m ldn.rasa_main run --model "$LDN_MODEL" --interface 127.0.0.1 --port "${rasa_ports[$1]}" \
     --credentials "$LDN_CREDENTIALS" --endpoints deploy/endpoints.cluster.yml \
     --cors "${LDN_CORS_ORIGINS:-${public_origins/,/ }}" "${api[@]}"
 }
