@@ -4,13 +4,17 @@ The classifier reads the whole message. In a long story the question is one sent
 many, and a second question hides behind "and what does it cost". The gate asks
 this model about each question piece. It is a linear model over word and
 character n-grams of the same training examples (labels: faq/<topic>,
-ask_condition, out_of_scope, ...): trains in about a second, answers in well
-under a millisecond, and is stored inside the Rasa model.
+ask_condition, out_of_scope, ...): trains in about 9 s, answers in about 0.25 ms
+(`_FastPath`), and is stored inside the Rasa model. ldn/nlu/linear_classifier.py uses
+the same model on the whole message.
 """
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
 
-from scipy import sparse
+import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
@@ -19,6 +23,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 class SentenceModel:
     def __init__(self, pipeline: Pipeline) -> None:
         self.pipeline = pipeline
+        self._fast: _FastPath | None = None
 
     @classmethod
     def train(cls, examples: Iterable[tuple[str, str]], seed: int = 42) -> "SentenceModel":
@@ -38,22 +43,64 @@ class SentenceModel:
         pipeline.fit([t.lower() for t in texts], list(labels))
         return cls(pipeline)
 
+    def __getstate__(self) -> dict[str, Any]:
+        return {"pipeline": self.pipeline}  # the fast path is rebuilt after loading
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.pipeline, self._fast = state["pipeline"], None
+
     def rank(self, text: str, top: int | None = 3) -> list[tuple[str, float]]:
         """The `top` labels for `text` (all with None), best first, with probabilities."""
         return self.rank_each([text], top)[0]
 
     def rank_each(self, texts: list[str], top: int | None = 3) -> list[list[tuple[str, float]]]:
-        """`rank` for several texts in one pass (the sentences of one message)."""
-        if not texts:
-            return []
-        # FeatureUnion.transform stacks the same matrices, but through joblib: measured
-        # 4.7 -> 1.8 ms a call (README, "Performance"); tests/ldn/test_sentence_model.py
-        # checks the probabilities are the pipeline's own.
-        union, classifier = self.pipeline.named_steps["features"], self.pipeline.named_steps["classifier"]
-        features = sparse.hstack([part.transform([t.lower() for t in texts]) for _, part in union.transformer_list])
-        classes = classifier.classes_
+        """`rank` for several texts (the sentences of one message)."""
+        if self._fast is None:
+            self._fast = _FastPath.of(self.pipeline)
         ranked = []
-        for probabilities in classifier.predict_proba(features.tocsr()):
+        for text in texts:
+            probabilities = self._fast.probabilities(text.lower())
             order = probabilities.argsort()[::-1][:top]
-            ranked.append([(str(classes[i]), float(probabilities[i])) for i in order])
+            ranked.append([(str(self._fast.classes[i]), float(probabilities[i])) for i in order])
         return ranked
+
+
+@dataclass
+class _FastPath:
+    """The trained pipeline's arithmetic for one text, without scikit-learn's per-call checks.
+
+    scikit-learn validates and converts at every step (vectorizer, tf-idf, union,
+    classifier): about 4 ms for one sentence, several times a message. The same
+    n-gram counts, sublinear tf, idf weights, l2 norm per feature set, linear scores and
+    softmax take about 0.2 ms (README, "Performance"); tests/ldn/test_sentence_model.py
+    checks the probabilities equal the pipeline's own.
+    """
+
+    parts: list[tuple[Callable[[str], list[str]], dict[str, int], np.ndarray, int]]
+    coef: np.ndarray  # (classes, features)
+    intercept: np.ndarray
+    classes: np.ndarray
+
+    @classmethod
+    def of(cls, pipeline: Pipeline) -> "_FastPath":
+        union, classifier = pipeline.named_steps["features"], pipeline.named_steps["classifier"]
+        parts, offset = [], 0
+        for _, vectorizer in union.transformer_list:
+            parts.append((vectorizer.build_analyzer(), vectorizer.vocabulary_, vectorizer.idf_, offset))
+            offset += len(vectorizer.vocabulary_)
+        # A multinomial model (more than two labels, lbfgs): probabilities are the softmax of the scores.
+        assert classifier.classes_.size > 2 and classifier.solver == "lbfgs" and classifier.multi_class == "auto"
+        return cls(parts, classifier.coef_, classifier.intercept_, classifier.classes_)
+
+    def probabilities(self, text: str) -> np.ndarray:
+        scores = self.intercept.copy()
+        for analyze, vocabulary, idf, offset in self.parts:
+            counts = Counter(vocabulary[gram] for gram in analyze(text) if gram in vocabulary)
+            if not counts:
+                continue
+            columns = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+            weights = (np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts))) + 1.0) * idf[columns]
+            weights /= np.sqrt(weights @ weights)
+            scores += self.coef[:, columns + offset] @ weights
+        scores = np.exp(scores - scores.max())
+        return scores / scores.sum()
