@@ -12,9 +12,13 @@ start-up (README, "Performance").
 import sys
 
 
-def main() -> None:
-    # None in sys.modules: "import jax" raises ImportError, which TensorFlow expects.
+def without_jax() -> None:
+    """Before TensorFlow is imported: None in sys.modules makes "import jax" raise ImportError."""
     sys.modules.setdefault("jax", None)  # type: ignore[arg-type]
+
+
+def main() -> None:
+    without_jax()
     from rasa.__main__ import main as rasa_main
 
     rasa_main()
