@@ -83,7 +83,7 @@ run: $(RUN_DEPS)
 # lint or unit mistake fails a minute after setup (not after training and npm).
 test: $(SPACY)/meta.json $(VENV)/.installed-dev
 	scripts/test.sh lint unit
-	$(MAKE) --no-print-directory $(TEST_DEPS)
+	$(MAKE) --no-print-directory -j2 $(TEST_DEPS)  # training on one core, npm and the widget on the other
 	scripts/test.sh validate stack
 
 eval: $(MODEL) $(VENV)/.installed-dev
