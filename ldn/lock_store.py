@@ -51,13 +51,13 @@ class RenewingRedisLockStore(RedisLockStore):
             acquired, renewals = None, 0
             while acquired is None:
                 lock: Any = self.get_lock(conversation_id)
-                if holds_ticket(lock, ticket) and not lock.is_locked(ticket):
-                    acquired = lock
-                elif not holds_ticket(lock, ticket):  # our ticket expired while we waited
+                if not holds_ticket(lock, ticket):  # our ticket expired while we waited
                     if renewals == RENEWALS:
                         raise LockError(f"no turn for conversation '{conversation_id}' after {RENEWALS} renewals")
                     renewals += 1
                     ticket = self.issue_ticket(conversation_id, lock_lifetime)
+                elif not lock.is_locked(ticket):
+                    acquired = lock
                 else:
                     await asyncio.sleep(wait_time_in_seconds)
             yield acquired

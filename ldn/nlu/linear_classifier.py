@@ -16,7 +16,6 @@ took most of a message's time, most of training, and the model load at start-up;
 this model trains in seconds and answers in about a millisecond.
 """
 
-import pickle
 import warnings
 from collections import defaultdict
 from typing import Any
@@ -96,13 +95,13 @@ class LinearClassifier(GraphComponent):
         **kwargs: Any,
     ) -> "LinearClassifier":
         with model_storage.read_from(resource) as directory:
-            model = pickle.loads((directory / MODEL_FILE).read_bytes())
+            model = SentenceModel.load(directory / MODEL_FILE)
         return cls(config, model_storage, resource, model)
 
     def train(self, training_data: TrainingData) -> Resource:
         self.model = SentenceModel.train(labelled_examples(training_data), seed=self.config["random_seed"])
         with self._model_storage.write_to(self._resource) as directory:
-            (directory / MODEL_FILE).write_bytes(pickle.dumps(self.model))
+            self.model.save(directory / MODEL_FILE)
         return self._resource
 
     def process(self, messages: list[Message]) -> list[Message]:

@@ -22,7 +22,6 @@ dialogue policy (ldn/policy.py) turns into responses:
 """
 
 import json
-import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -182,7 +181,7 @@ class ScopeGate(GraphComponent):
         **kwargs: Any,
     ) -> "ScopeGate":
         with model_storage.read_from(resource) as directory:
-            model = pickle.loads((directory / MODEL_FILE).read_bytes())
+            model = SentenceModel.load(directory / MODEL_FILE)
             known = set(json.loads((directory / VOCABULARY_FILE).read_text(encoding="utf-8")))
         return cls(config, model_storage, resource, model, known)
 
@@ -192,7 +191,7 @@ class ScopeGate(GraphComponent):
         self.model = SentenceModel.train(examples)
         self.known = vocabulary(text for text, label in examples if label.split("/")[0] in ANSWERING_INTENTS)
         with self._model_storage.write_to(self._resource) as directory:
-            (directory / MODEL_FILE).write_bytes(pickle.dumps(self.model))
+            self.model.save(directory / MODEL_FILE)
             (directory / VOCABULARY_FILE).write_text(json.dumps(sorted(self.known)), encoding="utf-8")
         return self._resource
 

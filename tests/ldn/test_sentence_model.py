@@ -30,3 +30,15 @@ def test_ranks_are_the_pipelines_probabilities_in_one_pass_or_one_by_one():
         assert [p for _, p in ranked] == pytest.approx(sorted(row, reverse=True), abs=1e-12)
     assert model.rank_each([], top=1) == []
     assert len(model.rank("hello", top=2)) == 2
+
+
+def test_same_examples_fit_once_and_same_file_loads_once(tmp_path):
+    """The linear classifier and the scope gate train one model and serve one copy."""
+    first, second = SentenceModel.train(EXAMPLES), SentenceModel.train(list(EXAMPLES))
+    assert first is second
+    assert SentenceModel.train(EXAMPLES, seed=7) is not first
+    for name in ("classifier.pkl", "gate.pkl"):
+        first.save(tmp_path / name)
+    loaded = SentenceModel.load(tmp_path / "classifier.pkl")
+    assert loaded is SentenceModel.load(tmp_path / "gate.pkl") and loaded is not first
+    assert loaded.rank("hi!", top=None) == first.rank("hi!", top=None)
