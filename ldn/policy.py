@@ -72,7 +72,7 @@ def plan(intent: str | None, entities: list[dict[str, Any]], slots: dict[str, An
     if intent == "non_english":
         return ["utter_english_only"], None
     if intent == "nlu_fallback":
-        return ["action_handle_fallback"], None
+        return ["action_handle_fallback"] + cautions, None  # "not sure", and still the caution the message calls for
     if intent == "out_of_scope":
         reason = (value("not_covered") or [""])[0]
         if reason == "condition":

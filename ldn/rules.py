@@ -201,10 +201,34 @@ def caution_said_by(name: str) -> tuple[str, ...]:
 CAUTION_NAMES = ("pregnancy", "breastfeeding", "child", "medicine", "condition_not_covered")
 
 
-def medicine_is_the_question(question: str) -> bool:
-    """ "Can I take LDN with X?", "should I stop X?": the named medicine is what is asked about."""
+# "Can I take it with them?": the question points back at medicines named before it.
+_POINTS_BACK = re.compile(
+    r"\b(with|and|alongside|together with|on top of) (it|them|those|these|that|this|either)\b|\bboth\b"
+)
+
+
+def medicine_is_the_question(question: str, medicines: Iterable[str]) -> bool:
+    """ "Can I take LDN with X?", "should I stop X?": a medicine the question names, or points back at,
+    is what is asked about (one named only in the story is context: answer and caution)."""
+    question = normalize(question)
     medicine = next(c for c in cautions() if c.name == "medicine")
-    return _any(medicine.asked_about, normalize(question))
+    if not _any(medicine.asked_about, question):
+        return False
+    named = dict(_other_medicine_names())
+    return bool(_POINTS_BACK.search(question)) or any(
+        (named[m].search(question) if m in named else re.search(rf"\b{re.escape(m)}", question, re.IGNORECASE))
+        for m in medicines
+    )
+
+
+@functools.cache
+def _about_the_story() -> tuple[Pattern, ...]:
+    return _compile(_rules().get("asks_about_the_story") or [])
+
+
+def asks_about_the_story(question: str) -> bool:
+    """ "Could it help me?", "is it worth trying?": a question about the condition the story names."""
+    return _any(_about_the_story(), normalize(question))
 
 
 @functools.cache

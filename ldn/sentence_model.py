@@ -11,6 +11,7 @@ the same model on the whole message.
 
 import functools
 import pickle
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -59,10 +60,43 @@ class SentenceModel:
             self._fast = _FastPath.of(self.pipeline)
         ranked = []
         for text in texts:
-            probabilities = self._fast.probabilities(text.lower())
+            probabilities = self._fast.probabilities(normalise(text))
             order = probabilities.argsort()[::-1][:top]
             ranked.append([(str(self._fast.classes[i]), float(probabilities[i])) for i in order])
         return ranked
+
+
+# Patients' shorthand, spelled out so "shouldnt" reads as "shouldn't" (the training examples are
+# mostly spelled out): apostrophes left out or curly, and a few text-message words.
+_NO_APOSTROPHE = re.compile(r"\b(should|could|would|do|does|did|is|are|was|were|has|have|had|ca|wo|must|need)nt\b")
+_SHORTHAND = {
+    "im": "i'm",
+    "ive": "i've",
+    "whats": "what's",
+    "hows": "how's",
+    "thats": "that's",
+    "theres": "there's",
+    "youre": "you're",
+    "theyre": "they're",
+    "u": "you",
+    "r": "are",
+    "ur": "your",
+    "wat": "what",
+    "wht": "what",
+    "abt": "about",
+    "pls": "please",
+    "plz": "please",
+    "bc": "because",
+    "cuz": "because",
+    "coz": "because",
+}
+_WORD = re.compile(r"[a-z]+")
+
+
+def normalise(text: str) -> str:
+    """Lower case, straight apostrophes, and shorthand spelled out (training and prediction alike)."""
+    text = _NO_APOSTROPHE.sub(r"\1n't", text.lower().replace("\u2019", "'").replace("\u2018", "'"))
+    return _WORD.sub(lambda word: _SHORTHAND.get(word.group(0), word.group(0)), text)
 
 
 @functools.lru_cache(maxsize=2)
@@ -80,7 +114,7 @@ def _fit(examples: tuple[tuple[str, str], ...], seed: int) -> SentenceModel:
             ("classifier", LogisticRegression(C=20.0, max_iter=2000, random_state=seed)),
         ]
     )
-    pipeline.fit([t.lower() for t in texts], list(labels))
+    pipeline.fit([normalise(t) for t in texts], list(labels))
     return SentenceModel(pipeline)
 
 

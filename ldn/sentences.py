@@ -12,7 +12,7 @@ import re
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\d\.)\s+|\s*\n+\s*|(?<=[a-z])\.(?=[A-Z])")
 # A second question inside one sentence: "... and what does it cost", "... also, is it safe".
 _SECOND_QUESTION = re.compile(
-    r"(?:,|;|\band\b|\balso\b|\bplus\b|\bbut\b)\s*(?:also\s+|and\s+)?"
+    r"(?:,|;|\band\b|\balso\b|\bplus\b|\bbut\b)\s*(?:also\s+|and\s+)?(?:roughly\s+|approximately\s+|about\s+|just\s+|realistically\s+|honestly\s+)?"
     r"(?=(?:what|how|is|are|does|do|can|could|should|will|would|where|when|why|which|any)\b\s+\w+)",
     re.IGNORECASE,
 )

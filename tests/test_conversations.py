@@ -196,6 +196,43 @@ def test_another_medicine_beside_a_topic_question_is_never_dropped(server, sende
     assert ("opioids" in texts(reply)) or ("tramadol" in texts(reply))
 
 
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        # A medicine named only in the story: the answer and the medicine caution, not a refusal.
+        (
+            "I've been on metformin for years and my GP mentioned LDN. Is LDN safe to take for a long time?",
+            ["utter_faq/safety", "utter_caution_medicine"],
+        ),
+        # A condition the guide doesn't cover, in the story: the answer and the not-covered caution.
+        (
+            "I've had lupus for years and my joints are always swollen. does ldn calm inflammation?",
+            ["utter_faq/inflammation", "utter_caution_condition_not_covered"],
+        ),
+        # A condition in the story doesn't replace the question asked.
+        (
+            "My husband has MS and his sister swears by LDN for everything. What are the benefits of it?",
+            ["utter_faq/benefits"],
+        ),
+    ],
+)
+def test_the_story_around_a_question_adds_cautions_never_a_different_answer(server, sender, message, expected):
+    assert server.ask(sender, message) == expected
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "could ldn help my crohns, and is it ok during pregnancy",
+        "does ldn do anything for crohns? and is it alright if we're trying for a baby",
+    ],
+)
+def test_a_pregnancy_question_beside_a_condition_question_drops_neither(server, sender, message):
+    responses = server.ask(sender, message)
+    assert responses[0] == "utter_condition_crohns"
+    assert {"utter_caution_pregnancy", "utter_faq/pregnancy"} & set(responses[1:])
+
+
 def test_two_questions_get_two_answers(server, sender):
     assert server.ask(sender, "what are the side effects and how much does it cost?") == [
         "utter_faq/side_effects",
@@ -218,6 +255,7 @@ def test_an_emergency_buried_after_a_topic_question_comes_first(server, sender):
         "my friend keeps telling me she wants to end it all",
         "thank you for all the help, bye. i just wanted to say goodbye to everyone before i go",
         "honestly everyone would be better off without me",
+        "my dad has been giving away his tools and saying his goodbyes to the neighbours",
     ],
 )
 def test_a_crisis_wins_over_a_third_person_or_a_goodbye(server, sender, message):

@@ -62,8 +62,8 @@ ANSWERING_INTENTS = {FAQ_INTENT, CONDITION_INTENT, "ask_how_much", "tell_me_more
 # FAQ topics where a named condition is really the question ("does it help MS?"),
 # so the condition's own answer is the more precise one (`condition_led` in topic.yml).
 CONDITION_LED_TOPICS = condition_led_topics()
-# Verdicts that carry cautions (an answer or a refusal to a health question).
-CAUTIONED_INTENTS = {FAQ_INTENT, CONDITION_INTENT, OUT_OF_SCOPE_INTENT}
+# Verdicts that carry cautions (an answer, a refusal or a "not sure" to a health question).
+CAUTIONED_INTENTS = {FAQ_INTENT, CONDITION_INTENT, OUT_OF_SCOPE_INTENT, FALLBACK_INTENT}
 MODEL_FILE, VOCABULARY_FILE = "sentence_model.pkl", "vocabulary.json"
 
 
@@ -134,7 +134,7 @@ class ScopeGate(GraphComponent):
             "ambiguity_threshold": 0.2,
             "runner_up_threshold": 0.3,
             "sentence_threshold": 0.5,
-            "second_question_threshold": 0.5,
+            "second_question_threshold": 0.6,
             "emergency_classifier_threshold": 0.5,
             "sentence_emergency_threshold": 0.7,
             "rescue_threshold": 0.75,
@@ -222,6 +222,7 @@ class ScopeGate(GraphComponent):
         self._read_conditions(reading, message)
         if (
             "pregnancy" in rules.caution_cues(text)
+            and reading.second_topic != "pregnancy"  # "...? also is it ok when ttc": answered second
             and reading.intent in (FAQ_INTENT, CONDITION_INTENT)
             and (
                 (reading.intent == FAQ_INTENT and reading.topic in rules.caution_answers_instead_of("pregnancy"))
@@ -241,19 +242,24 @@ class ScopeGate(GraphComponent):
 
     @staticmethod
     def _read_conditions(reading: Reading, message: Message) -> None:
-        """The conditions the question names; the story's when the question names none ("could it help me?")."""
+        """The conditions the question names; the story's when it names none but asks about them ("could it help me?")."""
         known = registry.conditions()
         question = reading.question.lower()
         story, asked = [], []
         for entity in message.get(ENTITIES) or []:
             condition = known.get(entity.get("value")) if entity.get("entity") == "condition" else None
-            if condition is None or condition in story:
+            if condition is None:
                 continue
-            story.append(condition)
+            if condition not in story:
+                story.append(condition)
+            # Named twice ("ulcerative colitis ... does it help UC?"): asked if any naming is in the question.
             surface = reading.text[entity.get("start", 0) : entity.get("end", 0)].lower()
-            if surface and surface in question:
+            if surface and surface in question and condition not in asked:
                 asked.append(condition)
-        reading.story_conditions, reading.conditions = story, asked or story
+        # The story's conditions are the question's only when it asks about them without naming
+        # them ("could it help me?"); "what are its benefits?" after a story about MS is not about MS.
+        about_story = reading.intent == CONDITION_INTENT or rules.asks_about_the_story(reading.question)
+        reading.story_conditions, reading.conditions = story, asked or (story if about_story else [])
 
     def _read_question(self, reading: Reading) -> None:
         """Find the question; in a long message, classify it on its own; find a second question."""
@@ -272,11 +278,20 @@ class ScopeGate(GraphComponent):
             self.config["sentence_threshold"] if len(parts) > 1 or len(pieces) > 1 else self.config["rescue_threshold"]
         )
         differs = (intent, topic or None) != (reading.intent, reading.topic if reading.intent == FAQ_INTENT else None)
+        # "Is that actually true?" says nothing on its own: the whole message is the better reading.
+        says_something = not (self.known and is_off_topic(pieces[0], self.known))
         # Only an answer or a refusal replaces the whole message's reading (never "restart" or "goodbye").
-        if probability >= needed and differs and intent in (FAQ_INTENT, CONDITION_INTENT, OUT_OF_SCOPE_INTENT):
+        if (
+            probability >= needed
+            and differs
+            and says_something
+            and intent in (FAQ_INTENT, CONDITION_INTENT, OUT_OF_SCOPE_INTENT)
+        ):
             reading.intent, reading.confidence, reading.answer_source = intent, probability, "sentence"
             if topic:
                 reading.topic, reading.topic_confidence, reading.topic_runner_up = topic, probability, 0.0
+        elif probability >= needed and not differs and pieces[0] != reading.text:
+            reading.answer_source = "sentence"  # the question alone says the same: the story's doubt doesn't count
         main_topic = reading.topic if reading.intent == FAQ_INTENT else None
         for piece in pieces[1:]:
             label, probability = self.model.rank(piece, top=1)[0]
@@ -326,7 +341,7 @@ class ScopeGate(GraphComponent):
         asked_kinds = set(rules.question_types_asked(reading.question))
         medicines = [m for m in reading.medicines if m not in asked_kinds]
         if medicines and (
-            rules.medicine_is_the_question(reading.question)
+            rules.medicine_is_the_question(reading.question, medicines)
             or reading.intent == OUT_OF_SCOPE_INTENT
             or not rules.mentions_ldn(reading.text)
         ):
@@ -400,7 +415,17 @@ class ScopeGate(GraphComponent):
             entities["answer"] = reading.main_answers()
         elif reading.intent == FAQ_INTENT:
             return Verdict(FALLBACK_INTENT, "no_answer", 0.0)
-        if reading.second_topic and reading.intent in (FAQ_INTENT, CONDITION_INTENT):
+        elif reading.intent == EMERGENCY_INTENT:
+            # The classifier's `emergency` that no check confirmed (under its threshold, or beside an
+            # informational sentence) still gets emergency guidance: recall first. Measured
+            # 2026-11-26: making it "not sure" saved one false alarm of 70 on emergencies_dev and
+            # missed one more emergency of the unread patient set.
+            return _emergency(["general"], "emergency_classifier_unconfirmed")
+        if (
+            reading.second_topic
+            and reading.intent in (FAQ_INTENT, CONDITION_INTENT)
+            and f"faq/{reading.second_topic}" not in entities.get("answer", [])
+        ):
             entities["second_topic"] = [reading.second_topic]
         return Verdict(
             reading.intent or FALLBACK_INTENT, f"answer:{reading.answer_source}", reading.confidence, entities

@@ -28,6 +28,11 @@ def test_answer_then_cautions_then_second_answer():
     assert last == "pain"
 
 
+def test_not_sure_still_gives_the_caution():
+    responses, _ = plan("nlu_fallback", entities(caution=["medicine", "pregnancy"]), {})
+    assert responses == ["action_handle_fallback", "utter_caution_medicine", "utter_caution_pregnancy"]
+
+
 def test_condition_answer_and_memory():
     assert plan("ask_condition", entities(answer=["condition/crohns"]), {}) == (
         ["utter_condition_crohns"],

@@ -62,6 +62,12 @@ pytestmark = pytest.mark.unit
         ("there's a heavy band across my chest and it goes down my left arm", "heart"),
         ("mum's words are all jumbled and her right arm went weak", "heart"),
         ("she doesn't know who I am all of a sudden", "heart"),
+        # Warning signs in patient wording (ldn/rules.yml, 2026-11-26 second set).
+        ("been saying my goodbyes to the people at work, quietly", "crisis"),
+        ("my uncle says there's no point anymore and he won't eat", "crisis"),
+        ("she's been giving away her treasured books to the neighbours", "crisis"),
+        ("my grandad told the nurse he's ready to go", "crisis"),
+        ("he gave his cat away to a friend this week", "crisis"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):
@@ -97,6 +103,15 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "took it twice by accident, the pharmacist said it's fine and I feel normal",
         "my heart is racing with excitement about starting tomorrow",
         "what happens if you take too much ldn?",
+        # Past and handled, told in passing (2026-11-26 second set).
+        "I passed out once at a festival back in uni, so I'm careful with new pills",
+        "mum had a mild stroke back in 2018 and made a full recovery, could ldn help her arthritis pain?",
+        "he had a fit when he was a toddler, none since, is ldn ok for adults with that history",
+        "I had a heart attack in 2012 and I've been stable since. what does ldn cost?",
+        "I fainted at the dentist back in 2015, what's the usual dose?",
+        "does ldn lower the seizure threshold like some antidepressants do?",
+        "overdosed on christmas cake and now I'm bloated lol, anyway what is ldn",
+        "I'm ready to go to the pharmacy, what should I ask about ldn",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -201,8 +216,16 @@ def test_caution_cues(text, expected):
 
 def test_medicines_named_by_kind_and_asked_about():
     assert other_medicines("grandma is on a blood thinner and likes a glass of wine") == ["alcohol", "a blood thinner"]
-    assert medicine_is_the_question("can i take ldn with my sertraline")
-    assert not medicine_is_the_question("i take sertraline, can ldn help my fibro")
+    assert medicine_is_the_question("can i take ldn with my sertraline", ["sertraline"])
+    assert medicine_is_the_question("i'm on sertraline. can i take ldn with it?", ["sertraline"])
+    assert not medicine_is_the_question("i take sertraline, can ldn help my fibro", ["sertraline"])
+
+
+def test_a_medicine_named_only_in_the_story_is_not_the_question():
+    # "LDN and explained it": "and" after LDN, but no medicine in the question
+    assert not medicine_is_the_question("my doc wants me to try LDN and explained it, how does it work", ["gabapentin"])
+    assert not medicine_is_the_question("is ldn safe to take long term?", ["metformin"])
+    assert medicine_is_the_question("is it ok to take ldn with a blood thinner?", ["a blood thinner"])
 
 
 def test_every_caution_has_a_reply_name():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from ldn.sentence_model import SentenceModel
+from ldn.sentence_model import SentenceModel, normalise
 
 pytestmark = pytest.mark.unit
 
@@ -21,7 +21,7 @@ TEXTS = ["Does LDN give you weird dreams?", "hi!", "how do I take it at night", 
 
 def test_ranks_are_the_pipelines_probabilities_in_one_pass_or_one_by_one():
     model = SentenceModel.train(EXAMPLES)
-    expected = model.pipeline.predict_proba([t.lower() for t in TEXTS])
+    expected = model.pipeline.predict_proba([normalise(t) for t in TEXTS])
     classes = list(model.pipeline.classes_)
     batch = model.rank_each(TEXTS, top=None)
     for text, row, ranked in zip(TEXTS, expected, batch, strict=True):
@@ -30,6 +30,25 @@ def test_ranks_are_the_pipelines_probabilities_in_one_pass_or_one_by_one():
         assert [p for _, p in ranked] == pytest.approx(sorted(row, reverse=True), abs=1e-12)
     assert model.rank_each([], top=1) == []
     assert len(model.rank("hello", top=2)) == 2
+
+
+@pytest.mark.parametrize(
+    "text, spelled_out",
+    [
+        ("who shouldnt take LDN", "who shouldn't take ldn"),
+        ("Im on it and it\u2019s fine, dont know why", "i'm on it and it's fine, don't know why"),
+        ("wat r the perks, u think", "what are the perks, you think"),
+        ("is ldn ok", "is ldn ok"),
+    ],
+)
+def test_shorthand_is_spelled_out(text, spelled_out):
+    assert normalise(text) == spelled_out
+
+
+def test_shorthand_reads_as_its_spelled_out_form_in_training_and_prediction():
+    model = SentenceModel.train([*EXAMPLES, ("who shouldn't take it", "faq/safety"), ("who is it for", "faq/safety")])
+    assert model.rank("who shouldnt take it", top=None) == model.rank("who shouldn't take it", top=None)
+    assert model.rank("who shouldnt take it", top=1)[0][0] == "faq/safety"
 
 
 def test_same_examples_fit_once_and_same_file_loads_once(tmp_path):

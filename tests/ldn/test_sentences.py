@@ -15,6 +15,7 @@ def test_sentences_keep_decimals_together():
     "text, expected",
     [
         ("how does ldn work and what does it cost", ["how does ldn work", "what does it cost"]),
+        ("what is ldn and roughly what does a month of it cost", ["what is ldn", "what does a month of it cost"]),
         (
             "my knees are bad, could ldn help and what are the side effects? also im pregnant",
             ["my knees are bad could ldn help", "what are the side effects?"],

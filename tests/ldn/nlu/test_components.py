@@ -6,6 +6,7 @@ import pytest
 import yaml
 from rasa.shared.nlu.training_data.message import Message
 
+from ldn import conditions as registry
 from ldn.nlu.scope_gate import ScopeGate
 
 pytestmark = pytest.mark.unit
@@ -23,8 +24,18 @@ def parsed(text, intents, topics=(), entities=()):
     answers = [{"intent_response_key": f"faq/{t}", "confidence": c} for t, c in topics]
     if answers:
         message.set("response_selector", {"faq": {"response": answers[0], "ranking": answers}})
-    message.set("entities", [{"entity": e, "value": v} for e, v in entities])
+    message.set("entities", [{"entity": e, "value": v, **_span(text, v)} for e, v in entities])
     return message
+
+
+def _span(text, value):
+    """Where the extractor would have found `value` in `text`: one of its names, else the whole text."""
+    condition = registry.conditions().get(value)
+    for name in sorted((value, *(condition.synonyms if condition else ())), key=len, reverse=True):
+        start = text.lower().find(name.lower())
+        if start >= 0:
+            return {"start": start, "end": start + len(name)}
+    return {"start": 0, "end": len(text)}
 
 
 def gate(**config):
@@ -157,6 +168,66 @@ def test_another_medicine_as_context_is_a_caution_not_a_refusal():
     )
     intent, _, found = verdict(message)
     assert (intent, found["caution"], found["mentioned_medicine"]) == ("faq", ["medicine"], ["opioids"])
+
+
+def test_a_medicine_named_only_in_the_story_is_a_caution_beside_the_answer():
+    text = "I've been on gabapentin since my surgery and my doctor wants me to try LDN and explained it badly. How does it work?"
+    message = parsed(text, [("faq", 0.9)], [("how_it_works", 0.8)], [("medicine", "gabapentin")])
+    intent, _, found = verdict(message)
+    assert (intent, found["answer"], found["caution"]) == ("faq", ["faq/how_it_works"], ["medicine"])
+
+
+def test_a_story_condition_steers_only_a_question_about_it():
+    story = "My husband has MS and my aunt swears by LDN."
+    asked = parsed(
+        f"{story} What are the benefits of it?",
+        [("faq", 0.9)],
+        [("benefits", 0.8)],
+        [("condition", "multiple_sclerosis")],
+    )
+    assert verdict(asked)[2]["answer"] == ["faq/benefits"]
+    about = parsed(
+        f"{story} Could it help him?", [("faq", 0.9)], [("benefits", 0.8)], [("condition", "multiple_sclerosis")]
+    )
+    assert verdict(about)[2]["answer"] == ["condition/multiple_sclerosis"]
+
+
+def test_an_uncovered_condition_in_the_story_is_a_caution_unless_asked_about():
+    story = "I've had lupus for ten years and my joints ache."
+    asked = parsed(
+        f"{story} Does LDN calm inflammation?", [("faq", 0.9)], [("inflammation", 0.9)], [("condition", "lupus")]
+    )
+    intent, _, found = verdict(asked)
+    assert (intent, found["answer"], found["caution"]) == ("faq", ["faq/inflammation"], ["condition_not_covered"])
+    about = parsed(f"{story} Is LDN worth trying?", [("faq", 0.9)], [("benefits", 0.9)], [("condition", "lupus")])
+    assert verdict(about)[2]["not_covered"] == ["condition"]
+
+
+def test_a_condition_named_twice_is_asked_about_if_the_question_names_it():
+    text = "My wife has ulcerative colitis, not crohns. Would ldn help her UC?"
+    message = parsed(
+        text, [("ask_condition", 0.9)], entities=[("condition", "ulcerative_colitis"), ("condition", "crohns")]
+    )
+    message.set(
+        "entities",
+        message.get("entities")
+        + [
+            {
+                "entity": "condition",
+                "value": "ulcerative_colitis",
+                "start": text.index("UC"),
+                "end": text.index("UC") + 2,
+            }
+        ],
+    )
+    intent, _, found = verdict(message)
+    assert (intent, found["not_covered"]) == ("out_of_scope", ["condition"])
+
+
+def test_not_sure_keeps_the_caution():
+    message = parsed("im pregnant, blah blah ldn", [("faq", 0.2)], [("dose", 0.3)])
+    intent, _, found = verdict(message)
+    assert (intent, found["caution"]) == ("nlu_fallback", ["pregnancy"])
 
 
 def test_a_combination_asked_about_is_refused_by_medicine():
