@@ -14,7 +14,7 @@ SPACY  := build/spacy/en_ldn
 MODEL  := models/ldn.tar.gz
 # The domain is every domain file under data/ (LDN_DOMAIN in scripts/env.sh, ldn/domain.py).
 TRAINING_INPUTS := config.yml $(shell find data -name '*.yml' ! -name topic.yml) \
-                   $(SPACY)/meta.json $(wildcard ldn/nlu/*.py) ldn/rules.yml ldn/conditions.yml ldn/language.py ldn/vocabulary.py
+                   $(SPACY)/meta.json $(wildcard ldn/nlu/*.py) ldn/sentence_model.py ldn/rules.yml ldn/conditions.yml ldn/language.py ldn/vocabulary.py
 
 # Targets that `run` and `test` also need; mk/*.mk files add to these.
 RUN_DEPS  := $(MODEL)

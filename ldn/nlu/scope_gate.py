@@ -22,6 +22,7 @@ dialogue policy (ldn/policy.py) turns into responses:
 """
 
 import json
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,9 +44,10 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from ldn import conditions as registry
-from ldn import rules
+from ldn import rules, sentence_model
+from ldn import vocabulary as vocabulary_module
 from ldn.language import english_words, is_not_english
-from ldn.nlu.base import OUT_OF_SCOPE_INTENT, is_button_payload, override_intent
+from ldn.nlu.base import OUT_OF_SCOPE_INTENT, is_button_payload, override_intent, source_fingerprint
 from ldn.nlu.linear_classifier import labelled_examples
 from ldn.sentence_model import SentenceModel
 from ldn.sentences import question_parts, question_sentences, sentences
@@ -142,8 +144,12 @@ class ScopeGate(GraphComponent):
 
     @staticmethod
     def fingerprint_addon(config: dict[str, Any]) -> str | None:
-        """Editing the rules file or the registry retrains the gate (and only the gate)."""
-        return rules.fingerprint() + registry.fingerprint()
+        """Editing the rules file, the registry or the gate's training code retrains the gate."""
+        return (
+            rules.fingerprint()
+            + registry.fingerprint()
+            + source_fingerprint(sys.modules[__name__], sentence_model, vocabulary_module)
+        )
 
     def __init__(
         self,

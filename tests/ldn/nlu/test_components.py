@@ -7,6 +7,7 @@ import yaml
 from rasa.shared.nlu.training_data.message import Message
 
 from ldn import conditions as registry
+from ldn.nlu.linear_classifier import LinearClassifier
 from ldn.nlu.scope_gate import ScopeGate
 
 pytestmark = pytest.mark.unit
@@ -288,3 +289,16 @@ def test_the_rules_file_is_part_of_the_fingerprint(monkeypatch):
     before = ScopeGate.fingerprint_addon({})
     monkeypatch.setattr(rules, "fingerprint", lambda: "edited")
     assert ScopeGate.fingerprint_addon({}) != before
+
+
+@pytest.mark.parametrize("component", [ScopeGate, LinearClassifier])
+def test_the_code_that_trains_it_is_part_of_the_fingerprint(monkeypatch, tmp_path, component):
+    """Rasa's cache keys on config and data: without this, an edit to the sentence model's code
+    would be served by a component the old code trained."""
+    from ldn import sentence_model
+
+    before = component.fingerprint_addon({})
+    edited = tmp_path / "sentence_model.py"
+    edited.write_text(Path(sentence_model.__file__).read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    monkeypatch.setattr(sentence_model, "__file__", str(edited))
+    assert component.fingerprint_addon({}) != before
