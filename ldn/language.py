@@ -14,7 +14,7 @@ _LATIN = re.compile(r"[a-zA-Z\u00C0-\u024F]")
 
 # Frequent function words of the languages patients here most often write in
 # (Spanish, Portuguese, French, German, Italian, Dutch; then Tagalog, Polish, Turkish,
-# Vietnamese and Hindi/Urdu written in Latin letters), minus ones that are also English.
+# Vietnamese, Hindi/Urdu written in Latin letters, and Norwegian, Danish and Swedish), minus ones that are also English.
 FOREIGN_WORDS = set(
     """
     que qué de del la las los el es por para puede puedo tengo tiene una uno con como cómo mi mis
@@ -33,6 +33,8 @@ FOREIGN_WORDS = set(
     bir ve bu ne nasil için ilaç yan etkileri merhaba teşekkür ederim
     không có của là và được cho với này những tôi bạn thuốc dụng phụ gì bao nhiêu chào
     kya hai hain mujhe mera meri nahi nahin kaise ke ki ko se aur dawai dard kyun bhi kar raha rahi
+    jeg har hatt og hvordan hva egentlig ikke kan jag hur vad inte och mitt min hvad hvorfor hvilke hjelpe hjælpe hjälpa
+    mig meg deg dig virker fungerar bivirkninger biverkningar är
     """.split()
 )
 # Short English words that other languages share; never counted as foreign.

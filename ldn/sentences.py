@@ -17,10 +17,12 @@ _SECOND_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _QUESTION_START = re.compile(
-    r"^\W*(what|whats|what's|how|hows|why|when|where|which|who|is|isn'?t|are|aren'?t|does|doesn'?t|do|don'?t|"
+    r"^\W*(?:(?:and|also|plus|but|so|oh|ok|okay|then|anyway)\W+)*"
+    r"(what|whats|what's|how|hows|why|when|where|which|who|is|isn'?t|are|aren'?t|does|doesn'?t|do|don'?t|"
     r"did|can|could|should|shall|would|will|won'?t|may|might|has|have|am|any|anyone|anybody|tell me|explain|"
     r"i (wonder|was wondering|want to know|would like to know|need to know)|wondering|curious|"
-    r"please (tell|explain))\b",
+    r"(i'?m )?trying to understand|need to know|want to know|(can|could) (someone|somebody|you|u) (explain|tell)|"
+    r"(please|pls|plz) (tell|explain)|explain)\b",
     re.IGNORECASE,
 )
 _QUESTION_INSIDE = re.compile(

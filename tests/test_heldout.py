@@ -6,8 +6,8 @@ emergency guidance, 0 confidently wrong (a wrong answer, an answer to a question
 nobody asked, or a dropped caution), at most 2% false alarms.
 - fresh.yml and patients.yml were written blind and have never been read by the
   developers (patients.yml in patient style): the honest figures.
-- heldout.yml, dev2.yml, patients_dev.yml and patients_dev3.yml were written blind
-  too, but their failures were read while improving the model: development sets.
+- heldout.yml, dev2.yml and patients_dev*.yml were written blind too, but their
+  failures were read while improving the model: development sets.
 Every set must meet every target, except where FLOORS records a measured
 shortfall: there the test holds the measured figure, so nothing gets worse
 unnoticed, and the README states the gap. A development set never gets an
@@ -28,7 +28,8 @@ pytestmark = pytest.mark.server
 # 2026-11-26 (README, "Measurements"). Each is a gap still to close, not a target.
 FLOORS: dict = {
     "patients_dev": {"in_scope_accuracy": 0.923, "confidently_wrong": 3, "false_alarm_rate": 0.023},
-    "patients_dev3": {"in_scope_accuracy": 0.838, "confidently_wrong": 2, "false_alarm_rate": 0.053},
+    "patients_dev3": {"in_scope_accuracy": 0.855, "confidently_wrong": 2, "false_alarm_rate": 0.053},
+    "patients_dev4": {"in_scope_accuracy": 0.876, "confidently_wrong": 4, "false_alarm_rate": 0.03},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 12 still get emergency guidance (recall first).
     "emergencies_dev": {"false_alarm_rate": 0.172},

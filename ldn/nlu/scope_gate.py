@@ -297,7 +297,10 @@ class ScopeGate(GraphComponent):
             if topic:
                 reading.topic, reading.topic_confidence, reading.topic_runner_up = topic, probability, 0.0
         elif probability >= needed and not differs and pieces[0] != reading.text:
-            reading.answer_source = "sentence"  # the question alone says the same: the story's doubt doesn't count
+            # The question alone says the same, and surely: the story's doubt doesn't count.
+            reading.answer_source, reading.confidence = "sentence", max(reading.confidence, probability)
+            if topic:
+                reading.topic_confidence, reading.topic_runner_up = max(reading.topic_confidence, probability), 0.0
         main_topic = reading.topic if reading.intent == FAQ_INTENT else None
         for piece in pieces[1:]:
             label, probability = self.model.rank(piece, top=1)[0]

@@ -19,6 +19,8 @@ pytestmark = pytest.mark.unit
         "xin chào, thuốc này có tác dụng phụ gì không?",
         "ano po ang side effects ng gamot na ito?",
         "czy ten lek pomaga na ból stawów?",
+        "hvordan virker LDN, og har det bivirkninger?",
+        "hur fungerar LDN och vad är biverkningarna?",
         "bu ilaç için yan etkileri nasil?",
         "mujhe ldn ke baare mein batao, kya dard kam hota hai?",
         "quanto custa a naltrexona em baixa dose?",

@@ -112,6 +112,11 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "does ldn lower the seizure threshold like some antidepressants do?",
         "overdosed on christmas cake and now I'm bloated lol, anyway what is ldn",
         "I'm ready to go to the pharmacy, what should I ask about ldn",
+        # Figures of speech (2026-11-26, set 4).
+        "my jaw hit the floor when I saw the price of ldn",
+        "I almost had a heart attack at the bill lol, is ldn usually cheaper",
+        "this arthritis is killing me, honestly I'm dying by inches, could ldn help",
+        "watching mum forget things breaks my heart, can ldn help alzheimer's",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -208,6 +213,7 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("my 12 year old has crohns, does ldn help", ["child"]),
         ("I've had crohns since I was a kid, does ldn help", []),
         ("my son is 34 and has MS", []),
+        ("my 12 y/o has joint pain, what does ldn do", ["child"]),
     ],
 )
 def test_caution_cues(text, expected):

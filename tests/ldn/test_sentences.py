@@ -16,6 +16,12 @@ def test_sentences_keep_decimals_together():
     [
         ("how does ldn work and what does it cost", ["how does ldn work", "what does it cost"]),
         ("what is ldn and roughly what does a month of it cost", ["what is ldn", "what does a month of it cost"]),
+        # A second question may start with "and", "also", "so"; "need to know ..." asks too.
+        ("does ldn help crps? and what does a month cost", ["does ldn help crps?", "what does a month cost"]),
+        (
+            "need to know the usual dose. also, is it safe long term",
+            ["need to know the usual dose.", "also is it safe long term"],
+        ),
         (
             "my knees are bad, could ldn help and what are the side effects? also im pregnant",
             ["my knees are bad could ldn help", "what are the side effects?"],

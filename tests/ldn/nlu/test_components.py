@@ -124,6 +124,18 @@ def test_an_emergency_sentence_no_rule_foresaw_is_found_by_the_sentence_model(th
         assert message.get("intent")["overruled_by"] == "emergency_sentence"
 
 
+def test_a_question_the_sentence_model_is_sure_of_answers_a_story_the_classifier_doubts():
+    """The whole story reads unsure (0.35); its question alone reads the same answer surely."""
+    from ldn.sentence_model import SentenceModel
+
+    checker = gate(sentence_emergency_threshold=1.01)
+    checker.model = SentenceModel.train(SENTENCE_EXAMPLES)
+    story = "I've had a rough month with my joints and the pharmacy was shut twice. What does a month of ldn cost?"
+    message = parsed(story, [("faq", 0.35), ("out_of_scope", 0.3)], [("cost", 0.35), ("dose", 0.2)])
+    checker.process([message])
+    assert (message.get("intent")["name"], message.get("intent")["overruled_by"]) == ("faq", "answer:sentence")
+
+
 def test_a_button_payload_is_left_alone():
     message = parsed('/faq{"topic": "dose"}', [("faq", 1.0), ("out_of_scope", 0.9)])
     assert verdict(message)[:2] == ("faq", None)
