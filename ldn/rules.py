@@ -214,10 +214,9 @@ def medicine_is_the_question(question: str, medicines: Iterable[str]) -> bool:
     medicine = next(c for c in cautions() if c.name == "medicine")
     if not _any(medicine.asked_about, question):
         return False
-    named = dict(_other_medicine_names())
+    by_kind = other_medicines(question)  # "a blood thinner", "alcohol": named by kind in the question
     return bool(_POINTS_BACK.search(question)) or any(
-        (named[m].search(question) if m in named else re.search(rf"\b{re.escape(m)}", question, re.IGNORECASE))
-        for m in medicines
+        m in by_kind or re.search(rf"\b{re.escape(m)}", question, re.IGNORECASE) for m in medicines
     )
 
 

@@ -22,7 +22,7 @@ _QUESTION_START = re.compile(
     r"did|can|could|should|shall|would|will|won'?t|may|might|has|have|am|any|anyone|anybody|tell me|explain|"
     r"i (wonder|was wondering|want to know|would like to know|need to know)|wondering|curious|"
     r"(i'?m )?trying to understand|need to know|want to know|(can|could) (someone|somebody|you|u) (explain|tell)|"
-    r"(please|pls|plz) (tell|explain)|explain)\b",
+    r"(please|pls|plz) (tell|explain))\b",
     re.IGNORECASE,
 )
 _QUESTION_INSIDE = re.compile(

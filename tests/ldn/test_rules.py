@@ -232,6 +232,8 @@ def test_a_medicine_named_only_in_the_story_is_not_the_question():
     assert not medicine_is_the_question("my doc wants me to try LDN and explained it, how does it work", ["gabapentin"])
     assert not medicine_is_the_question("is ldn safe to take long term?", ["metformin"])
     assert medicine_is_the_question("is it ok to take ldn with a blood thinner?", ["a blood thinner"])
+    # Named by kind in other words than the reply's name for it.
+    assert medicine_is_the_question("can i take ldn with my anticoagulants?", ["a blood thinner"])
 
 
 def test_every_caution_has_a_reply_name():

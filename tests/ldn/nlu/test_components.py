@@ -25,14 +25,16 @@ def parsed(text, intents, topics=(), entities=()):
     answers = [{"intent_response_key": f"faq/{t}", "confidence": c} for t, c in topics]
     if answers:
         message.set("response_selector", {"faq": {"response": answers[0], "ranking": answers}})
-    message.set("entities", [{"entity": e, "value": v, **_span(text, v)} for e, v in entities])
+    message.set("entities", [{"entity": e, "value": v, **_span(text, v, *surface)} for e, v, *surface in entities])
     return message
 
 
-def _span(text, value):
-    """Where the extractor would have found `value` in `text`: one of its names, else the whole text."""
+def _span(text, value, surface=None):
+    """Where the extractor would have found `value` in `text`: the surface given, else one of its
+    names, else the whole text."""
     condition = registry.conditions().get(value)
-    for name in sorted((value, *(condition.synonyms if condition else ())), key=len, reverse=True):
+    names = [surface] if surface else (value, *(condition.synonyms if condition else ()))
+    for name in sorted(names, key=len, reverse=True):
         start = text.lower().find(name.lower())
         if start >= 0:
             return {"start": start, "end": start + len(name)}
@@ -218,22 +220,8 @@ def test_an_uncovered_condition_in_the_story_is_a_caution_unless_asked_about():
 
 def test_a_condition_named_twice_is_asked_about_if_the_question_names_it():
     text = "My wife has ulcerative colitis, not crohns. Would ldn help her UC?"
-    message = parsed(
-        text, [("ask_condition", 0.9)], entities=[("condition", "ulcerative_colitis"), ("condition", "crohns")]
-    )
-    message.set(
-        "entities",
-        message.get("entities")
-        + [
-            {
-                "entity": "condition",
-                "value": "ulcerative_colitis",
-                "start": text.index("UC"),
-                "end": text.index("UC") + 2,
-            }
-        ],
-    )
-    intent, _, found = verdict(message)
+    named = [("condition", "ulcerative_colitis"), ("condition", "crohns"), ("condition", "ulcerative_colitis", "UC")]
+    intent, _, found = verdict(parsed(text, [("ask_condition", 0.9)], entities=named))
     assert (intent, found["not_covered"]) == ("out_of_scope", ["condition"])
 
 
