@@ -3,6 +3,7 @@
 import difflib
 import functools
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +64,22 @@ def fingerprint() -> str:
 
 def medicines() -> list[str]:
     return list(_registry()["medicines"])
+
+
+MEDICINE_NAME_MIN_CHARS = 7
+
+
+@functools.cache
+def _medicine_name_ending() -> re.Pattern:
+    endings = "|".join(re.escape(ending) for ending in _registry()["medicine_name_endings"])
+    return re.compile(rf"[a-z]{{3,}}({endings})")
+
+
+def looks_like_a_medicine(word: str) -> bool:
+    """A word the medicine list lacks but whose ending names a drug class ("gemcitabine").
+    Of the English dictionary's words, only drug names end so ("penicillin", "lovastatin")."""
+    word = word.lower()
+    return len(word) >= MEDICINE_NAME_MIN_CHARS and bool(_medicine_name_ending().fullmatch(word))
 
 
 def covered_conditions() -> list[Condition]:

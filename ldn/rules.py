@@ -225,6 +225,17 @@ def _about_the_story() -> tuple[Pattern, ...]:
     return _compile(_rules().get("asks_about_the_story") or [])
 
 
+@functools.cache
+def _sets_aside() -> tuple[Pattern, ...]:
+    return _compile(_rules().get("sets_aside") or [])
+
+
+def is_set_aside(question: str, name: str) -> bool:
+    """ "Besides addiction", "other than MS": the condition is named only to be set aside."""
+    at = question.find(name)
+    return at >= 0 and _any(_sets_aside(), question[:at])
+
+
 def asks_about_the_story(question: str) -> bool:
     """ "Could it help me?", "is it worth trying?": a question about the condition the story names."""
     return _any(_about_the_story(), normalize(question))

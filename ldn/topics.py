@@ -26,6 +26,7 @@ class Topic:
     condition_led: bool = False  # a single named covered condition answers instead
     same_facts: tuple[str, ...] = ()  # covered conditions whose answers carry this topic's facts
     test_question: str = ""  # one everyday question (not training data) this answer must get
+    answers_also: tuple[str, ...] = ()  # second questions this answer already answers (no second answer)
 
     @property
     def response(self) -> str:
@@ -53,6 +54,7 @@ def load_topics(faq_dir: Path = FAQ_DIR) -> dict[str, Topic]:
             condition_led=bool(spec.get("condition_led", False)),
             same_facts=tuple(spec.get("same_facts") or ()),
             test_question=str(spec.get("test_question") or ""),
+            answers_also=tuple(spec.get("answers_also") or ()),
         )
     return topics
 
@@ -77,6 +79,18 @@ def condition_led_topics(topics: dict[str, Topic] | None = None) -> set:
 
 def how_much_topics(meaning: str, topics: dict[str, Topic] | None = None) -> set:
     return {t.id for t in (topics or TOPICS).values() if t.how_much == meaning}
+
+
+def already_answered(answers: list[str], topic: str, topics: dict[str, Topic] | None = None) -> bool:
+    """Does one of these answers (faq/<topic> or condition/<id>) already answer a second question on `topic`?"""
+    topics = topics or TOPICS
+    by_condition = same_facts(topics)
+    for answer in answers:
+        kind, _, name = answer.partition("/")
+        main = topics.get(name if kind == "faq" else by_condition.get(name, ""))
+        if main and (main.id == topic or topic in main.answers_also):
+            return True
+    return False
 
 
 def same_facts(topics: dict[str, Topic] | None = None) -> dict[str, str]:

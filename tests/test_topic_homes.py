@@ -11,7 +11,7 @@ import yaml
 
 from ldn.conditions import covered_conditions
 from ldn.domain import DATA_DIR, DOMAIN_PATH, FAQ_DIR, PROJECT_ROOT
-from ldn.topics import MENUS, TOPICS, menu
+from ldn.topics import MENUS, TOPICS, already_answered, menu
 
 pytestmark = pytest.mark.unit
 
@@ -36,6 +36,7 @@ def test_a_topic_home_holds_its_examples_answer_and_metadata(topic):
     answer = yaml.safe_load((home / "answer.yml").read_text(encoding="utf-8"))
     assert set(answer) == {"version", "responses"} and list(answer["responses"]) == [f"utter_faq/{topic}"]
     assert set(TOPICS[topic].related) <= set(TOPICS) - {topic}, "related topics must exist"
+    assert set(TOPICS[topic].answers_also) <= set(TOPICS) - {topic}, "a second question it answers must be a topic"
     assert set(TOPICS[topic].same_facts) <= {c.id for c in covered_conditions()}
 
 
@@ -142,3 +143,10 @@ def test_a_new_topic_is_one_folder(tmp_path):
     assert "condition/fibromyalgia" in seen["scoring"]
     assert seen["answer_in_domain"] and seen["examples"] == 3
     assert seen["rasa_domain"] and seen["rasa_retrieval_intent"] and seen["rasa_examples"] == 3
+
+
+def test_an_answer_that_gives_a_second_topic_needs_no_second_answer():
+    assert already_answered(["faq/long_covid"], "evidence")
+    assert already_answered(["condition/long_covid"], "evidence")  # its condition answer carries the same facts
+    assert not already_answered(["faq/cost"], "evidence")
+    assert already_answered(["faq/cost"], "cost")

@@ -15,7 +15,7 @@ from rasa.nlu.utils.spacy_utils import SpacyNLP
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from ldn.conditions import CONDITION_LABEL, MEDICINE_LABEL, fuzzy_condition
+from ldn.conditions import CONDITION_LABEL, MEDICINE_LABEL, fuzzy_condition, looks_like_a_medicine
 from ldn.language import english_words
 from ldn.nlu.base import StatelessComponent
 
@@ -43,6 +43,7 @@ class ConditionEntityExtractor(StatelessComponent):
                 if span.label_ in ENTITY_FOR_LABEL
             ]
             found += self._fuzzy_conditions(doc)
+            found += self._medicines_by_name(doc)
             if found:
                 message.set(ENTITIES, (message.get(ENTITIES) or []) + found, add_to_output=True)
         return messages
@@ -56,6 +57,14 @@ class ConditionEntityExtractor(StatelessComponent):
             "confidence_entity": confidence,
             "extractor": self.__class__.__name__,
         }
+
+    def _medicines_by_name(self, doc) -> list[dict[str, Any]]:
+        """Medicines the registry doesn't list, known by a drug-class ending ("tacrolimus")."""
+        return [
+            self._entity("medicine", token.lower_, token.idx, token.idx + len(token.text), 0.9)
+            for token in doc
+            if token.is_alpha and not token.ent_type_ and looks_like_a_medicine(token.text)
+        ]
 
     def _fuzzy_conditions(self, doc) -> list[dict[str, Any]]:
         """Two-word, then one-word phrases outside the ruler's matches.

@@ -51,7 +51,7 @@ from ldn.nlu.base import OUT_OF_SCOPE_INTENT, is_button_payload, override_intent
 from ldn.nlu.linear_classifier import labelled_examples
 from ldn.sentence_model import SentenceModel
 from ldn.sentences import question_parts, question_sentences, sentences
-from ldn.topics import condition_led_topics
+from ldn.topics import already_answered, condition_led_topics
 from ldn.vocabulary import is_off_topic, vocabulary
 
 EMERGENCY_INTENT = "emergency"
@@ -88,7 +88,7 @@ class Reading:
     topic: str | None = None  # chosen FAQ answer
     topic_confidence: float = 0.0
     topic_runner_up: float = 0.0
-    answer_source: str = "whole"  # "whole" (whole message) or "sentence" (question sentence)
+    answer_source: str = "whole"  # "whole" (whole message), "sentence" (question sentence) or "rules"
     conditions: list[registry.Condition] = field(default_factory=list)  # named in the question, else anywhere
     story_conditions: list[registry.Condition] = field(default_factory=list)  # named anywhere in the message
     medicines: list[str] = field(default_factory=list)
@@ -107,6 +107,12 @@ class Reading:
     @property
     def uncovered_anywhere(self) -> list[registry.Condition]:
         return [c for c in self.story_conditions if not c.covered]
+
+    def confidence_of(self, intent: str) -> float:
+        return max(
+            (e.get(PREDICTED_CONFIDENCE_KEY, 0.0) for e in self.ranking if e.get(INTENT_NAME_KEY) == intent),
+            default=0.0,
+        )
 
     def main_answers(self) -> list[str]:
         if self.intent == FAQ_INTENT and self.topic:
@@ -140,6 +146,7 @@ class ScopeGate(GraphComponent):
             "emergency_classifier_threshold": 0.5,
             "sentence_emergency_threshold": 0.7,
             "rescue_threshold": 0.75,
+            "condition_runner_up_threshold": 0.3,
         }
 
     @staticmethod
@@ -235,7 +242,8 @@ class ScopeGate(GraphComponent):
                 or rules.caution_is_the_question("pregnancy", reading.question)
             )
         ):
-            reading.intent, reading.topic = FAQ_INTENT, "pregnancy"  # "is it OK to keep taking it?"
+            # "Is it OK to keep taking it?": the rules file decides, so the classifier's doubt doesn't count.
+            reading.intent, reading.topic, reading.answer_source = FAQ_INTENT, "pregnancy", "rules"
         if (
             reading.intent == FAQ_INTENT
             and reading.topic in CONDITION_LED_TOPICS
@@ -244,6 +252,15 @@ class ScopeGate(GraphComponent):
             and not rules.asks_about_conditions_in_general(reading.question)
         ):
             reading.intent = CONDITION_INTENT  # "does it help my MS?" gets the MS answer
+        if (
+            reading.intent == FAQ_INTENT
+            and reading.answer_source == "whole"
+            and reading.topic_confidence < self.config["answer_threshold"]
+            and len(reading.covered) == 1
+            and not reading.uncovered
+            and reading.confidence_of(CONDITION_INTENT) >= self.config["condition_runner_up_threshold"]
+        ):
+            reading.intent = CONDITION_INTENT  # "does it help ms symptoms?": no topic stands out; the condition does
         return reading
 
     @staticmethod
@@ -254,12 +271,12 @@ class ScopeGate(GraphComponent):
         story, asked = [], []
         for entity in message.get(ENTITIES) or []:
             condition = known.get(entity.get("value")) if entity.get("entity") == "condition" else None
-            if condition is None:
+            surface = reading.text[entity.get("start", 0) : entity.get("end", 0)].lower()
+            if condition is None or rules.is_set_aside(question, surface):
                 continue
             if condition not in story:
                 story.append(condition)
             # Named twice ("ulcerative colitis ... does it help UC?"): asked if any naming is in the question.
-            surface = reading.text[entity.get("start", 0) : entity.get("end", 0)].lower()
             if surface and surface in question and condition not in asked:
                 asked.append(condition)
         # The story's conditions are the question's only when it asks about them without naming
@@ -393,14 +410,7 @@ class ScopeGate(GraphComponent):
         return None
 
     def check_low_confidence(self, reading: Reading) -> Verdict | None:
-        doubt = max(
-            (
-                e.get(PREDICTED_CONFIDENCE_KEY, 0.0)
-                for e in reading.ranking
-                if e.get(INTENT_NAME_KEY) == OUT_OF_SCOPE_INTENT
-            ),
-            default=0.0,
-        )
+        doubt = reading.confidence_of(OUT_OF_SCOPE_INTENT)
         if (
             reading.intent in (FAQ_INTENT, CONDITION_INTENT)
             and reading.answer_source == "whole"
@@ -433,7 +443,7 @@ class ScopeGate(GraphComponent):
         if (
             reading.second_topic
             and reading.intent in (FAQ_INTENT, CONDITION_INTENT)
-            and f"faq/{reading.second_topic}" not in entities.get("answer", [])
+            and not already_answered(entities.get("answer", []), reading.second_topic)
         ):
             entities["second_topic"] = [reading.second_topic]
         return Verdict(

@@ -25,12 +25,20 @@ HELDOUT_DIR = Path(__file__).resolve().parent
 # emergencies_dev.yml: written blind in patient style: 140 emergencies and crises
 # (indirect, third-person, buried in long stories) and 70 alarming-sounding
 # non-emergencies; its failures were read while writing ldn/rules.yml: a development set.
-# patients_dev3.yml, patients_dev4.yml (2026-11-26): 200 more each in patient style, written
-# blind the same way; their failures were read while improving the gate and the data:
-# development sets.
+# patients_dev3.yml, patients_dev4.yml, patients_dev5.yml (2026-11-26): 200 more each in
+# patient style, written blind the same way; their failures were read while improving the
+# gate and the data: development sets.
 # fresh.yml, patients.yml: written blind and never read by the developers: the
 # honest figures (patients.yml is the patient-style one).
-DEVELOPMENT_SETS = ("heldout", "dev2", "patients_dev", "patients_dev3", "patients_dev4", "emergencies_dev")
+DEVELOPMENT_SETS = (
+    "heldout",
+    "dev2",
+    "patients_dev",
+    "patients_dev3",
+    "patients_dev4",
+    "patients_dev5",
+    "emergencies_dev",
+)
 HELDOUT_SETS = DEVELOPMENT_SETS + ("fresh", "patients")
 
 # Condition answers and FAQ answers that carry the same facts count for each other.

@@ -24,6 +24,7 @@ pytestmark = pytest.mark.unit
         "bu ilaç için yan etkileri nasil?",
         "mujhe ldn ke baare mein batao, kya dard kam hota hai?",
         "quanto custa a naltrexona em baixa dose?",
+        "Hoi, ik heb al twee jaar long covid en mijn huisarts wil LDN proberen. Hoe werkt dat precies?",
     ],
 )
 def test_other_languages(text):

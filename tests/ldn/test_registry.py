@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from ldn.conditions import conditions
+from ldn.conditions import conditions, looks_like_a_medicine
 from ldn.domain import responses
 
 pytestmark = pytest.mark.unit
@@ -99,3 +99,20 @@ def test_insomnia_reply_says_it_is_a_listed_side_effect():
     ]
     assert len(insomnia) == 1 and "side effects" in insomnia[0]["text"]
     assert "insomnia" in conditions()
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("gemcitabine", True),
+        ("tacrolimus", True),
+        ("adalimumab", True),
+        ("Ramipril", True),
+        ("penicillin", True),
+        ("hospital", False),
+        ("statin", False),  # too short to be sure
+        ("capital", False),
+    ],
+)
+def test_a_medicine_the_list_lacks_is_known_by_its_ending(word, expected):
+    assert looks_like_a_medicine(word) is expected

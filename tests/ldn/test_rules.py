@@ -6,11 +6,13 @@ from ldn.rules import (
     caution_cues,
     cautions,
     emergency_kinds,
+    is_set_aside,
     medicine_is_the_question,
     other_medicines,
     question_types,
     question_types_asked,
 )
+from ldn.sentences import question_sentences
 from tests.training_data import training_examples
 
 pytestmark = pytest.mark.unit
@@ -68,6 +70,11 @@ pytestmark = pytest.mark.unit
         ("she's been giving away her treasured books to the neighbours", "crisis"),
         ("my grandad told the nurse he's ready to go", "crisis"),
         ("he gave his cat away to a friend this week", "crisis"),
+        # A farewell message, then silence; misspelled emergencies (2026-11-26, set 5).
+        ("she texted 'thank you for everything, i love you, goodbye' and now she isnt answering", "crisis"),
+        ("tonight im going to make the pain stop for good. im done", "crisis"),
+        ("my hubby colapsed n is turning grey", "heart"),
+        ("hes not breathin rite", "allergy"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):
@@ -117,6 +124,10 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "I almost had a heart attack at the bill lol, is ldn usually cheaper",
         "this arthritis is killing me, honestly I'm dying by inches, could ldn help",
         "watching mum forget things breaks my heart, can ldn help alzheimer's",
+        # Someone's past, and a stranger (2026-11-26, set 5).
+        "is LDN a pill or a liquid? my son cant swallow tablets since his stroke",
+        "my rheum is on leave and the locum doesnt know me. can i stop ldn cold turkey?",
+        "thanks for everything, bye!",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -181,6 +192,9 @@ def test_question_types_are_recognised(text, kind):
         "can ldn cause insomnia",
         "how do i take it",
         "take 1 to 5 mg",
+        # Naltrexone for drinking is the addiction answer; a starting dose is not a combination.
+        "i drink way too much wine, does low dose naltrexone help with alcohol",
+        "can ldn help my hashimotos? and what dose do people usually start with",
     ],
 )
 def test_answerable_questions_have_no_refused_type(text):
@@ -188,14 +202,16 @@ def test_answerable_questions_have_no_refused_type(text):
 
 
 def test_no_training_example_of_an_answer_asks_a_refused_type():
-    """An answer's own examples must never be refused by type (else the rules contradict the data)."""
+    """An answer's own examples must never be refused by type (else the rules contradict the data).
+    Read as the gate reads them: the question sentences of a story."""
     answered = {kind.name: set(kind.answered_by) for kind in question_types()}
     refused = []
     for intent, text in training_examples():
         if intent in {"out_of_scope", "emergency", "non_english"}:
             continue
         topic = intent.split("/")[-1]
-        refused += [(intent, kind, text) for kind in question_types_asked(text) if topic not in answered[kind]]
+        question = " ".join(question_sentences(text)) or text
+        refused += [(intent, kind, text) for kind in question_types_asked(question) if topic not in answered[kind]]
     assert not refused, refused[:5]
 
 
@@ -214,6 +230,8 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("I've had crohns since I was a kid, does ldn help", []),
         ("my son is 34 and has MS", []),
         ("my 12 y/o has joint pain, what does ldn do", ["child"]),
+        ("our son is 15 and has crohns, is ldn used for that", ["child"]),
+        ("is ldn a liquid? my son (hes 34) cant swallow tablets", []),
     ],
 )
 def test_caution_cues(text, expected):
@@ -238,3 +256,16 @@ def test_a_medicine_named_only_in_the_story_is_not_the_question():
 
 def test_every_caution_has_a_reply_name():
     assert {c.name for c in cautions()} == {"pregnancy", "breastfeeding", "child", "medicine", "condition_not_covered"}
+
+
+@pytest.mark.parametrize(
+    "question, name, expected",
+    [
+        ("what else is ldn used for besides addiction?", "addiction", True),
+        ("is it used for anything other than ms", "ms", True),
+        ("does ldn help with addiction?", "addiction", False),
+        ("my ms is bad, besides that does it help fibro", "fibro", False),
+    ],
+)
+def test_a_condition_named_to_be_set_aside(question, name, expected):
+    assert is_set_aside(question, name) is expected

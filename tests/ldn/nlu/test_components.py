@@ -225,6 +225,49 @@ def test_a_condition_named_twice_is_asked_about_if_the_question_names_it():
     assert (intent, found["not_covered"]) == ("out_of_scope", ["condition"])
 
 
+def test_a_condition_set_aside_is_not_the_question():
+    text = "what else is ldn used for besides addiction?"
+    message = parsed(text, [("ask_condition", 0.6), ("faq", 0.4)], [("conditions", 0.9)], [("condition", "addiction")])
+    assert verdict(message)[2].get("answer") != ["condition/addiction"]
+
+
+def test_an_unsure_topic_beside_a_named_condition_gets_the_condition_answer():
+    text = "newly dx RRMS, does it actually help ms symptoms"
+    named = [("condition", "multiple_sclerosis", "ms")]
+    message = parsed(text, [("faq", 0.45), ("ask_condition", 0.39)], [("how_it_works", 0.14), ("benefits", 0.1)], named)
+    assert verdict(message)[2]["answer"] == ["condition/multiple_sclerosis"]
+    no_runner_up = parsed(text, [("faq", 0.45), ("ask_condition", 0.1)], [("how_it_works", 0.14)], named)
+    assert verdict(no_runner_up)[0] == "nlu_fallback"
+
+
+def test_can_i_take_it_while_trying_to_conceive_gets_the_pregnancy_answer_despite_doubt():
+    message = parsed("can u take ldn while ttc", [("faq", 0.51), ("out_of_scope", 0.45)], [("pregnancy", 0.9)])
+    assert verdict(message)[:3] == ("faq", "answer:rules", {"answer": ["faq/pregnancy"]})
+
+
+@pytest.mark.parametrize(
+    ("question", "main", "second"),
+    [("Does it help long covid?", "long_covid", []), ("What does ldn cost?", "cost", ["evidence"])],
+)
+def test_no_second_answer_the_main_answer_already_gives(question, main, second):
+    """The long-COVID answer says where its research stands (answers_also in its topic.yml):
+    "is it still being studied?" beside it gets no second answer; beside the cost, it does."""
+    from ldn.sentence_model import SentenceModel
+
+    examples = [
+        ("is it still being studied", "faq/evidence"),
+        ("how good is the research on ldn", "faq/evidence"),
+        ("are there any proper trials", "faq/evidence"),
+        ("does ldn help long covid", "faq/long_covid"),
+        ("what does ldn cost", "faq/cost"),
+    ]
+    checker = gate(sentence_emergency_threshold=1.01)
+    checker.model = SentenceModel.train(examples * 3)
+    message = parsed(f"{question} Is it still being studied?", [("faq", 0.9)], [(main, 0.9)])
+    checker.process([message])
+    assert [e["value"] for e in message.get("entities") if e["entity"] == "second_topic"] == second
+
+
 def test_not_sure_keeps_the_caution():
     message = parsed("im pregnant, blah blah ldn", [("faq", 0.2)], [("dose", 0.3)])
     intent, _, found = verdict(message)

@@ -1,0 +1,41 @@
+"""The registry's entities on real spaCy docs: conditions, listed medicines, and medicines the list lacks."""
+
+from pathlib import Path
+
+import pytest
+import spacy
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from ldn.nlu.condition_extractor import ConditionEntityExtractor
+
+pytestmark = pytest.mark.unit
+
+PIPELINE = Path(__file__).resolve().parents[3] / "build" / "spacy" / "en_ldn"
+
+
+@pytest.fixture(scope="module")
+def extract():
+    nlp, extractor = spacy.load(PIPELINE), ConditionEntityExtractor({})
+
+    def entities(text):
+        message = Message(data={TEXT: text})
+        message.set(SPACY_DOCS[TEXT], nlp(text))
+        extractor.process([message])
+        return [(e["entity"], e["value"]) for e in message.get("entities") or []]
+
+    return entities
+
+
+def test_a_medicine_the_list_lacks_is_found_by_its_ending(extract):
+    found = extract("my husband has pancreatic cancer and is on gemcitabine, is ldn used for cancer?")
+    assert ("medicine", "gemcitabine") in found and ("condition", "cancer") in found
+
+
+def test_a_listed_medicine_is_found_once(extract):
+    assert extract("i take tramadol for my back") == [("medicine", "tramadol")]
+
+
+def test_ordinary_words_are_not_medicines(extract):
+    assert extract("the hospital was capital, what does ldn cost") == []
