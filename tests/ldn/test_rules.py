@@ -232,6 +232,7 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("my 12 y/o has joint pain, what does ldn do", ["child"]),
         ("our son is 15 and has crohns, is ldn used for that", ["child"]),
         ("is ldn a liquid? my son (hes 34) cant swallow tablets", []),
+        ("22 weeks pregnant, not starting anything till after baby comes. usual dose?", ["pregnancy"]),
     ],
 )
 def test_caution_cues(text, expected):

@@ -245,6 +245,12 @@ def test_can_i_take_it_while_trying_to_conceive_gets_the_pregnancy_answer_despit
     assert verdict(message)[:3] == ("faq", "answer:rules", {"answer": ["faq/pregnancy"]})
 
 
+def test_do_i_need_to_stop_from_someone_pregnant_gets_the_pregnancy_answer():
+    text = "just found out im pregnant!! been on ldn for my MS for a year. do i need to stop??"
+    message = parsed(text, [("faq", 0.69)], [("pregnancy", 0.88)], [("condition", "multiple_sclerosis")])
+    assert verdict(message)[2]["answer"] == ["faq/pregnancy"]
+
+
 @pytest.mark.parametrize(
     ("question", "main", "second"),
     [("Does it help long covid?", "long_covid", []), ("What does ldn cost?", "cost", ["evidence"])],
