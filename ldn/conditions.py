@@ -77,7 +77,8 @@ def _medicine_name_ending() -> re.Pattern:
 
 def looks_like_a_medicine(word: str) -> bool:
     """A word the medicine list lacks but whose ending names a drug class ("gemcitabine").
-    Of the English dictionary's words, only drug names end so ("penicillin", "lovastatin")."""
+    Of the English dictionary's words, only names of drugs and body chemicals end so
+    ("penicillin", "lovastatin", "histidine")."""
     word = word.lower()
     return len(word) >= MEDICINE_NAME_MIN_CHARS and bool(_medicine_name_ending().fullmatch(word))
 
