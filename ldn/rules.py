@@ -230,10 +230,31 @@ def _sets_aside() -> tuple[Pattern, ...]:
     return _compile(_rules().get("sets_aside") or [])
 
 
-def is_set_aside(question: str, name: str) -> bool:
-    """ "Besides addiction", "other than MS": the condition is named only to be set aside."""
+@functools.cache
+def _turns_to() -> tuple[Pattern, ...]:
+    return _compile(_rules().get("turns_to") or [])
+
+
+def is_set_aside(question: str, name: str, others: Iterable[str] = ()) -> bool:
+    """ "Besides addiction", "other than MS": the condition is named only to be set aside; and
+    "mentioned for crohn's, but does it help UC?": named before the question turns to another."""
     at = question.find(name)
-    return at >= 0 and _any(_sets_aside(), question[:at])
+    if at < 0:
+        return False
+    if _any(_sets_aside(), question[:at]):
+        return True
+    after = at + len(name)
+    # The turn is in the same sentence ("...does it help MS? But what about fibro" asks both).
+    turns = [
+        m.end()
+        for p in _turns_to()
+        for m in p.finditer(question, after)
+        if not _ENDS.search(question, after, m.start())
+    ]
+    return any(question.find(other, min(turns)) >= 0 for other in others if other != name) if turns else False
+
+
+_ENDS = re.compile(r"[?.!]")
 
 
 def asks_about_the_story(question: str) -> bool:

@@ -29,7 +29,7 @@ pytestmark = pytest.mark.server
 FLOORS: dict = {
     "patients_dev": {"in_scope_accuracy": 0.923, "confidently_wrong": 3},
     "patients_dev3": {"in_scope_accuracy": 0.870, "confidently_wrong": 2, "false_alarm_rate": 0.048},
-    "patients_dev4": {"in_scope_accuracy": 0.876, "confidently_wrong": 4, "false_alarm_rate": 0.024},
+    "patients_dev4": {"in_scope_accuracy": 0.876, "confidently_wrong": 3, "false_alarm_rate": 0.024},
     "patients_dev5": {"in_scope_accuracy": 0.903, "out_of_scope_handled": 0.947, "false_alarm_rate": 0.053},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 12 still get emergency guidance (recall first).

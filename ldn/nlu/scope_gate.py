@@ -269,10 +269,14 @@ class ScopeGate(GraphComponent):
         known = registry.conditions()
         question = reading.question.lower()
         story, asked = [], []
-        for entity in message.get(ENTITIES) or []:
-            condition = known.get(entity.get("value")) if entity.get("entity") == "condition" else None
-            surface = reading.text[entity.get("start", 0) : entity.get("end", 0)].lower()
-            if condition is None or rules.is_set_aside(question, surface):
+        named = [
+            (known.get(e.get("value")), reading.text[e.get("start", 0) : e.get("end", 0)].lower())
+            for e in message.get(ENTITIES) or []
+            if e.get("entity") == "condition"
+        ]
+        surfaces = [surface for _, surface in named]
+        for condition, surface in named:
+            if condition is None or rules.is_set_aside(question, surface, surfaces):
                 continue
             if condition not in story:
                 story.append(condition)

@@ -270,3 +270,17 @@ def test_every_caution_has_a_reply_name():
 )
 def test_a_condition_named_to_be_set_aside(question, name, expected):
     assert is_set_aside(question, name) is expected
+
+
+@pytest.mark.parametrize(
+    "question, name, expected",
+    [
+        ("i've seen ldn mentioned for crohn's but does it help uc?", "crohn's", True),
+        ("i've seen ldn mentioned for crohn's but does it help uc?", "uc", False),
+        ("does ldn help fibro and lupus?", "fibro", False),
+        ("does it help ms? but what about fibro", "ms", False),  # two sentences: both asked
+    ],
+)
+def test_a_condition_named_before_the_question_turns_to_another(question, name, expected):
+    others = [n for n in ("crohn's", "uc", "fibro", "lupus", "ms") if n in question]
+    assert is_set_aside(question, name, others) is expected

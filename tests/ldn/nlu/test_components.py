@@ -274,6 +274,17 @@ def test_no_second_answer_the_main_answer_already_gives(question, main, second):
     assert [e["value"] for e in message.get("entities") if e["entity"] == "second_topic"] == second
 
 
+def test_the_condition_the_question_turns_to_is_the_one_asked():
+    text = "Ulcerative colitis here. I've seen LDN mentioned for crohn's but does it help UC?"
+    named = [
+        ("condition", "ulcerative_colitis", "Ulcerative colitis"),
+        ("condition", "crohns", "crohn's"),
+        ("condition", "ulcerative_colitis", "UC"),
+    ]
+    intent, _, found = verdict(parsed(text, [("ask_condition", 0.9)], entities=named))
+    assert (intent, found["not_covered"]) == ("out_of_scope", ["condition"])
+
+
 def test_not_sure_keeps_the_caution():
     message = parsed("im pregnant, blah blah ldn", [("faq", 0.2)], [("dose", 0.3)])
     intent, _, found = verdict(message)
