@@ -129,18 +129,19 @@ def cautions() -> tuple[Caution, ...]:
 
 
 @functools.cache
+def _section(name: str) -> tuple[Pattern, ...]:
+    """A top-level list of patterns in the rules file (`sets_aside`, `turns_to`, ...)."""
+    return _compile(_rules()[name])
+
+
+@functools.cache
 def _informational(name: str) -> tuple[Pattern, ...]:
     """One list of the rules file's `informational` section: question, happening_now, over, harmless."""
     return _compile(_rules()["informational"][name])
 
 
-@functools.cache
-def _listed_side_effects() -> tuple[Pattern, ...]:
-    return _compile(_rules()["listed_side_effects"])
-
-
 def is_listed_side_effect(text: str) -> bool:
-    return _any(_listed_side_effects(), normalize(text))
+    return _any(_section("listed_side_effects"), normalize(text))
 
 
 def is_informational(sentence: str) -> bool:
@@ -220,19 +221,7 @@ def medicine_is_the_question(question: str, medicines: Iterable[str]) -> bool:
     )
 
 
-@functools.cache
-def _about_the_story() -> tuple[Pattern, ...]:
-    return _compile(_rules().get("asks_about_the_story") or [])
-
-
-@functools.cache
-def _sets_aside() -> tuple[Pattern, ...]:
-    return _compile(_rules().get("sets_aside") or [])
-
-
-@functools.cache
-def _turns_to() -> tuple[Pattern, ...]:
-    return _compile(_rules().get("turns_to") or [])
+_ENDS = re.compile(r"[?.!]")  # a sentence ends
 
 
 def is_set_aside(question: str, name: str, others: Iterable[str] = ()) -> bool:
@@ -241,25 +230,22 @@ def is_set_aside(question: str, name: str, others: Iterable[str] = ()) -> bool:
     at = question.find(name)
     if at < 0:
         return False
-    if _any(_sets_aside(), question[:at]):
+    if _any(_section("sets_aside"), question[:at]):
         return True
     after = at + len(name)
     # The turn is in the same sentence ("...does it help MS? But what about fibro" asks both).
     turns = [
         m.end()
-        for p in _turns_to()
+        for p in _section("turns_to")
         for m in p.finditer(question, after)
         if not _ENDS.search(question, after, m.start())
     ]
     return any(question.find(other, min(turns)) >= 0 for other in others if other != name) if turns else False
 
 
-_ENDS = re.compile(r"[?.!]")
-
-
 def asks_about_the_story(question: str) -> bool:
     """ "Could it help me?", "is it worth trying?": a question about the condition the story names."""
-    return _any(_about_the_story(), normalize(question))
+    return _any(_section("asks_about_the_story"), normalize(question))
 
 
 @functools.cache
@@ -286,13 +272,8 @@ def caution_answers_instead_of(name: str) -> tuple[str, ...]:
     return next(c.answers_instead_of for c in cautions() if c.name == name)
 
 
-@functools.cache
-def _condition_led_unless() -> tuple[Pattern, ...]:
-    return _compile(_rules().get("condition_led_unless") or [])
-
-
 def asks_about_conditions_in_general(question: str) -> bool:
-    return _any(_condition_led_unless(), normalize(question))
+    return _any(_section("condition_led_unless"), normalize(question))
 
 
 def caution_is_the_question(name: str, question: str) -> bool:
