@@ -27,10 +27,16 @@ pytestmark = pytest.mark.server
 # Measured shortfalls against TARGETS, per set, at the figures measured on
 # 2026-11-26 (README, "Measurements"). Each is a gap still to close, not a target.
 FLOORS: dict = {
-    "patients_dev": {"in_scope_accuracy": 0.923, "confidently_wrong": 3},
+    "patients_dev": {"in_scope_accuracy": 0.931, "confidently_wrong": 3},
     "patients_dev3": {"in_scope_accuracy": 0.870, "confidently_wrong": 2, "false_alarm_rate": 0.048},
     "patients_dev4": {"in_scope_accuracy": 0.876, "confidently_wrong": 3, "false_alarm_rate": 0.024},
     "patients_dev5": {"in_scope_accuracy": 0.903, "out_of_scope_handled": 0.947, "false_alarm_rate": 0.053},
+    "patients_dev6": {
+        "in_scope_accuracy": 0.896,
+        "out_of_scope_handled": 0.916,
+        "confidently_wrong": 3,
+        "false_alarm_rate": 0.053,
+    },
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 12 still get emergency guidance (recall first).
     "emergencies_dev": {"false_alarm_rate": 0.172},

@@ -231,7 +231,7 @@ class ScopeGate(GraphComponent):
         reading.medicines = found.get("medicine", []) + [
             m for m in rules.other_medicines(text) if m not in found.get("medicine", [])
         ]
-        self._read_question(reading)
+        self._read_question(reading, names_a_condition=bool(found.get("condition")))
         self._read_conditions(reading, message)
         if (
             "pregnancy" in rules.caution_cues(text)
@@ -288,7 +288,7 @@ class ScopeGate(GraphComponent):
         about_story = reading.intent == CONDITION_INTENT or rules.asks_about_the_story(reading.question)
         reading.story_conditions, reading.conditions = story, asked or (story if about_story else [])
 
-    def _read_question(self, reading: Reading) -> None:
+    def _read_question(self, reading: Reading, names_a_condition: bool) -> None:
         """Find the question; in a long message, classify it on its own; find a second question."""
         parts = sentences(reading.text)
         pieces = question_parts(reading.text) or [reading.text]
@@ -307,12 +307,15 @@ class ScopeGate(GraphComponent):
         differs = (intent, topic or None) != (reading.intent, reading.topic if reading.intent == FAQ_INTENT else None)
         # "Is that actually true?" says nothing on its own: the whole message is the better reading.
         says_something = not (self.known and is_off_topic(pieces[0], self.known))
-        # Only an answer or a refusal replaces the whole message's reading (never "restart" or "goodbye").
+        # Only an answer or a refusal replaces the whole message's reading (never "restart" or "goodbye"),
+        # and a condition question only when the message names a condition ("I feel inflamed all the
+        # time... could LDN help with that?" asks about inflammation, not about an unnamed illness).
         if (
             probability >= needed
             and differs
             and says_something
             and intent in (FAQ_INTENT, CONDITION_INTENT, OUT_OF_SCOPE_INTENT)
+            and (intent != CONDITION_INTENT or names_a_condition)
         ):
             reading.intent, reading.confidence, reading.answer_source = intent, probability, "sentence"
             if topic:

@@ -109,6 +109,8 @@ def test_insomnia_reply_says_it_is_a_listed_side_effect():
         ("adalimumab", True),
         ("Ramipril", True),
         ("penicillin", True),
+        ("prednisolone", True),
+        ("hydrocortisone", True),
         ("hospital", False),
         ("statin", False),  # too short to be sure
         ("capital", False),

@@ -75,6 +75,23 @@ pytestmark = pytest.mark.unit
         ("tonight im going to make the pain stop for good. im done", "crisis"),
         ("my hubby colapsed n is turning grey", "heart"),
         ("hes not breathin rite", "allergy"),
+        # Told by a parent or friend, or with an adverb between (2026-11-26, set 6).
+        ("my niece says she wishes she could just vanish, and there are cuts on her wrists", "crisis"),
+        ("honestly i dont really see myself being around much longer", "crisis"),
+        ("he keeps saying we'd all be better off without him", "crisis"),
+        ("she said she's tired of being a burden on us", "crisis"),
+        ("the family would have more money if he wasnt around", "crisis"),
+        ("grandad says he'll take all of his oxycodone at once", "crisis"),
+        ("ive been saving up my codeine in a shoebox", "crisis"),
+        ("i drank most of the gin so i dont have to wake up", "crisis"),
+        ("she has been giving away her things to her cousins", "crisis"),
+        ("i've taken all my tramadol", "poisoning"),
+        ("he swallowed a handful of his diazepam an hour ago", "poisoning"),
+        ("she tipped out the pill organiser and swallowed the lot", "poisoning"),
+        ("my 3 year old was sucking on the ldn syringe", "poisoning"),
+        ("my chest has gone so very tight", "heart"),
+        ("my hart is pounding and chest pian", "heart"),
+        ("he's really drowsy and I can't keep him awake", "heart"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):
@@ -128,6 +145,10 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "is LDN a pill or a liquid? my son cant swallow tablets since his stroke",
         "my rheum is on leave and the locum doesnt know me. can i stop ldn cold turkey?",
         "thanks for everything, bye!",
+        # Figures of speech (2026-11-26, set 6).
+        "I almost fainted at the pharmacy bill",
+        "i overdosed on tiktok videos about ldn lol, are they right",
+        "can't keep her attention for long, can she take ldn",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -164,6 +185,7 @@ def test_a_pet_replaces_human_poison_control():
         ("does ldn need to go in the fridge", "storage"),
         ("is it ok to drive on ldn", "driving"),
         ("how do i sign up for the ubc trial", "trial_logistics"),
+        ("has that trial in canada shown anything yet", "trial_logistics"),
         ("what's 20 percent of 90", "calculations"),
         ("can i book an appointment for tuesday", "appointments"),
         ("does medicare pay for ldn", "named_insurer_or_pharmacy"),
@@ -181,6 +203,7 @@ def test_question_types_are_recognised(text, kind):
     "text",
     [
         "what is the ubc trial testing",
+        "what do the studies actually show about ldn",
         "how long has naltrexone been around",
         "could naltrexone help me stop drinking",
         "i might be pregnant, should i stop taking ldn",
@@ -233,6 +256,7 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("our son is 15 and has crohns, is ldn used for that", ["child"]),
         ("is ldn a liquid? my son (hes 34) cant swallow tablets", []),
         ("22 weeks pregnant, not starting anything till after baby comes. usual dose?", ["pregnancy"]),
+        ("my granddaughter set this up for me, what does ldn cost", []),
     ],
 )
 def test_caution_cues(text, expected):

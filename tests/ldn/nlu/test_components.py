@@ -138,6 +138,41 @@ def test_a_question_the_sentence_model_is_sure_of_answers_a_story_the_classifier
     assert (message.get("intent")["name"], message.get("intent")["overruled_by"]) == ("faq", "answer:sentence")
 
 
+CONDITION_EXAMPLES = [
+    ("does ldn help my fibro", "ask_condition"),
+    ("could ldn help my ms", "ask_condition"),
+    ("would it help my crohns", "ask_condition"),
+    ("could ldn help with that", "ask_condition"),
+    ("can ldn help with inflammation", "faq/inflammation"),
+    ("does it calm inflammation", "faq/inflammation"),
+    ("how much does ldn cost", "faq/cost"),
+    ("what does a month of ldn cost", "faq/cost"),
+]
+
+
+@pytest.mark.parametrize(
+    ("story", "entities", "expected"),
+    [
+        ("I feel swollen and achy every day. Could LDN help with that?", (), "faq"),
+        (
+            "My MS flares every month. Could LDN help with that?",
+            (("condition", "multiple_sclerosis", "MS"),),
+            "ask_condition",
+        ),
+    ],
+)
+def test_a_condition_question_overrules_the_story_only_when_a_condition_is_named(story, entities, expected):
+    """The question alone reads as a condition question; with no condition in the message, the
+    whole message's confident topic stands (it is not a question about an unnamed illness)."""
+    from ldn.sentence_model import SentenceModel
+
+    checker = gate(sentence_emergency_threshold=1.01)
+    checker.model = SentenceModel.train(CONDITION_EXAMPLES)
+    message = parsed(story, [("faq", 0.76), ("ask_condition", 0.2)], [("inflammation", 0.84)], entities)
+    checker.process([message])
+    assert message.get("intent")["name"] == expected
+
+
 def test_a_button_payload_is_left_alone():
     message = parsed('/faq{"topic": "dose"}', [("faq", 1.0), ("out_of_scope", 0.9)])
     assert verdict(message)[:2] == ("faq", None)
