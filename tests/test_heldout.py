@@ -27,25 +27,19 @@ pytestmark = pytest.mark.server
 # Measured shortfalls against TARGETS, per set, at the figures measured on
 # 2026-11-26 (README, "Measurements"). Each is a gap still to close, not a target.
 FLOORS: dict = {
-    "patients_dev": {"in_scope_accuracy": 0.931, "confidently_wrong": 3},
-    "patients_dev3": {"in_scope_accuracy": 0.870, "confidently_wrong": 2, "false_alarm_rate": 0.048},
-    "patients_dev4": {"in_scope_accuracy": 0.876, "confidently_wrong": 3, "false_alarm_rate": 0.024},
-    "patients_dev5": {"in_scope_accuracy": 0.903, "out_of_scope_handled": 0.947, "false_alarm_rate": 0.053},
-    "patients_dev6": {
-        "in_scope_accuracy": 0.896,
-        "out_of_scope_handled": 0.916,
-        "confidently_wrong": 3,
-        "false_alarm_rate": 0.053,
-    },
+    "patients_dev": {"in_scope_accuracy": 0.938, "confidently_wrong": 3},
+    "patients_dev3": {"in_scope_accuracy": 0.903, "confidently_wrong": 2, "false_alarm_rate": 0.024},
+    "patients_dev4": {"in_scope_accuracy": 0.892, "confidently_wrong": 3},
+    "patients_dev5": {"in_scope_accuracy": 0.911, "false_alarm_rate": 0.042},
+    "patients_dev6": {"in_scope_accuracy": 0.912, "confidently_wrong": 3, "false_alarm_rate": 0.024},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 12 still get emergency guidance (recall first).
     "emergencies_dev": {"false_alarm_rate": 0.172},
     # The unread patient-style set: its misses can't be diagnosed without reading it.
-    # Its emergency recall now meets the target (30 of 30), so it has no floor left.
+    # Its emergency recall (30 of 30) and false alarms (2 of 181) meet the targets: no floor.
     "patients": {
-        "in_scope_accuracy": 0.824,
+        "in_scope_accuracy": 0.832,
         "confidently_wrong": 7,
-        "false_alarm_rate": 0.023,
     },
 }
 UNREAD_SETS = ("fresh", "patients")

@@ -52,7 +52,7 @@ from ldn.nlu.linear_classifier import labelled_examples
 from ldn.sentence_model import SentenceModel
 from ldn.sentences import question_parts, question_sentences, sentences
 from ldn.topics import already_answered, condition_led_topics
-from ldn.vocabulary import is_off_topic, vocabulary
+from ldn.vocabulary import is_off_topic, telling_words, vocabulary, words_of
 
 EMERGENCY_INTENT = "emergency"
 NON_ENGLISH_INTENT = "non_english"
@@ -66,7 +66,7 @@ ANSWERING_INTENTS = {FAQ_INTENT, CONDITION_INTENT, "ask_how_much", "tell_me_more
 CONDITION_LED_TOPICS = condition_led_topics()
 # Verdicts that carry cautions (an answer, a refusal or a "not sure" to a health question).
 CAUTIONED_INTENTS = {FAQ_INTENT, CONDITION_INTENT, OUT_OF_SCOPE_INTENT, FALLBACK_INTENT}
-MODEL_FILE, VOCABULARY_FILE = "sentence_model.pkl", "vocabulary.json"
+MODEL_FILE, VOCABULARY_FILE, ALARM_WORDS_FILE = "sentence_model.pkl", "vocabulary.json", "alarm_words.json"
 
 
 @dataclass
@@ -145,6 +145,8 @@ class ScopeGate(GraphComponent):
             "second_question_threshold": 0.6,
             "emergency_classifier_threshold": 0.5,
             "sentence_emergency_threshold": 0.7,
+            "sentence_emergency_word_min_count": 3,
+            "sentence_emergency_word_ratio": 15,
             "rescue_threshold": 0.75,
             "condition_runner_up_threshold": 0.3,
         }
@@ -165,10 +167,13 @@ class ScopeGate(GraphComponent):
         resource: Resource,
         model: SentenceModel | None = None,
         known: set | None = None,
+        alarm_words: set | None = None,
     ) -> None:
         self.config = {**self.get_default_config(), **config}
         self._model_storage, self._resource = model_storage, resource
         self.model, self.known = model, known or set()
+        # Words that mark the training data's emergency examples; None: no such check.
+        self.alarm_words = alarm_words
         self.checks: list[Callable[[Reading], Verdict | None]] = [
             getattr(self, f"check_{name}") for name in self.config["checks"]
         ]
@@ -196,16 +201,24 @@ class ScopeGate(GraphComponent):
         with model_storage.read_from(resource) as directory:
             model = SentenceModel.load(directory / MODEL_FILE)
             known = set(json.loads((directory / VOCABULARY_FILE).read_text(encoding="utf-8")))
-        return cls(config, model_storage, resource, model, known)
+            alarm_words = set(json.loads((directory / ALARM_WORDS_FILE).read_text(encoding="utf-8")))
+        return cls(config, model_storage, resource, model, known, alarm_words)
 
     # ------------------------------------------------------------------ training
     def train(self, training_data: TrainingData) -> Resource:
         examples = labelled_examples(training_data)
         self.model = SentenceModel.train(examples)
         self.known = vocabulary(text for text, label in examples if label.split("/")[0] in ANSWERING_INTENTS)
+        self.alarm_words = telling_words(
+            examples,
+            EMERGENCY_INTENT,
+            self.config["sentence_emergency_word_min_count"],
+            self.config["sentence_emergency_word_ratio"],
+        )
         with self._model_storage.write_to(self._resource) as directory:
             self.model.save(directory / MODEL_FILE)
             (directory / VOCABULARY_FILE).write_text(json.dumps(sorted(self.known)), encoding="utf-8")
+            (directory / ALARM_WORDS_FILE).write_text(json.dumps(sorted(self.alarm_words)), encoding="utf-8")
         return self._resource
 
     # ------------------------------------------------------------------ reading
@@ -361,8 +374,12 @@ class ScopeGate(GraphComponent):
             if not (rules.is_informational(sentence) or rules.is_over(sentence) or rules.is_harmless(sentence))
         ]
         return any(
-            label == EMERGENCY_INTENT and probability >= self.config["sentence_emergency_threshold"]
-            for [(label, probability)] in self.model.rank_each(asked, top=1)
+            label == EMERGENCY_INTENT
+            and probability >= self.config["sentence_emergency_threshold"]
+            # ...and the sentence has a word that marks the emergency examples: "I'm 54 and I want
+            # some of my life back" reads like an emergency to the model, but says nothing alarming.
+            and (self.alarm_words is None or bool(words_of(sentence) & self.alarm_words))
+            for [(label, probability)], sentence in zip(self.model.rank_each(asked, top=1), asked, strict=True)
         )
 
     def check_language(self, reading: Reading) -> Verdict | None:

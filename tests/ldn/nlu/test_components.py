@@ -109,16 +109,20 @@ SENTENCE_EXAMPLES = [
 STORY = "I wanted to ask what ldn costs. Grandpa has gone a strange grey colour and is not making sense."
 
 
-@pytest.mark.parametrize(("threshold", "expected"), [(0.5, "emergency"), (1.01, "faq")])
-def test_an_emergency_sentence_no_rule_foresaw_is_found_by_the_sentence_model(threshold, expected):
+@pytest.mark.parametrize(
+    ("threshold", "alarm_words", "expected"),
+    [(0.5, None, "emergency"), (0.5, {"grey"}, "emergency"), (1.01, None, "faq"), (0.5, {"chest"}, "faq")],
+)
+def test_an_emergency_sentence_no_rule_foresaw_is_found_by_the_sentence_model(threshold, alarm_words, expected):
     """A story whose one alarming sentence matches no rule: the sentence model, asked about
-    each sentence, catches it; at an unreachable threshold it doesn't (so the check is it)."""
+    each sentence, catches it; at an unreachable threshold it doesn't (so the check is it),
+    nor when the sentence has none of the words that mark the emergency examples."""
     from ldn.rules import emergency_kinds
     from ldn.sentence_model import SentenceModel
 
     assert emergency_kinds(STORY) == []
     checker = gate(sentence_emergency_threshold=threshold)
-    checker.model = SentenceModel.train(SENTENCE_EXAMPLES)
+    checker.model, checker.alarm_words = SentenceModel.train(SENTENCE_EXAMPLES), alarm_words
     message = parsed(STORY, [("faq", 0.95)], [("cost", 0.9)])
     checker.process([message])
     assert message.get("intent")["name"] == expected
