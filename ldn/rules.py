@@ -272,6 +272,11 @@ def caution_answers_instead_of(name: str) -> tuple[str, ...]:
     return next(c.answers_instead_of for c in cautions() if c.name == name)
 
 
+def asks_whether_it_works(question: str) -> bool:
+    """ "Does it actually work?": whether it works (a condition's answer), not how (the mechanism)."""
+    return _any(_section("asks_whether_it_works"), normalize(question))
+
+
 def asks_about_conditions_in_general(question: str) -> bool:
     return _any(_section("condition_led_unless"), normalize(question))
 

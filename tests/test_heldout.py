@@ -31,16 +31,13 @@ FLOORS: dict = {
     "patients_dev3": {"in_scope_accuracy": 0.903, "confidently_wrong": 2, "false_alarm_rate": 0.024},
     "patients_dev4": {"in_scope_accuracy": 0.892, "confidently_wrong": 3},
     "patients_dev5": {"in_scope_accuracy": 0.911, "false_alarm_rate": 0.042},
-    "patients_dev6": {"in_scope_accuracy": 0.912, "confidently_wrong": 3, "false_alarm_rate": 0.024},
+    "patients_dev6": {"in_scope_accuracy": 0.928, "confidently_wrong": 1, "false_alarm_rate": 0.024},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 12 still get emergency guidance (recall first).
     "emergencies_dev": {"false_alarm_rate": 0.172},
     # The unread patient-style set: its misses can't be diagnosed without reading it.
     # Its emergency recall (30 of 30) and false alarms (2 of 181) meet the targets: no floor.
-    "patients": {
-        "in_scope_accuracy": 0.832,
-        "confidently_wrong": 7,
-    },
+    "patients": {"in_scope_accuracy": 0.839, "confidently_wrong": 6},
 }
 UNREAD_SETS = ("fresh", "patients")
 # A set written for one question is judged on that question only: the emergency set's

@@ -108,6 +108,13 @@ class Reading:
     def uncovered_anywhere(self) -> list[registry.Condition]:
         return [c for c in self.story_conditions if not c.covered]
 
+    def answer_with_the_condition(self) -> None:
+        """The named condition's answer instead of a topic's. Read whole, the classifier's doubt
+        between that topic and the condition question is settled: both count for the answer."""
+        if self.intent == FAQ_INTENT and self.answer_source == "whole":
+            self.confidence += self.confidence_of(CONDITION_INTENT)
+        self.intent = CONDITION_INTENT
+
     def confidence_of(self, intent: str) -> float:
         return max(
             (e.get(PREDICTED_CONFIDENCE_KEY, 0.0) for e in self.ranking if e.get(INTENT_NAME_KEY) == intent),
@@ -259,12 +266,12 @@ class ScopeGate(GraphComponent):
             reading.intent, reading.topic, reading.answer_source = FAQ_INTENT, "pregnancy", "rules"
         if (
             reading.intent == FAQ_INTENT
-            and reading.topic in CONDITION_LED_TOPICS
+            and (reading.topic in CONDITION_LED_TOPICS or rules.asks_whether_it_works(reading.question))
             and reading.covered
             and not reading.uncovered
             and not rules.asks_about_conditions_in_general(reading.question)
         ):
-            reading.intent = CONDITION_INTENT  # "does it help my MS?" gets the MS answer
+            reading.answer_with_the_condition()  # "does it help my MS?" gets the MS answer
         if (
             reading.intent == FAQ_INTENT
             and reading.answer_source == "whole"
@@ -273,7 +280,7 @@ class ScopeGate(GraphComponent):
             and not reading.uncovered
             and reading.confidence_of(CONDITION_INTENT) >= self.config["condition_runner_up_threshold"]
         ):
-            reading.intent = CONDITION_INTENT  # "does it help ms symptoms?": no topic stands out; the condition does
+            reading.answer_with_the_condition()  # "does it help ms symptoms?": no topic stands out; the condition does
         return reading
 
     @staticmethod

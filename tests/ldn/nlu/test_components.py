@@ -275,8 +275,28 @@ def test_an_unsure_topic_beside_a_named_condition_gets_the_condition_answer():
     named = [("condition", "multiple_sclerosis", "ms")]
     message = parsed(text, [("faq", 0.45), ("ask_condition", 0.39)], [("how_it_works", 0.14), ("benefits", 0.1)], named)
     assert verdict(message)[2]["answer"] == ["condition/multiple_sclerosis"]
-    no_runner_up = parsed(text, [("faq", 0.45), ("ask_condition", 0.1)], [("how_it_works", 0.14)], named)
+    unclear = "newly dx RRMS, ms symptoms and ldn?"
+    no_runner_up = parsed(unclear, [("faq", 0.45), ("ask_condition", 0.1)], [("how_it_works", 0.14)], named)
     assert verdict(no_runner_up)[0] == "nlu_fallback"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ldn for crohns, does it actually work?", ["condition/crohns"]),
+        ("wondering if ldn really helps crohns", ["condition/crohns"]),
+        ("how does ldn actually work in crohns?", ["faq/how_it_works"]),
+    ],
+)
+def test_whether_it_works_is_asked_of_the_named_condition_not_of_the_mechanism(text, expected):
+    message = parsed(text, [("faq", 0.5), ("ask_condition", 0.45)], [("how_it_works", 0.62)], [("condition", "crohns")])
+    assert verdict(message)[2]["answer"] == expected
+
+
+def test_can_ldn_slow_things_down_asks_about_the_story_condition():
+    text = "secondary progressive ms and my neuro has nothing left. can LDN slow things down"
+    message = parsed(text, [("faq", 0.7)], [("neuroprotection", 0.57)], [("condition", "multiple_sclerosis", "ms")])
+    assert verdict(message)[2]["answer"] == ["condition/multiple_sclerosis"]
 
 
 def test_can_i_take_it_while_trying_to_conceive_gets_the_pregnancy_answer_despite_doubt():
