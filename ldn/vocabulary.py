@@ -39,8 +39,13 @@ _TOKEN = re.compile(r"[a-z']{3,}")
 
 
 def words_of(text: str) -> set[str]:
-    """The words of three letters or more, spelled as the classifiers read them ("cant" -> "can't")."""
-    return set(_TOKEN.findall(normalise(text)))
+    """The words of three letters or more, spelled as the classifiers read them ("cant" -> "can't"),
+    without the English stop words and their negations ("were", "can't", "won't")."""
+    return {
+        word
+        for word in _TOKEN.findall(normalise(text))
+        if word.replace("'", "") not in STOP_WORDS and word not in STOP_WORDS and not word.endswith("n't")
+    }
 
 
 def telling_words(examples: Iterable[tuple[str, str]], label: str, min_count: int, ratio: float) -> set[str]:

@@ -27,11 +27,11 @@ pytestmark = pytest.mark.server
 # Measured shortfalls against TARGETS, per set, at the figures measured on
 # 2026-11-26 (README, "Measurements"). Each is a gap still to close, not a target.
 FLOORS: dict = {
-    "patients_dev": {"in_scope_accuracy": 0.938, "confidently_wrong": 3},
-    "patients_dev3": {"in_scope_accuracy": 0.903, "confidently_wrong": 2, "false_alarm_rate": 0.024},
+    "patients_dev": {"in_scope_accuracy": 0.946, "confidently_wrong": 3},
+    "patients_dev3": {"in_scope_accuracy": 0.911, "confidently_wrong": 2},
     "patients_dev4": {"in_scope_accuracy": 0.892, "confidently_wrong": 3},
-    "patients_dev5": {"in_scope_accuracy": 0.911, "false_alarm_rate": 0.042},
-    "patients_dev6": {"in_scope_accuracy": 0.928, "confidently_wrong": 1, "false_alarm_rate": 0.024},
+    "patients_dev5": {"in_scope_accuracy": 0.927, "false_alarm_rate": 0.03},
+    "patients_dev6": {"in_scope_accuracy": 0.936, "confidently_wrong": 1},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 12 still get emergency guidance (recall first).
     "emergencies_dev": {"false_alarm_rate": 0.172},

@@ -34,4 +34,4 @@ def test_telling_words_mark_one_label_often_and_the_others_rarely():
 
 
 def test_words_are_read_as_the_classifiers_spell_them():
-    assert words_of("I cant breathe, its bad") == {"can't", "breathe", "its", "bad"}
+    assert words_of("I cant breathe, its bad") == {"breathe", "bad"}
