@@ -224,6 +224,14 @@ def medicine_is_the_question(question: str, medicines: Iterable[str]) -> bool:
 _ENDS = re.compile(r"[?.!]")  # a sentence ends
 
 
+def is_blocked_by_ldn(text: str, medicine: str) -> bool:
+    """ "A drug that blocks opioids": every mention of the medicine names what LDN blocks, so the
+    patient is not said to take it."""
+    text = normalize(text)
+    mentions = [m.start() for m in re.finditer(rf"\b{re.escape(medicine)}", text, re.IGNORECASE)]
+    return bool(mentions) and all(_any(_section("blocked_by_ldn"), text[:at]) for at in mentions)
+
+
 def is_set_aside(question: str, name: str, others: Iterable[str] = ()) -> bool:
     """ "Besides addiction", "other than MS": the condition is named only to be set aside; and
     "mentioned for crohn's, but does it help UC?": named before the question turns to another."""
@@ -245,7 +253,7 @@ def is_set_aside(question: str, name: str, others: Iterable[str] = ()) -> bool:
 
 def asks_about_the_story(question: str) -> bool:
     """ "Could it help me?", "is it worth trying?": a question about the condition the story names."""
-    return _any(_section("asks_about_the_story"), normalize(question))
+    return _any(_section("asks_about_the_story"), normalize(question)) or asks_whether_it_works(question)
 
 
 @functools.cache
@@ -270,6 +278,11 @@ def mentions_ldn(text: str) -> bool:
 def caution_answers_instead_of(name: str) -> tuple[str, ...]:
     """Topics whose question, asked with this caution, is answered by the caution's own topic."""
     return next(c.answers_instead_of for c in cautions() if c.name == name)
+
+
+def refers_to_the_last_named(question: str) -> bool:
+    """ "Could it help with this?": one thing, the last the story named."""
+    return _any(_section("refers_to_the_last_named"), normalize(question))
 
 
 def asks_whether_it_works(question: str) -> bool:

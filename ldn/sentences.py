@@ -8,8 +8,9 @@ it is about) from the whole message, and the question from these pieces.
 
 import re
 
-# A sentence ends at . ! ? or a line break (". " inside "1.5 mg" is not an end).
-_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\d\.)\s+|\s*\n+\s*|(?<=[a-z])\.(?=[A-Z])")
+# A sentence ends at . ! ? or a line break ("1.5 mg" has no end inside; after a number, a
+# full stop ends a sentence when a word follows: "when I was 15. It was a fever").
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\d\.)\s+|(?<=\d\d\.)\s+(?=[a-zA-Z])|\s*\n+\s*|(?<=[a-z])\.(?=[A-Z])")
 # A second question inside one sentence: "... and what does it cost", "... also, is it safe".
 _SECOND_QUESTION = re.compile(
     r"(?:,|;|\band\b|\balso\b|\bplus\b|\bbut\b)\s*(?:also\s+|and\s+)?(?:roughly\s+|approximately\s+|about\s+|just\s+|realistically\s+|honestly\s+)?"

@@ -248,9 +248,12 @@ class ScopeGate(GraphComponent):
         for entity in message.get(ENTITIES) or []:
             if entity.get("value") not in found.setdefault(entity.get("entity"), []):
                 found[entity["entity"]].append(entity.get("value"))
-        reading.medicines = found.get("medicine", []) + [
+        named = found.get("medicine", []) + [
             m for m in rules.other_medicines(text) if m not in found.get("medicine", [])
         ]
+        reading.medicines = [
+            m for m in named if not rules.is_blocked_by_ldn(text, m)
+        ]  # not "a drug that blocks opioids"
         self._read_question(reading, names_a_condition=bool(found.get("condition")))
         self._read_conditions(reading, message)
         if (
@@ -264,14 +267,18 @@ class ScopeGate(GraphComponent):
         ):
             # "Is it OK to keep taking it?": the rules file decides, so the classifier's doubt doesn't count.
             reading.intent, reading.topic, reading.answer_source = FAQ_INTENT, "pregnancy", "rules"
+        whether = rules.asks_whether_it_works(reading.question)
         if (
-            reading.intent == FAQ_INTENT
-            and (reading.topic in CONDITION_LED_TOPICS or rules.asks_whether_it_works(reading.question))
+            reading.intent in (FAQ_INTENT, CONDITION_INTENT)
+            and (reading.intent == CONDITION_INTENT or reading.topic in CONDITION_LED_TOPICS or whether)
             and reading.covered
             and not reading.uncovered
             and not rules.asks_about_conditions_in_general(reading.question)
         ):
-            reading.answer_with_the_condition()  # "does it help my MS?" gets the MS answer
+            if reading.intent == FAQ_INTENT:
+                reading.answer_with_the_condition()  # "does it help my MS?" gets the MS answer
+            if whether:
+                reading.answer_source = "rules"  # "can it slow my MS down?": the classifier's doubt doesn't count
         if (
             reading.intent == FAQ_INTENT
             and reading.answer_source == "whole"
@@ -306,7 +313,11 @@ class ScopeGate(GraphComponent):
         # The story's conditions are the question's only when it asks about them without naming
         # them ("could it help me?"); "what are its benefits?" after a story about MS is not about MS.
         about_story = reading.intent == CONDITION_INTENT or rules.asks_about_the_story(reading.question)
-        reading.story_conditions, reading.conditions = story, asked or (story if about_story else [])
+        if about_story and not asked and rules.refers_to_the_last_named(reading.question):
+            about = story[-1:]  # "could it help with this?": the condition named last
+        else:
+            about = story if about_story else []
+        reading.story_conditions, reading.conditions = story, asked or about
 
     def _read_question(self, reading: Reading, names_a_condition: bool) -> None:
         """Find the question; in a long message, classify it on its own; find a second question."""
@@ -441,6 +452,8 @@ class ScopeGate(GraphComponent):
         return None
 
     def check_low_confidence(self, reading: Reading) -> Verdict | None:
+        if reading.answer_source == "rules":
+            return None  # the rules file decided the answer, not the classifier
         doubt = reading.confidence_of(OUT_OF_SCOPE_INTENT)
         if (
             reading.intent in (FAQ_INTENT, CONDITION_INTENT)

@@ -6,6 +6,7 @@ from ldn.rules import (
     caution_cues,
     cautions,
     emergency_kinds,
+    is_blocked_by_ldn,
     is_set_aside,
     medicine_is_the_question,
     other_medicines,
@@ -149,6 +150,12 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "I almost fainted at the pharmacy bill",
         "i overdosed on tiktok videos about ldn lol, are they right",
         "can't keep her attention for long, can she take ldn",
+        # Over, figurative, ongoing or hypothetical (2026-11-26, set 7).
+        "I nearly passed out at the price they quoted",
+        "my breathlessness has finally cleared, could ldn help the aches that are left",
+        "brain fog and I cant find my words anymore, does ldn protect the brain",
+        "I had one seizure when I was 16. Fine since. Should I mention that old seizure to my doctor?",
+        "just in case, what happens if someone reacts badly to ldn, like swelling?",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -186,6 +193,8 @@ def test_a_pet_replaces_human_poison_control():
         ("is it ok to drive on ldn", "driving"),
         ("how do i sign up for the ubc trial", "trial_logistics"),
         ("has that trial in canada shown anything yet", "trial_logistics"),
+        ("the prior authorization form wants a diagnosis code, what do I put in there", "paperwork"),
+        ("a site overseas ships it in a week, is it legit to order from there", "where_to_get"),
         ("what's 20 percent of 90", "calculations"),
         ("can i book an appointment for tuesday", "appointments"),
         ("does medicare pay for ldn", "named_insurer_or_pharmacy"),
@@ -257,6 +266,7 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("is ldn a liquid? my son (hes 34) cant swallow tablets", []),
         ("22 weeks pregnant, not starting anything till after baby comes. usual dose?", ["pregnancy"]),
         ("my granddaughter set this up for me, what does ldn cost", []),
+        ("20 weeks pregnant, no ldn until after the baby. what dose do people take", ["pregnancy"]),
     ],
 )
 def test_caution_cues(text, expected):
@@ -308,3 +318,9 @@ def test_a_condition_named_to_be_set_aside(question, name, expected):
 def test_a_condition_named_before_the_question_turns_to_another(question, name, expected):
     others = [n for n in ("crohn's", "uc", "fibro", "lupus", "ms") if n in question]
     assert is_set_aside(question, name, others) is expected
+
+
+def test_a_medicine_named_as_what_ldn_blocks_is_not_taken():
+    assert is_blocked_by_ldn("how does a drug that BLOCKS opioids help with pain?", "opioids")
+    assert not is_blocked_by_ldn("I'm on opioids. Does it block opioids?", "opioids")
+    assert not is_blocked_by_ldn("can I take it with tramadol", "tramadol")

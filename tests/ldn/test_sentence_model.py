@@ -39,6 +39,7 @@ def test_ranks_are_the_pipelines_probabilities_in_one_pass_or_one_by_one():
         ("Im on it and it\u2019s fine, dont know why", "i'm on it and it's fine, don't know why"),
         ("wat r the perks, u think", "what are the perks, you think"),
         ("is ldn ok", "is ldn ok"),
+        ("cud it help, shud i ask", "could it help, should i ask"),
     ],
 )
 def test_shorthand_is_spelled_out(text, spelled_out):

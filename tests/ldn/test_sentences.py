@@ -11,6 +11,10 @@ def test_sentences_keep_decimals_together():
     assert sentences("I take 1.5 mg. Is that low?\nthanks") == ["I take 1.5 mg.", "Is that low?", "thanks"]
 
 
+def test_a_full_stop_after_a_number_ends_a_sentence():
+    assert sentences("I had a fit when I was 15. It was a fever") == ["I had a fit when I was 15.", "It was a fever"]
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

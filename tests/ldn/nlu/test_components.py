@@ -293,6 +293,20 @@ def test_whether_it_works_is_asked_of_the_named_condition_not_of_the_mechanism(t
     assert verdict(message)[2]["answer"] == expected
 
 
+def test_could_it_help_with_this_asks_about_the_condition_named_last():
+    text = "I had chemo for breast cancer and now nerve damage in my feet. Would it be worth asking about for this?"
+    named = [("condition", "cancer", "breast cancer"), ("condition", "neuropathic_pain", "nerve damage")]
+    message = parsed(text, [("ask_condition", 0.8)], (), named)
+    assert verdict(message)[2]["answer"] == ["condition/neuropathic_pain"]
+
+
+def test_whether_it_helps_a_named_condition_is_answered_despite_doubt():
+    text = "my MS feels like a ticking time bomb. can LDN slow it down at all?"
+    named = [("condition", "multiple_sclerosis", "MS")]
+    message = parsed(text, [("faq", 0.35), ("out_of_scope", 0.33)], [("neuroprotection", 0.6)], named)
+    assert verdict(message)[:2] == ("ask_condition", "answer:rules")
+
+
 def test_can_ldn_slow_things_down_asks_about_the_story_condition():
     text = "secondary progressive ms and my neuro has nothing left. can LDN slow things down"
     message = parsed(text, [("faq", 0.7)], [("neuroprotection", 0.57)], [("condition", "multiple_sclerosis", "ms")])
