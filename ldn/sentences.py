@@ -11,10 +11,12 @@ import re
 # A sentence ends at . ! ? or a line break ("1.5 mg" has no end inside; after a number, a
 # full stop ends a sentence when a word follows: "when I was 15. It was a fever").
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\d\.)\s+|(?<=\d\d\.)\s+(?=[a-zA-Z])|\s*\n+\s*|(?<=[a-z])\.(?=[A-Z])")
-# A second question inside one sentence: "... and what does it cost", "... also, is it safe".
+# A second question inside one sentence: "... and what does it cost", "... also, is it safe";
+# "and whats the dose" too, but not ", whats the big deal about it" (one question in two parts).
 _SECOND_QUESTION = re.compile(
     r"(?:,|;|\band\b|\balso\b|\bplus\b|\bbut\b)\s*(?:also\s+|and\s+)?(?:roughly\s+|approximately\s+|about\s+|just\s+|realistically\s+|honestly\s+)?"
-    r"(?=(?:what|how|is|are|does|do|can|could|should|will|would|where|when|why|which|any)\b\s+\w+)",
+    r"(?=(?:what|how|is|are|does|do|can|could|should|will|would|where|when|why|which|any)\b\s+\w+)"
+    r"|(?:\band\b|\balso\b|\bplus\b)\s*(?=(?:whats|hows)\b\s+\w+)",
     re.IGNORECASE,
 )
 _QUESTION_START = re.compile(

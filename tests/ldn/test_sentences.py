@@ -19,6 +19,11 @@ def test_a_full_stop_after_a_number_ends_a_sentence():
     "text, expected",
     [
         ("how does ldn work and what does it cost", ["how does ldn work", "what does it cost"]),
+        ("what is it used for and whats the normal dose", ["what is it used for", "whats the normal dose"]),
+        (
+            "why does my group take this stuff, whats the big deal",
+            ["why does my group take this stuff, whats the big deal"],
+        ),
         ("what is ldn and roughly what does a month of it cost", ["what is ldn", "what does a month of it cost"]),
         # A second question may start with "and", "also", "so"; "need to know ..." asks too.
         ("does ldn help crps? and what does a month cost", ["does ldn help crps?", "what does a month cost"]),
