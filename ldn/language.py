@@ -31,6 +31,7 @@ FOREIGN_WORDS = set(
     hoi heb hebben twee jaar en huisarts wil proberen werkt precies ook maar waarom mag moet zwanger dokter pijn gebruiken
     ang ng mga sa ako ko mo po ba ano paano kung hindi gamot salamat kumusta siya niya ito iyan lang din
     czy jest nie się jak mam mój moja lek leki pomaga ból skutki uboczne dzień dobry dziękuję jestem
+    biorę biore od lat trzech dwóch dwoch lekarz mogę moge brać brac dawka dawkę tabletki
     bir ve bu ne nasil için ilaç yan etkileri merhaba teşekkür ederim
     không có của là và được cho với này những tôi bạn thuốc dụng phụ gì bao nhiêu chào
     kya hai hain mujhe mera meri nahi nahin kaise ke ki ko se aur dawai dard kyun bhi kar raha rahi

@@ -267,6 +267,9 @@ class ScopeGate(GraphComponent):
         ):
             # "Is it OK to keep taking it?": the rules file decides, so the classifier's doubt doesn't count.
             reading.intent, reading.topic, reading.answer_source = FAQ_INTENT, "pregnancy", "rules"
+        if reading.intent == CONDITION_INTENT and rules.asks_about_conditions_in_general(reading.question):
+            # "Is LDN only for addiction?", "what other conditions besides MS?": the conditions answer.
+            reading.intent, reading.topic, reading.answer_source = FAQ_INTENT, "conditions", "rules"
         whether = rules.asks_whether_it_works(reading.question)
         if (
             reading.intent in (FAQ_INTENT, CONDITION_INTENT)

@@ -19,6 +19,7 @@ pytestmark = pytest.mark.unit
         "xin chào, thuốc này có tác dụng phụ gì không?",
         "ano po ang side effects ng gamot na ito?",
         "czy ten lek pomaga na ból stawów?",
+        "Czy LDN pomaga na Crohna? Biorę Pentasa od trzech lat.",
         "hvordan virker LDN, og har det bivirkninger?",
         "hur fungerar LDN och vad är biverkningarna?",
         "bu ilaç için yan etkileri nasil?",

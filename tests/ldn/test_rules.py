@@ -156,6 +156,7 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "brain fog and I cant find my words anymore, does ldn protect the brain",
         "I had one seizure when I was 16. Fine since. Should I mention that old seizure to my doctor?",
         "just in case, what happens if someone reacts badly to ldn, like swelling?",
+        "before I go any further, is it considered safe?",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -267,6 +268,11 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("22 weeks pregnant, not starting anything till after baby comes. usual dose?", ["pregnancy"]),
         ("my granddaughter set this up for me, what does ldn cost", []),
         ("20 weeks pregnant, no ldn until after the baby. what dose do people take", ["pregnancy"]),
+        # Someone else's child of an age, the patient a minor, nursing a new baby (2026-11-26, set 8).
+        ("my neighbour's daughter is 13 and has crohns", ["child"]),
+        ("i'm 16 now and my rheumatologist mentioned ldn", ["child"]),
+        ("im 9 stone and always tired", []),
+        ("3 weeks postpartum and nursing, is ldn a capsule", ["breastfeeding"]),
     ],
 )
 def test_caution_cues(text, expected):
@@ -318,6 +324,10 @@ def test_a_condition_named_to_be_set_aside(question, name, expected):
 def test_a_condition_named_before_the_question_turns_to_another(question, name, expected):
     others = [n for n in ("crohn's", "uc", "fibro", "lupus", "ms") if n in question]
     assert is_set_aside(question, name, others) is expected
+
+
+def test_contraception_is_named_by_kind():
+    assert other_medicines("does it interact with my birth control? I'm on microgynon") == ["hormonal contraception"]
 
 
 def test_a_medicine_named_as_what_ldn_blocks_is_not_taken():

@@ -293,6 +293,11 @@ def test_whether_it_works_is_asked_of_the_named_condition_not_of_the_mechanism(t
     assert verdict(message)[2]["answer"] == expected
 
 
+def test_is_it_only_for_a_condition_asks_about_conditions_in_general():
+    message = parsed("Is LDN only for addiction?", [("ask_condition", 0.9)], (), [("condition", "addiction")])
+    assert verdict(message)[2]["answer"] == ["faq/conditions"]
+
+
 def test_could_it_help_with_this_asks_about_the_condition_named_last():
     text = "I had chemo for breast cancer and now nerve damage in my feet. Would it be worth asking about for this?"
     named = [("condition", "cancer", "breast cancer"), ("condition", "neuropathic_pain", "nerve damage")]
