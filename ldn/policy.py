@@ -80,7 +80,7 @@ def plan(intent: str | None, entities: list[dict[str, Any]], slots: dict[str, An
             main = f"utter_condition_category_{category[0]}" if category else "utter_condition_not_covered"
         else:
             main = REFUSALS.get(reason, "utter_out_of_scope")
-        return [main] + cautions, None
+        return [main] + cautions + [f"utter_faq/{t}" for t in value("second_topic")], None
     if intent == "faq":
         answers = value("answer") or [f"faq/{t}" for t in value("topic")]  # the gate's answer, or a tapped button
         if not answers:

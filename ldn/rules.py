@@ -280,6 +280,11 @@ def caution_answers_instead_of(name: str) -> tuple[str, ...]:
     return next(c.answers_instead_of for c in cautions() if c.name == name)
 
 
+def second_answer_after(refusal: str) -> bool:
+    """May a second question's answer follow this refusal (a `not_covered` reason)?"""
+    return refusal not in _rules()["no_second_answer_after"]
+
+
 def refers_to_the_last_named(question: str) -> bool:
     """ "Could it help with this?": one thing, the last the story named."""
     return _any(_section("refers_to_the_last_named"), normalize(question))

@@ -38,3 +38,18 @@ def test_floors_never_excuse_a_target_met_or_a_readable_emergency():
         assert "emergency_recall" not in floors or held in UNREAD_SETS, held
         for metric, floor in floors.items():
             assert (floor > TARGETS[metric]) if metric in AT_MOST else (floor < TARGETS[metric]), (held, metric)
+
+
+@pytest.mark.parametrize(
+    ("responses", "also", "expected"),
+    [
+        (["utter_out_of_scope"], [], "correct"),
+        (["utter_out_of_scope", "utter_faq/dose"], ["faq/dose"], "correct"),  # the second question answered
+        (["utter_out_of_scope", "utter_faq/dose"], [], "wrong"),  # an answer nobody asked for
+        (["utter_out_of_scope", "utter_faq/cost"], ["faq/dose"], "wrong"),
+    ],
+)
+def test_a_refusal_may_be_followed_only_by_the_answer_to_a_second_question(responses, also, expected):
+    from tests.heldout import Result
+
+    assert Result("text", "out_of_scope", responses, 0.0, also=also).verdict == expected

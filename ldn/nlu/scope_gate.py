@@ -363,7 +363,13 @@ class ScopeGate(GraphComponent):
         for piece in pieces[1:]:
             label, probability = self.model.rank(piece, top=1)[0]
             intent, _, topic = label.partition("/")
-            if intent == FAQ_INTENT and topic != main_topic and probability >= self.config["second_question_threshold"]:
+            if (
+                intent == FAQ_INTENT
+                and topic != main_topic
+                and probability >= self.config["second_question_threshold"]
+                # "Should I be putting the dose up?" reads as a dose question but asks one the guide doesn't answer.
+                and all(topic in rules.answered_by(kind) for kind in rules.question_types_asked(piece))
+            ):
                 reading.second_topic = topic
                 break
 
@@ -504,6 +510,10 @@ class ScopeGate(GraphComponent):
                 break
         else:
             verdict = self.answer(reading)
+        refusal = next(iter(verdict.entities.get("not_covered") or []), "")
+        if verdict.intent == OUT_OF_SCOPE_INTENT and reading.second_topic and rules.second_answer_after(refusal):
+            # "How long before it kicks in? And what's the usual dose?": the refusal, then the answer.
+            verdict.entities["second_topic"] = [reading.second_topic]
         if verdict.intent in CAUTIONED_INTENTS:
             self._add_cautions(reading, verdict)
         return verdict

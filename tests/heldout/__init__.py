@@ -160,8 +160,8 @@ class Result:
         if self.dropped_cautions:
             return "wrong"  # a caution the message called for is missing: confidently wrong
         if self.label in ("out_of_scope", "non_english"):
-            if self.answers:
-                return "wrong"
+            if self.stray_answers:
+                return "wrong"  # an answer, other than to a second question the message also asks
             wanted = {"utter_english_only"} if self.label == "non_english" else NOT_COVERED
             return "correct" if set(self.responses) & (wanted | NOT_COVERED | {"utter_english_only"}) else "other"
         if self.stray_answers:

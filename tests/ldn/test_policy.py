@@ -57,6 +57,13 @@ def test_refusals(reason, extra, first):
     assert responses == [first, "utter_caution_pregnancy"]
 
 
+def test_a_refusal_then_the_second_questions_answer():
+    responses, _ = plan(
+        "out_of_scope", entities(not_covered=["timing"], caution=["medicine"], second_topic=["dose"]), {}
+    )
+    assert responses == ["utter_out_of_scope", "utter_caution_medicine", "utter_faq/dose"]
+
+
 def test_how_much_follows_the_last_topic():
     assert plan("ask_how_much", [], {"last_topic": "cost"})[0] == ["utter_faq/cost"]
     assert plan("ask_how_much", [], {"last_topic": "how_to_take"})[0] == ["utter_faq/dose"]

@@ -190,6 +190,7 @@ def test_a_pet_replaces_human_poison_control():
         ("can my dog take ldn for arthritis", "animals"),
         ("how do i come off ldn", "stopping_or_changing"),
         ("bumping up to 4.5mg next week, good idea?", "stopping_or_changing"),
+        ("should i be pushing the dose up?", "stopping_or_changing"),
         ("does ldn need to go in the fridge", "storage"),
         ("is it ok to drive on ldn", "driving"),
         ("how do i sign up for the ubc trial", "trial_logistics"),

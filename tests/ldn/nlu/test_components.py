@@ -293,6 +293,41 @@ def test_whether_it_works_is_asked_of_the_named_condition_not_of_the_mechanism(t
     assert verdict(message)[2]["answer"] == expected
 
 
+SECOND_EXAMPLES = [
+    ("what's the usual dose", "faq/dose"),
+    ("what dose do people take", "faq/dose"),
+    ("how much does it cost", "faq/cost"),
+    ("what does a month cost", "faq/cost"),
+    ("how soon does it work", "out_of_scope"),
+    ("can my dog have it", "out_of_scope"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        ("how soon does ldn kick in? and what's the usual dose", ["dose"]),
+        ("can my dog take ldn? and what's the usual dose", None),
+        # The second piece reads as a dose question but asks one the guide doesn't answer.
+        ("how soon does ldn kick in? and should i put the dose up", None),
+    ],
+)
+def test_a_second_question_is_answered_after_a_refusal_unless_it_could_be_read_as_advice_for_the_one_refused(
+    text, second
+):
+    from ldn.sentence_model import SentenceModel
+
+    checker = gate(sentence_emergency_threshold=1.01)
+    checker.model = SentenceModel.train(SECOND_EXAMPLES)
+    message = parsed(text, [("out_of_scope", 0.9)])
+    checker.process([message])
+    found = {}
+    for entity in message.get("entities") or []:
+        found.setdefault(entity["entity"], []).append(entity["value"])
+    assert message.get("intent")["name"] == "out_of_scope"
+    assert found.get("second_topic") == second
+
+
 def test_is_it_only_for_a_condition_asks_about_conditions_in_general():
     message = parsed("Is LDN only for addiction?", [("ask_condition", 0.9)], (), [("condition", "addiction")])
     assert verdict(message)[2]["answer"] == ["faq/conditions"]
