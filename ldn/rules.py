@@ -280,6 +280,11 @@ def caution_answers_instead_of(name: str) -> tuple[str, ...]:
     return next(c.answers_instead_of for c in cautions() if c.name == name)
 
 
+def is_what_an_addiction_is_to(medicine: str) -> bool:
+    """ "Quit the booze": with addiction named, alcohol is what it is to, not a medicine asked about."""
+    return medicine.lower() in _rules()["substances_of_addiction"]
+
+
 def second_answer_after(refusal: str) -> bool:
     """May a second question's answer follow this refusal (a `not_covered` reason)?"""
     return refusal not in _rules()["no_second_answer_after"]

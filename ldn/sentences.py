@@ -24,6 +24,7 @@ _QUESTION_START = re.compile(
     r"(what|whats|what's|how|hows|why|when|where|which|who|is|isn'?t|are|aren'?t|does|doesn'?t|do|don'?t|"
     r"did|can|could|should|shall|would|will|won'?t|may|might|has|have|am|any|anyone|anybody|tell me|explain|"
     r"i (wonder|was wondering|want to know|would like to know|need to know)|wondering|curious|"
+    r"(i'?m |im )?(dying|keen|desperate|eager) to (know|find out)|does (anyone|anybody) know|"
     r"(i'?m )?trying to understand|need to know|want to know|(can|could) (someone|somebody|you|u) (explain|tell)|"
     r"(please|pls|plz) (tell|explain))\b",
     re.IGNORECASE,

@@ -31,9 +31,9 @@ FLOORS: dict = {
     "patients_dev3": {"in_scope_accuracy": 0.911, "confidently_wrong": 2},
     "patients_dev4": {"in_scope_accuracy": 0.892, "confidently_wrong": 3},
     "patients_dev5": {"in_scope_accuracy": 0.935, "false_alarm_rate": 0.03},
-    "patients_dev6": {"in_scope_accuracy": 0.936, "confidently_wrong": 1},
-    "patients_dev7": {"in_scope_accuracy": 0.888, "out_of_scope_handled": 0.944, "false_alarm_rate": 0.042},
-    "patients_dev8": {"in_scope_accuracy": 0.902, "confidently_wrong": 1},
+    "patients_dev6": {"in_scope_accuracy": 0.944, "confidently_wrong": 1},
+    "patients_dev7": {"in_scope_accuracy": 0.896, "out_of_scope_handled": 0.944, "false_alarm_rate": 0.042},
+    "patients_dev8": {"in_scope_accuracy": 0.91, "confidently_wrong": 1},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 12 still get emergency guidance (recall first).
     "emergencies_dev": {"false_alarm_rate": 0.172},

@@ -416,7 +416,12 @@ class ScopeGate(GraphComponent):
         """ "Can I take LDN with X?", "what are the side effects of metformin?": another medicine is the question."""
         # A substance with its own kind of question ("can I drink alcohol on it?") is refused as that kind.
         asked_kinds = set(rules.question_types_asked(reading.question))
-        medicines = [m for m in reading.medicines if m not in asked_kinds]
+        addiction = any(c.id == "addiction" for c in reading.story_conditions)
+        medicines = [
+            m
+            for m in reading.medicines
+            if m not in asked_kinds and not (addiction and rules.is_what_an_addiction_is_to(m))
+        ]
         if medicines and (
             rules.medicine_is_the_question(reading.question, medicines)
             or reading.intent == OUT_OF_SCOPE_INTENT

@@ -2,7 +2,7 @@
 
 import pytest
 
-from ldn.sentences import question_parts, sentences
+from ldn.sentences import question_parts, question_sentences, sentences
 
 pytestmark = pytest.mark.unit
 
@@ -47,3 +47,10 @@ def test_a_full_stop_after_a_number_ends_a_sentence():
 )
 def test_question_parts(text, expected):
     assert question_parts(text) == expected
+
+
+def test_dying_to_know_if_asks():
+    assert question_sentences("dying to know if LDN actually helps fibro. anyone?") == [
+        "dying to know if LDN actually helps fibro.",
+        "anyone?",
+    ]

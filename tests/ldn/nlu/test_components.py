@@ -328,6 +328,13 @@ def test_a_second_question_is_answered_after_a_refusal_unless_it_could_be_read_a
     assert found.get("second_topic") == second
 
 
+def test_what_an_addiction_is_to_is_not_a_medicine_asked_about():
+    named = [("condition", "addiction", "quit the booze")]
+    message = parsed("naltrexone to help me quit the booze?", [("ask_condition", 0.7)], (), named)
+    intent, _, found = verdict(message)
+    assert (intent, found["answer"], found["caution"]) == ("ask_condition", ["condition/addiction"], ["medicine"])
+
+
 def test_is_it_only_for_a_condition_asks_about_conditions_in_general():
     message = parsed("Is LDN only for addiction?", [("ask_condition", 0.9)], (), [("condition", "addiction")])
     assert verdict(message)[2]["answer"] == ["faq/conditions"]
