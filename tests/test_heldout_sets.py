@@ -27,6 +27,7 @@ def test_heldout_sets_are_big_enough_and_never_trained_on():
         "patients_dev6",
         "patients_dev7",
         "patients_dev8",
+        "patients_dev9",
         "patients",
     ):
         labels = [m["label"].split("/")[0] for m in load_messages(held)]

@@ -15,7 +15,7 @@ from rasa.nlu.utils.spacy_utils import SpacyNLP
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from ldn.conditions import CONDITION_LABEL, MEDICINE_LABEL, fuzzy_condition, looks_like_a_medicine
+from ldn.conditions import CONDITION_LABEL, MEDICINE_LABEL, fuzzy_condition, fuzzy_medicine, looks_like_a_medicine
 from ldn.language import english_words
 from ldn.nlu.base import StatelessComponent
 
@@ -59,12 +59,22 @@ class ConditionEntityExtractor(StatelessComponent):
         }
 
     def _medicines_by_name(self, doc) -> list[dict[str, Any]]:
-        """Medicines the registry doesn't list, known by a drug-class ending ("tacrolimus")."""
-        return [
-            self._entity("medicine", token.lower_, token.idx, token.idx + len(token.text), 0.9)
-            for token in doc
-            if token.is_alpha and not token.ent_type_ and looks_like_a_medicine(token.text)
-        ]
+        """Medicines the registry doesn't list, known by a drug-class ending ("tacrolimus"), and
+        listed ones misspelled ("sertaline"): words outside the dictionary only."""
+        known = english_words()
+        found = []
+        for token in doc:
+            if not token.is_alpha or token.ent_type_:
+                continue
+            if looks_like_a_medicine(token.text):
+                name = token.lower_
+            elif token.lower_ not in known and token.lemma_.lower() not in known:
+                name = fuzzy_medicine(token.text)
+            else:
+                continue
+            if name:
+                found.append(self._entity("medicine", name, token.idx, token.idx + len(token.text), 0.9))
+        return found
 
     def _fuzzy_conditions(self, doc) -> list[dict[str, Any]]:
         """Two-word, then one-word phrases outside the ruler's matches.

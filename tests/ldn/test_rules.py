@@ -274,6 +274,9 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("i'm 16 now and my rheumatologist mentioned ldn", ["child"]),
         ("im 9 stone and always tired", []),
         ("3 weeks postpartum and nursing, is ldn a capsule", ["breastfeeding"]),
+        ("our youngest (he's 9) has crps", ["child"]),
+        ("our eldest is 23 and has crohns", []),
+        ("still feeding my 4 month old myself, what dose is usual", ["breastfeeding", "child"]),
     ],
 )
 def test_caution_cues(text, expected):

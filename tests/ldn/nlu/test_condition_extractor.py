@@ -39,3 +39,19 @@ def test_a_listed_medicine_is_found_once(extract):
 
 def test_ordinary_words_are_not_medicines(extract):
     assert extract("the hospital was capital, what does ldn cost") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "medicine"),
+    [
+        ("im on sertaline 50mg", "sertraline"),
+        ("i take welbutrin daily", "wellbutrin"),
+        ("tramadole for my back", "tramadol"),
+    ],
+)
+def test_a_misspelled_medicine_is_found_by_its_listed_name(extract, text, medicine):
+    assert ("medicine", medicine) in extract(text)
+
+
+def test_ordinary_words_near_a_medicine_name_are_not_medicines(extract):
+    assert extract("starting next week, glad to be alive, in the meantime what does it cost") == []
