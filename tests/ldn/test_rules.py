@@ -157,6 +157,7 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "I had one seizure when I was 16. Fine since. Should I mention that old seizure to my doctor?",
         "just in case, what happens if someone reacts badly to ldn, like swelling?",
         "before I go any further, is it considered safe?",
+        "grandad has dementia and some days he doesn't know who I am. could ldn help his memory?",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -338,3 +339,9 @@ def test_a_medicine_named_as_what_ldn_blocks_is_not_taken():
     assert is_blocked_by_ldn("how does a drug that BLOCKS opioids help with pain?", "opioids")
     assert not is_blocked_by_ldn("I'm on opioids. Does it block opioids?", "opioids")
     assert not is_blocked_by_ldn("can I take it with tramadol", "tramadol")
+
+
+def test_slowing_it_down_asks_whether_it_works():
+    from ldn.rules import asks_whether_it_works
+
+    assert asks_whether_it_works("is there anything to it for MS, like slowing it down?")
