@@ -267,20 +267,15 @@ class ScopeGate(GraphComponent):
         ):
             # "Is it OK to keep taking it?": the rules file decides, so the classifier's doubt doesn't count.
             reading.intent, reading.topic, reading.answer_source = FAQ_INTENT, "pregnancy", "rules"
-        if reading.intent == CONDITION_INTENT and rules.asks_about_conditions_in_general(reading.question):
+        in_general = rules.asks_about_conditions_in_general(reading.question)
+        if reading.intent == CONDITION_INTENT and in_general:
             # "Is LDN only for addiction?", "what other conditions besides MS?": the conditions answer.
             reading.intent, reading.topic, reading.answer_source = FAQ_INTENT, "conditions", "rules"
         whether = rules.asks_whether_it_works(reading.question)
-        if (
-            reading.intent in (FAQ_INTENT, CONDITION_INTENT)
-            and (reading.intent == CONDITION_INTENT or reading.topic in CONDITION_LED_TOPICS or whether)
-            and reading.covered
-            and not reading.uncovered
-            and not rules.asks_about_conditions_in_general(reading.question)
-        ):
-            if reading.intent == FAQ_INTENT:
+        if reading.covered and not reading.uncovered and not in_general:
+            if reading.intent == FAQ_INTENT and (reading.topic in CONDITION_LED_TOPICS or whether):
                 reading.answer_with_the_condition()  # "does it help my MS?" gets the MS answer
-            if whether:
+            if reading.intent == CONDITION_INTENT and whether:
                 reading.answer_source = "rules"  # "can it slow my MS down?": the classifier's doubt doesn't count
         if (
             reading.intent == FAQ_INTENT
@@ -515,8 +510,11 @@ class ScopeGate(GraphComponent):
                 break
         else:
             verdict = self.answer(reading)
-        refusal = next(iter(verdict.entities.get("not_covered") or []), "")
-        if verdict.intent == OUT_OF_SCOPE_INTENT and reading.second_topic and rules.second_answer_after(refusal):
+        if (
+            verdict.intent == OUT_OF_SCOPE_INTENT
+            and reading.second_topic
+            and rules.second_answer_after(_refusal(verdict))
+        ):
             # "How long before it kicks in? And what's the usual dose?": the refusal, then the answer.
             verdict.entities["second_topic"] = [reading.second_topic]
         if verdict.intent in CAUTIONED_INTENTS:
@@ -526,7 +524,7 @@ class ScopeGate(GraphComponent):
     def _add_cautions(self, reading: Reading, verdict: Verdict) -> None:
         """Every caution the message calls for, unless the reply already says it."""
         said = set(verdict.entities.get("answer", [])) | {f"faq/{t}" for t in verdict.entities.get("second_topic", [])}
-        refusal = next(iter(verdict.entities.get("not_covered") or []), None)
+        refusal = _refusal(verdict)
         found = [
             c
             for c in rules.caution_cues(reading.text)
@@ -552,6 +550,11 @@ class ScopeGate(GraphComponent):
             verdict = self.decide(reading)
             _apply(message, verdict, reading)
         return messages
+
+
+def _refusal(verdict: Verdict) -> str:
+    """Why the verdict refuses (its first `not_covered` reason), or "" when it doesn't."""
+    return next(iter(verdict.entities.get("not_covered") or []), "")
 
 
 def _emergency(kinds: list[str], reason: str) -> Verdict:
