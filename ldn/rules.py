@@ -204,7 +204,8 @@ CAUTION_NAMES = ("pregnancy", "breastfeeding", "child", "medicine", "condition_n
 
 # "Can I take it with them?": the question points back at medicines named before it.
 _POINTS_BACK = re.compile(
-    r"\b(with|and|alongside|together with|on top of) (it|them|those|these|that|this|either)\b|\bboth\b"
+    r"\b(with|and|alongside|together with|on top of) (it|them|those|these|that|this|either)\b"
+    r"|\bboth\b(?= ?[?.!,]|\s*$| (together|at once|at the same time|of them|of these|of those|is|are|ok|okay|safe))"
 )
 
 
@@ -213,12 +214,41 @@ def medicine_is_the_question(question: str, medicines: Iterable[str]) -> bool:
     is what is asked about (one named only in the story is context: answer and caution)."""
     question = normalize(question)
     medicine = next(c for c in cautions() if c.name == "medicine")
-    if not _any(medicine.asked_about, question):
-        return False
-    by_kind = other_medicines(question)  # "a blood thinner", "alcohol": named by kind in the question
-    return bool(_POINTS_BACK.search(question)) or any(
-        m in by_kind or re.search(rf"\b{re.escape(m)}", question, re.IGNORECASE) for m in medicines
+    return (
+        _any(medicine.asked_about, question)
+        and _names(question, medicines)
+        and not _only_told(question, medicines, medicine.asked_about)
     )
+
+
+def _names(text: str, medicines: Iterable[str]) -> bool:
+    """The text names one of the medicines (or a kind of them), or points back at them."""
+    by_kind = other_medicines(text)  # "a blood thinner", "alcohol": named by kind in the question
+    return bool(_POINTS_BACK.search(text)) or any(
+        m in by_kind or re.search(rf"\b{re.escape(m)}", text, re.IGNORECASE) for m in medicines
+    )
+
+
+def _only_told(question: str, medicines: Iterable[str], asked_about: tuple[Pattern, ...]) -> bool:
+    """ "Sister takes LDN with her Prozac and swears by it, what is it supposed to do?": every clause
+    naming the medicine only tells, and a clause that asks neither names nor points back at it."""
+    spec = _rules()["told_not_asked"]
+    clauses = [c for c in re.split(spec["breaks"], question, flags=re.IGNORECASE) if c and c.strip()]
+    asks, points_back = _told_not_asked("asks"), _told_not_asked("points_back")
+    asking = [c for c in clauses if "?" in c or _any(asks, c)]
+    naming = [c for c in clauses if _names(c, medicines) and _any(asked_about, c)]
+    return (
+        len(clauses) > 1
+        and bool(asking)
+        and bool(naming)
+        and not any(c in asking for c in naming)
+        and not any(_names(c, medicines) or _any(points_back, c) for c in asking)
+    )
+
+
+@functools.cache
+def _told_not_asked(name: str) -> tuple[Pattern, ...]:
+    return _compile(_rules()["told_not_asked"][name])
 
 
 _ENDS = re.compile(r"[?.!]")  # a sentence ends
@@ -278,6 +308,11 @@ def mentions_ldn(text: str) -> bool:
 def caution_answers_instead_of(name: str) -> tuple[str, ...]:
     """Topics whose question, asked with this caution, is answered by the caution's own topic."""
     return next(c.answers_instead_of for c in cautions() if c.name == name)
+
+
+def is_context_only(medicine: str) -> bool:
+    """ "My other meds": a caution beside the answer, never a combination question to refuse."""
+    return medicine in (_rules()["cautions"]["medicine"].get("context_only") or ())
 
 
 def is_what_an_addiction_is_to(medicine: str) -> bool:

@@ -35,6 +35,8 @@ FLOORS: dict = {
     "patients_dev7": {"in_scope_accuracy": 0.896, "out_of_scope_handled": 0.944, "false_alarm_rate": 0.042},
     "patients_dev8": {"in_scope_accuracy": 0.91, "confidently_wrong": 1},
     "patients_dev9": {"in_scope_accuracy": 0.893, "out_of_scope_handled": 0.941, "confidently_wrong": 2},
+    "patients_dev10": {"in_scope_accuracy": 0.88, "confidently_wrong": 3, "false_alarm_rate": 0.029},
+    "patients_dev11": {"in_scope_accuracy": 0.839, "confidently_wrong": 7},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 12 still get emergency guidance (recall first).
     "emergencies_dev": {"false_alarm_rate": 0.172},

@@ -415,7 +415,9 @@ class ScopeGate(GraphComponent):
         medicines = [
             m
             for m in reading.medicines
-            if m not in asked_kinds and not (addiction and rules.is_what_an_addiction_is_to(m))
+            if m not in asked_kinds
+            and not rules.is_context_only(m)
+            and not (addiction and rules.is_what_an_addiction_is_to(m))
         ]
         if medicines and (
             rules.medicine_is_the_question(reading.question, medicines)

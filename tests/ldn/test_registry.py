@@ -118,3 +118,16 @@ def test_insomnia_reply_says_it_is_a_listed_side_effect():
 )
 def test_a_medicine_the_list_lacks_is_known_by_its_ending(word, expected):
     assert looks_like_a_medicine(word) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Parkinson's, sleep and hormone medicines patients name in passing (2026-11-26, sets 10 and 11).
+        ("dad has been on Sinemet for years", ["sinemet"]),
+        ("i take zopiclone most nights", ["zopiclone"]),
+        ("he is on hormone therapy for his prostate", ["hormone therapy"]),
+    ],
+)
+def test_medicines_are_found_by_name(nlp, text, expected):
+    assert [e.ent_id_ for e in nlp(text).ents if e.label_ == "MEDICINE"] == expected

@@ -7,6 +7,7 @@ from ldn.rules import (
     cautions,
     emergency_kinds,
     is_blocked_by_ldn,
+    is_context_only,
     is_set_aside,
     medicine_is_the_question,
     other_medicines,
@@ -93,6 +94,9 @@ pytestmark = pytest.mark.unit
         ("my chest has gone so very tight", "heart"),
         ("my hart is pounding and chest pian", "heart"),
         ("he's really drowsy and I can't keep him awake", "heart"),
+        # A farewell named as a message (2026-11-26, sets 10 and 11).
+        ("consider this my farewell message, you were all kind", "crisis"),
+        ("she sent a goodbye text to her sister last night", "crisis"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):
@@ -278,6 +282,9 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("our youngest (he's 9) has crps", ["child"]),
         ("our eldest is 23 and has crohns", []),
         ("still feeding my 4 month old myself, what dose is usual", ["breastfeeding", "child"]),
+        # "teenage", and "my sons" without the apostrophe (2026-11-26, sets 10 and 11).
+        ("our teenage girl has crps, would ldn help", ["child"]),
+        ("forgot my daughters capsule this morning", ["child"]),
     ],
 )
 def test_caution_cues(text, expected):
@@ -298,6 +305,27 @@ def test_a_medicine_named_only_in_the_story_is_not_the_question():
     assert medicine_is_the_question("is it ok to take ldn with a blood thinner?", ["a blood thinner"])
     # Named by kind in other words than the reply's name for it.
     assert medicine_is_the_question("can i take ldn with my anticoagulants?", ["a blood thinner"])
+
+
+def test_medicines_named_only_by_how_many_are_context():
+    assert other_medicines("she's on about eight different tablets a day") == ["other medicines"]
+    assert other_medicines("is ldn safe with all his other meds") == ["other medicines"]
+    assert other_medicines("i take 4.5mg of ldn at night") == []
+    # Never a combination to refuse: "is it safe with my other meds?" is the safety answer.
+    assert is_context_only("other medicines") and not is_context_only("sertraline")
+
+
+def test_a_medicine_told_beside_a_different_question_is_context():
+    assert not medicine_is_the_question(
+        "my aunt takes it with her lyrica and loves it, what does ldn treat", ["lyrica"]
+    )
+    assert not medicine_is_the_question(
+        "pins and needles in both hands, on gabapentin, does ldn help that", ["gabapentin"]
+    )
+    # ...but the combination is the question when the asking clause points back at it.
+    assert medicine_is_the_question("my gp has me on ldn with my lyrica, is that safe?", ["lyrica"])
+    assert medicine_is_the_question("on lyrica, could i take ldn with it", ["lyrica"])
+    assert medicine_is_the_question("can i take both?", ["lyrica"])
 
 
 def test_every_caution_has_a_reply_name():
