@@ -149,6 +149,7 @@ class ScopeGate(GraphComponent):
             "ambiguity_threshold": 0.2,
             "runner_up_threshold": 0.3,
             "sentence_threshold": 0.5,
+            "sentence_refusal_threshold": 0.5,
             "second_question_threshold": 0.6,
             "emergency_classifier_threshold": 0.5,
             "sentence_emergency_threshold": 0.7,
@@ -333,6 +334,10 @@ class ScopeGate(GraphComponent):
         needed = (
             self.config["sentence_threshold"] if len(parts) > 1 or len(pieces) > 1 else self.config["rescue_threshold"]
         )
+        if intent == OUT_OF_SCOPE_INTENT and reading.intent in (FAQ_INTENT, CONDITION_INTENT) and not unsure:
+            # The whole message reads surely as a question the guide answers: only a surer
+            # question sentence turns it into "not covered".
+            needed = max(needed, self.config["sentence_refusal_threshold"])
         differs = (intent, topic or None) != (reading.intent, reading.topic if reading.intent == FAQ_INTENT else None)
         # "Is that actually true?" says nothing on its own: the whole message is the better reading.
         says_something = not (self.known and is_off_topic(pieces[0], self.known))

@@ -97,6 +97,25 @@ pytestmark = pytest.mark.unit
         # A farewell named as a message (2026-11-26, sets 10 and 11).
         ("consider this my farewell message, you were all kind", "crisis"),
         ("she sent a goodbye text to her sister last night", "crisis"),
+        # Wills, last posts, stashes, a car into a river; a whole pack, a number of someone's pills,
+        # empty packs beside someone drowsy; a swelling tongue misspelled; a weight on the chest
+        # (2026-11-26, sets 7 to 11, in new words).
+        ("finished writing my will and my funeral wishes yesterday, feels like the right time", "crisis"),
+        ("not sure he'll be here much longer, he keeps saying so", "crisis"),
+        ("this will be my final post, thanks everyone", "crisis"),
+        ("she has a stash of tramadol in her drawer and keeps talking about it", "crisis"),
+        ("some nights i think about swerving into a tree on the way home", "crisis"),
+        ("my son says he is going to take every pill in the house", "crisis"),
+        ("hoping i just don't wake up, every single night", "crisis"),
+        ("he gave all his stuff away to his mates this week", "crisis"),
+        ("she swallowed a whole strip of her sleeping tablets", "poisoning"),
+        ("took around 15 of my mum's painkillers", "poisoning"),
+        ("found him drowsy with empty blister packs next to the bed", "poisoning"),
+        ("my 3 year old got the lids off my pill box", "poisoning"),
+        ("my tung is swelling and itchy after the dose", "allergy"),
+        ("his lips are turning blue", "allergy"),
+        ("my chest feels like an elephant is on it", "heart"),
+        ("grandma crumpled in the hallway", "heart"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):

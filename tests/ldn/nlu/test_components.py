@@ -98,15 +98,15 @@ def test_an_emergency_after_a_topic_question_wins():
 
 
 SENTENCE_EXAMPLES = [
-    ("grandpa has gone a strange grey colour and is not making sense", "emergency"),
-    ("she went a strange grey colour and stopped making sense", "emergency"),
-    ("my uncle is a funny grey colour and talks without making sense", "emergency"),
+    ("grandpa has gone a strange grey colour and is staring at nothing", "emergency"),
+    ("she went a strange grey colour and stared at nothing", "emergency"),
+    ("my uncle is a funny grey colour and stares at nothing", "emergency"),
     ("how much does ldn cost", "faq/cost"),
     ("what does a month of ldn cost", "faq/cost"),
     ("what are the side effects of ldn", "faq/side_effects"),
     ("how do i take ldn", "faq/how_to_take"),
 ]
-STORY = "I wanted to ask what ldn costs. Grandpa has gone a strange grey colour and is not making sense."
+STORY = "I wanted to ask what ldn costs. Grandpa has gone a strange grey colour and is staring at nothing."
 
 
 @pytest.mark.parametrize(
@@ -140,6 +140,34 @@ def test_a_question_the_sentence_model_is_sure_of_answers_a_story_the_classifier
     message = parsed(story, [("faq", 0.35), ("out_of_scope", 0.3)], [("cost", 0.35), ("dose", 0.2)])
     checker.process([message])
     assert (message.get("intent")["name"], message.get("intent")["overruled_by"]) == ("faq", "answer:sentence")
+
+
+REFUSAL_EXAMPLES = [
+    ("will it work for me or is it a waste of money", "out_of_scope"),
+    ("is it a waste of time for me", "out_of_scope"),
+    ("what does a month of ldn cost", "faq/cost"),
+    ("how much does ldn cost", "faq/cost"),
+    ("what are the side effects of ldn", "faq/side_effects"),
+]
+
+
+def test_a_sure_answer_is_refused_only_by_a_surer_question_sentence():
+    """The classifier reads the whole message surely as the cost question; its question sentence
+    alone reads "out of scope" less surely than `sentence_refusal_threshold`: the answer stands.
+    Below the sentence's own probability, the sentence's refusal wins."""
+    from ldn.sentence_model import SentenceModel
+
+    model = SentenceModel.train(REFUSAL_EXAMPLES)
+    question = "will it be a waste of money for me"
+    [(label, probability)] = model.rank(question, top=1)
+    assert label == "out_of_scope" and 0.5 < probability < 0.99, probability
+    story = f"My pharmacy quoted me a price today. {question.capitalize()}?"
+    for threshold, expected in ((probability + 0.01, "faq"), (probability - 0.01, "out_of_scope")):
+        checker = gate(sentence_emergency_threshold=1.01, sentence_refusal_threshold=threshold)
+        checker.model = model
+        message = parsed(story, [("faq", 0.8), ("out_of_scope", 0.1)], [("cost", 0.8), ("dose", 0.1)])
+        checker.process([message])
+        assert message.get("intent")["name"] == expected, (threshold, message.get("intent"))
 
 
 CONDITION_EXAMPLES = [
