@@ -330,6 +330,11 @@ def refers_to_the_last_named(question: str) -> bool:
     return _any(_section("refers_to_the_last_named"), normalize(question))
 
 
+def follows_up_the_first(piece: str) -> bool:
+    """ "How is it supposed to do that?" after a question: a follow-up, not a second question."""
+    return _any(_section("follows_up_the_first"), normalize(piece))
+
+
 def asks_whether_it_works(question: str) -> bool:
     """ "Does it actually work?": whether it works (a condition's answer), not how (the mechanism)."""
     return _any(_section("asks_whether_it_works"), normalize(question))

@@ -20,7 +20,7 @@ _SECOND_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _QUESTION_START = re.compile(
-    r"^\W*(?:(?:and|also|plus|but|so|oh|ok|okay|then|anyway)\W+)*"
+    r"^\W*(?:(?:and|also|plus|but|so|oh|ok|okay|then|anyway|roughly|approximately|realistically|honestly)\W+)*"
     r"(what|whats|what's|how|hows|why|when|where|which|who|is|isn'?t|are|aren'?t|does|doesn'?t|do|don'?t|"
     r"did|can|could|should|shall|would|will|won'?t|may|might|has|have|am|any|anyone|anybody|tell me|explain|"
     r"i (wonder|was wondering|want to know|would like to know|need to know)|wondering|curious|"

@@ -361,12 +361,18 @@ class ScopeGate(GraphComponent):
                 reading.topic_confidence, reading.topic_runner_up = max(reading.topic_confidence, probability), 0.0
         main_topic = reading.topic if reading.intent == FAQ_INTENT else None
         for piece in pieces[1:]:
-            label, probability = self.model.rank(piece, top=1)[0]
+            # "and whats the usual dose, my ND wants to start me on something tiny": the words after
+            # the question's one comma are often context; the surer reading of the two counts. Not
+            # a list ("is it a painkiller, a steroid, an antidepressant?"): its head is one item.
+            head = piece.partition(",")[0]
+            readings = [piece, head] if piece.count(",") == 1 and len(head.split()) >= 3 else [piece]
+            label, probability = max((self.model.rank(p, top=1)[0] for p in readings), key=lambda r: r[1])
             intent, _, topic = label.partition("/")
             if (
                 intent == FAQ_INTENT
                 and topic != main_topic
                 and probability >= self.config["second_question_threshold"]
+                and not rules.follows_up_the_first(piece)
                 # "Should I be putting the dose up?" reads as a dose question but asks one the guide doesn't answer.
                 and all(topic in rules.answered_by(kind) for kind in rules.question_types_asked(piece))
             ):

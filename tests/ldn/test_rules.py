@@ -6,6 +6,7 @@ from ldn.rules import (
     caution_cues,
     cautions,
     emergency_kinds,
+    follows_up_the_first,
     is_blocked_by_ldn,
     is_context_only,
     is_set_aside,
@@ -213,6 +214,8 @@ def test_a_pet_replaces_human_poison_control():
         ("is ldn ok while breastfeeding", "breastfeeding"),
         ("can my dog take ldn for arthritis", "animals"),
         ("how do i come off ldn", "stopping_or_changing"),
+        ("whats the ramp up schedule, begin on 0.5 then what", "stopping_or_changing"),
+        ("how do people titrate ldn", "stopping_or_changing"),
         ("bumping up to 4.5mg next week, good idea?", "stopping_or_changing"),
         ("should i be pushing the dose up?", "stopping_or_changing"),
         ("does ldn need to go in the fridge", "storage"),
@@ -324,6 +327,20 @@ def test_a_medicine_named_only_in_the_story_is_not_the_question():
     assert medicine_is_the_question("is it ok to take ldn with a blood thinner?", ["a blood thinner"])
     # Named by kind in other words than the reply's name for it.
     assert medicine_is_the_question("can i take ldn with my anticoagulants?", ["a blood thinner"])
+
+
+@pytest.mark.parametrize(
+    "piece, expected",
+    [
+        ("and how would it do that?", True),
+        ("is that a good thing?", True),
+        ("what does that actually mean", True),
+        ("and what does it cost?", False),
+        ("also is it safe?", False),
+    ],
+)
+def test_a_piece_that_only_follows_up_the_first_is_not_a_second_question(piece, expected):
+    assert follows_up_the_first(piece) is expected
 
 
 def test_medicines_named_only_by_how_many_are_context():

@@ -54,3 +54,8 @@ def test_dying_to_know_if_asks():
         "dying to know if LDN actually helps fibro.",
         "anyone?",
     ]
+
+
+def test_a_second_question_after_roughly_is_its_own_piece():
+    parts = question_parts("does it work for chronic pain? and roughly how much is it, i pay for everything myself")
+    assert parts == ["does it work for chronic pain?", "how much is it, i pay for everything myself"]

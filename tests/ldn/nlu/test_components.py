@@ -334,6 +334,38 @@ SECOND_EXAMPLES = [
 @pytest.mark.parametrize(
     ("text", "second"),
     [
+        # The second question's own words decide, not the story after its comma...
+        (
+            "how soon does ldn kick in? and what's the usual dose, my neighbour and her sister keep asking me about it",
+            ["dose"],
+        ),
+        # ...but what it asks is read on all of it: a dog's dose is not the usual dose.
+        ("how soon does ldn kick in? and what's the usual dose, for my dog", None),
+        # A piece that only follows up the first ("how does it do that?") is no second question.
+        ("how soon does ldn kick in? and how does it do that", None),
+    ],
+)
+def test_a_second_question_is_read_by_its_own_words(text, second):
+    from ldn.sentence_model import SentenceModel
+
+    examples = SECOND_EXAMPLES + [
+        ("my neighbour and her sister keep asking", "out_of_scope"),
+        ("her sister and my neighbour asked me about it", "out_of_scope"),
+        ("how does it do that", "faq/cost"),
+    ]
+    checker = gate(sentence_emergency_threshold=1.01)
+    checker.model = SentenceModel.train(examples)
+    message = parsed(text, [("out_of_scope", 0.9)])
+    checker.process([message])
+    found = {}
+    for entity in message.get("entities") or []:
+        found.setdefault(entity["entity"], []).append(entity["value"])
+    assert found.get("second_topic") == second
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
         ("how soon does ldn kick in? and what's the usual dose", ["dose"]),
         ("can my dog take ldn? and what's the usual dose", None),
         # The second piece reads as a dose question but asks one the guide doesn't answer.
