@@ -9,6 +9,7 @@ from ldn.rules import (
     follows_up_the_first,
     is_blocked_by_ldn,
     is_context_only,
+    is_harmless,
     is_set_aside,
     medicine_is_the_question,
     other_medicines,
@@ -186,6 +187,23 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
 )
 def test_ordinary_questions_are_not_emergencies(text):
     assert emergency_kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # Only the gate's sentence-by-sentence check reads these (2026-11-26, set 10, new words).
+        ("his fingers are swollen and stiff every morning", True),
+        ("she can't bear the duvet touching her foot", True),
+        ("I wake up feeling like I ran a marathon", True),
+        ("the moon face from the prednisone is the worst part", True),
+        ("the headache is mostly gone now", True),
+        ("her lips are swelling and she can't swallow", False),
+        ("he won't wake up", False),
+    ],
+)
+def test_harmless_sentences_for_the_sentence_check(sentence, expected):
+    assert is_harmless(sentence) is expected
 
 
 def test_crisis_guidance_comes_first_when_several_match():
