@@ -263,14 +263,15 @@ def is_blocked_by_ldn(text: str, medicine: str) -> bool:
 
 
 def is_set_aside(question: str, name: str, others: Iterable[str] = ()) -> bool:
-    """ "Besides addiction", "other than MS": the condition is named only to be set aside; and
+    """ "Besides addiction", "other than MS": the condition is named only to be set aside ("an
+    addiction drug" only says what the drug is); and
     "mentioned for crohn's, but does it help UC?": named before the question turns to another."""
     at = question.find(name)
     if at < 0:
         return False
-    if _any(_section("sets_aside"), question[:at]):
-        return True
     after = at + len(name)
+    if _any(_section("sets_aside"), question[:at]) or _any(_section("names_the_drug"), question[after:]):
+        return True
     # The turn is in the same sentence ("...does it help MS? But what about fibro" asks both).
     turns = [
         m.end()

@@ -29,20 +29,20 @@ pytestmark = pytest.mark.server
 FLOORS: dict = {
     "patients_dev": {"in_scope_accuracy": 0.946, "confidently_wrong": 3},
     "patients_dev3": {"in_scope_accuracy": 0.911, "confidently_wrong": 2},
-    "patients_dev4": {"in_scope_accuracy": 0.892, "confidently_wrong": 3},
+    "patients_dev4": {"in_scope_accuracy": 0.909, "confidently_wrong": 2},
     "patients_dev5": {"in_scope_accuracy": 0.935, "false_alarm_rate": 0.03},
     "patients_dev6": {"in_scope_accuracy": 0.944, "confidently_wrong": 1},
-    "patients_dev7": {"in_scope_accuracy": 0.896, "out_of_scope_handled": 0.944, "false_alarm_rate": 0.042},
+    "patients_dev7": {"in_scope_accuracy": 0.912, "out_of_scope_handled": 0.944, "false_alarm_rate": 0.042},
     "patients_dev8": {"in_scope_accuracy": 0.91, "confidently_wrong": 1},
-    "patients_dev9": {"in_scope_accuracy": 0.893, "out_of_scope_handled": 0.941, "confidently_wrong": 2},
-    "patients_dev10": {"in_scope_accuracy": 0.88, "confidently_wrong": 3, "false_alarm_rate": 0.029},
-    "patients_dev11": {"in_scope_accuracy": 0.839, "confidently_wrong": 7},
+    "patients_dev9": {"in_scope_accuracy": 0.909, "out_of_scope_handled": 0.941, "confidently_wrong": 2},
+    "patients_dev10": {"in_scope_accuracy": 0.91, "confidently_wrong": 2},
+    "patients_dev11": {"in_scope_accuracy": 0.854, "confidently_wrong": 4},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 12 still get emergency guidance (recall first).
     "emergencies_dev": {"false_alarm_rate": 0.172},
     # The unread patient-style set: its misses can't be diagnosed without reading it.
-    # Its emergency recall (30 of 30) and false alarms (2 of 181) meet the targets: no floor.
-    "patients": {"in_scope_accuracy": 0.847, "confidently_wrong": 6},
+    # Its emergency recall (30 of 30) and false alarms (1 of 181) meet the targets: no floor.
+    "patients": {"in_scope_accuracy": 0.854, "confidently_wrong": 5},
 }
 UNREAD_SETS = ("fresh", "patients")
 # A set written for one question is judged on that question only: the emergency set's

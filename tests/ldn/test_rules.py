@@ -198,6 +198,8 @@ def test_ordinary_questions_are_not_emergencies(text):
         ("I wake up feeling like I ran a marathon", True),
         ("the moon face from the prednisone is the worst part", True),
         ("the headache is mostly gone now", True),
+        ("my son refuses tablets so we use liquids for everything", True),
+        ("the queasiness was gone by lunchtime", True),
         ("her lips are swelling and she can't swallow", False),
         ("he won't wake up", False),
     ],
@@ -392,6 +394,8 @@ def test_every_caution_has_a_reply_name():
         ("what else is ldn used for besides addiction?", "addiction", True),
         ("is it used for anything other than ms", "ms", True),
         ("does ldn help with addiction?", "addiction", False),
+        # Named to say what the drug is (2026-11-26, set 11).
+        ("how can an addiction medicine ease my back", "addiction", True),
         ("my ms is bad, besides that does it help fibro", "fibro", False),
     ],
 )
