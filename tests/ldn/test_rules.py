@@ -208,6 +208,12 @@ def test_harmless_sentences_for_the_sentence_check(sentence, expected):
     assert is_harmless(sentence) is expected
 
 
+def test_a_piece_that_only_follows_up_the_first_is_not_a_second_question():
+    follow_ups = ["and how would it do that?", "is that a good thing?", "what does that actually mean"]
+    new_questions = ["and what does it cost?", "also is it safe?"]
+    assert [follows_up_the_first(p) for p in follow_ups + new_questions] == [True] * 3 + [False] * 2
+
+
 def test_crisis_guidance_comes_first_when_several_match():
     assert emergency_kinds("I took the whole bottle because I want to die")[0] == "crisis"
 
@@ -347,20 +353,6 @@ def test_a_medicine_named_only_in_the_story_is_not_the_question():
     assert medicine_is_the_question("is it ok to take ldn with a blood thinner?", ["a blood thinner"])
     # Named by kind in other words than the reply's name for it.
     assert medicine_is_the_question("can i take ldn with my anticoagulants?", ["a blood thinner"])
-
-
-@pytest.mark.parametrize(
-    "piece, expected",
-    [
-        ("and how would it do that?", True),
-        ("is that a good thing?", True),
-        ("what does that actually mean", True),
-        ("and what does it cost?", False),
-        ("also is it safe?", False),
-    ],
-)
-def test_a_piece_that_only_follows_up_the_first_is_not_a_second_question(piece, expected):
-    assert follows_up_the_first(piece) is expected
 
 
 def test_medicines_named_only_by_how_many_are_context():

@@ -47,13 +47,17 @@ def gate(**config):
     return ScopeGate({**settings, **config}, model_storage=None, resource=None)
 
 
-def verdict(message):
-    gate().process([message])
-    intent = message.get("intent")
+def verdict_entities(message):
     found = {}
     for entity in message.get("entities") or []:
         found.setdefault(entity["entity"], []).append(entity["value"])
-    return intent["name"], intent.get("overruled_by"), found
+    return found
+
+
+def verdict(message):
+    gate().process([message])
+    intent = message.get("intent")
+    return intent["name"], intent.get("overruled_by"), verdict_entities(message)
 
 
 def test_config_declares_emergency_and_crisis_first():
@@ -321,6 +325,18 @@ def test_whether_it_works_is_asked_of_the_named_condition_not_of_the_mechanism(t
     assert verdict(message)[2]["answer"] == expected
 
 
+def refused_with_second(text, examples):
+    """A message the classifier refuses surely, read by a sentence model trained on `examples`:
+    the verdict and the second question's topic, if any."""
+    from ldn.sentence_model import SentenceModel
+
+    checker = gate(sentence_emergency_threshold=1.01)
+    checker.model = SentenceModel.train(examples)
+    message = parsed(text, [("out_of_scope", 0.9)])
+    checker.process([message])
+    return message.get("intent")["name"], verdict_entities(message).get("second_topic")
+
+
 SECOND_EXAMPLES = [
     ("what's the usual dose", "faq/dose"),
     ("what dose do people take", "faq/dose"),
@@ -346,21 +362,12 @@ SECOND_EXAMPLES = [
     ],
 )
 def test_a_second_question_is_read_by_its_own_words(text, second):
-    from ldn.sentence_model import SentenceModel
-
     examples = SECOND_EXAMPLES + [
         ("my neighbour and her sister keep asking", "out_of_scope"),
         ("her sister and my neighbour asked me about it", "out_of_scope"),
         ("how does it do that", "faq/cost"),
     ]
-    checker = gate(sentence_emergency_threshold=1.01)
-    checker.model = SentenceModel.train(examples)
-    message = parsed(text, [("out_of_scope", 0.9)])
-    checker.process([message])
-    found = {}
-    for entity in message.get("entities") or []:
-        found.setdefault(entity["entity"], []).append(entity["value"])
-    assert found.get("second_topic") == second
+    assert refused_with_second(text, examples)[1] == second
 
 
 @pytest.mark.parametrize(
@@ -375,17 +382,7 @@ def test_a_second_question_is_read_by_its_own_words(text, second):
 def test_a_second_question_is_answered_after_a_refusal_unless_it_could_be_read_as_advice_for_the_one_refused(
     text, second
 ):
-    from ldn.sentence_model import SentenceModel
-
-    checker = gate(sentence_emergency_threshold=1.01)
-    checker.model = SentenceModel.train(SECOND_EXAMPLES)
-    message = parsed(text, [("out_of_scope", 0.9)])
-    checker.process([message])
-    found = {}
-    for entity in message.get("entities") or []:
-        found.setdefault(entity["entity"], []).append(entity["value"])
-    assert message.get("intent")["name"] == "out_of_scope"
-    assert found.get("second_topic") == second
+    assert refused_with_second(text, SECOND_EXAMPLES) == ("out_of_scope", second)
 
 
 def test_what_an_addiction_is_to_is_not_a_medicine_asked_about():
