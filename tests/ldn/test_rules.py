@@ -359,6 +359,10 @@ def test_medicines_named_only_by_how_many_are_context():
     assert other_medicines("she's on about eight different tablets a day") == ["other medicines"]
     assert other_medicines("is ldn safe with all his other meds") == ["other medicines"]
     assert other_medicines("i take 4.5mg of ldn at night") == []
+    # LDN's own tablets are not other medicines.
+    assert other_medicines("should i take 2 pills at night") == []
+    assert other_medicines("im on 3 tablets of ldn") == []
+    assert other_medicines("he takes 6 different pills and 2 inhalers") == ["other medicines"]
     # Never a combination to refuse: "is it safe with my other meds?" is the safety answer.
     assert is_context_only("other medicines") and not is_context_only("sertraline")
 
