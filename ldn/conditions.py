@@ -97,9 +97,14 @@ def fuzzy_medicine(word: str) -> str | None:
     word = word.lower()
     if len(word) < MEDICINE_FUZZY_MIN_CHARS:
         return None
-    names = [name for name in medicines() if " " not in name and len(name) >= MEDICINE_FUZZY_MIN_CHARS]
-    best = difflib.get_close_matches(word, names, n=1, cutoff=MEDICINE_FUZZY_MIN_RATIO)
+    best = difflib.get_close_matches(word, _fuzzy_medicine_names(), n=1, cutoff=MEDICINE_FUZZY_MIN_RATIO)
     return best[0] if best else None
+
+
+@functools.cache
+def _fuzzy_medicine_names() -> tuple[str, ...]:
+    """The listed one-word medicine names a misspelling is matched against (built once)."""
+    return tuple(name for name in medicines() if " " not in name and len(name) >= MEDICINE_FUZZY_MIN_CHARS)
 
 
 def covered_conditions() -> list[Condition]:

@@ -135,9 +135,14 @@ def _section(name: str) -> tuple[Pattern, ...]:
 
 
 @functools.cache
+def _part(section: str, name: str) -> tuple[Pattern, ...]:
+    """One list of patterns inside a top-level section of the rules file (`informational`:
+    question, happening_now, over, harmless; `told_not_asked`: asks, points_back)."""
+    return _compile(_rules()[section][name])
+
+
 def _informational(name: str) -> tuple[Pattern, ...]:
-    """One list of the rules file's `informational` section: question, happening_now, over, harmless."""
-    return _compile(_rules()["informational"][name])
+    return _part("informational", name)
 
 
 def is_listed_side_effect(text: str) -> bool:
@@ -234,7 +239,7 @@ def _only_told(question: str, medicines: Iterable[str], asked_about: tuple[Patte
     naming the medicine only tells, and a clause that asks neither names nor points back at it."""
     spec = _rules()["told_not_asked"]
     clauses = [c for c in re.split(spec["breaks"], question, flags=re.IGNORECASE) if c and c.strip()]
-    asks, points_back = _told_not_asked("asks"), _told_not_asked("points_back")
+    asks, points_back = _part("told_not_asked", "asks"), _part("told_not_asked", "points_back")
     asking = [c for c in clauses if "?" in c or _any(asks, c)]
     naming = [c for c in clauses if _names(c, medicines) and _any(asked_about, c)]
     return (
@@ -244,11 +249,6 @@ def _only_told(question: str, medicines: Iterable[str], asked_about: tuple[Patte
         and not any(c in asking for c in naming)
         and not any(_names(c, medicines) or _any(points_back, c) for c in asking)
     )
-
-
-@functools.cache
-def _told_not_asked(name: str) -> tuple[Pattern, ...]:
-    return _compile(_rules()["told_not_asked"][name])
 
 
 _ENDS = re.compile(r"[?.!]")  # a sentence ends
