@@ -31,6 +31,7 @@ FOREIGN_WORDS = set(
     hoi heb hebben twee jaar en huisarts wil proberen werkt precies ook maar waarom mag moet zwanger dokter pijn gebruiken
     ang ng mga sa ako ko mo po ba ano paano kung hindi gamot salamat kumusta siya niya ito iyan lang din
     czy jest nie się jak mam mój moja lek leki pomaga ból skutki uboczne dzień dobry dziękuję jestem
+    może pomóc niska są jakieś badania mi też ale bardzo
     biorę biore od lat trzech dwóch dwoch lekarz mogę moge brać brac dawka dawkę tabletki
     bir ve bu ne nasil için ilaç yan etkileri merhaba teşekkür ederim
     không có của là và được cho với này những tôi bạn thuốc dụng phụ gì bao nhiêu chào
@@ -41,8 +42,12 @@ FOREIGN_WORDS = set(
 )
 # Short English words that other languages share; never counted as foreign.
 FOREIGN_WORDS -= {"a", "i", "me", "no", "so", "on", "in", "die", "pass", "come", "per", "est", "ve", "co", "bin"}
-# Letters only Vietnamese uses (horn and hook vowels, stacked tone marks, đ).
+# Letters only Vietnamese uses (horn and hook vowels, stacked tone marks, đ); and letters of Polish,
+# Czech, Turkish and Hungarian that no English loanword or name patients write here has
+# ("Dzień dobry... long covid", patients_dev15, 2026-11-27).
 _VIETNAMESE = re.compile("[ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+# (Case listed, not ignored: the dotless i of Turkish would match i and I case-insensitively.)
+_OTHER_LATIN = re.compile("[ąęłńśźżćřěůťďňğşőűĄĘŁŃŚŹŻĆŘĚŮŤĎŇĞŞŐŰ]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -60,7 +65,7 @@ def is_not_english(text: str) -> bool:
     all_letters = [ch for ch in text if ch.isalpha()]
     if all_letters and len(letters) < 0.5 * len(all_letters):
         return True  # mostly Cyrillic, Greek, Arabic, Hebrew, CJK, Devanagari, ...
-    if len(_VIETNAMESE.findall(text)) >= 2:
+    if len(_VIETNAMESE.findall(text)) >= 2 or len(_OTHER_LATIN.findall(text)) >= 2:
         return True
     words = [word.lower() for word in _WORD.findall(text)]
     if not words:

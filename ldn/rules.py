@@ -70,8 +70,10 @@ class Caution:
     from_registry: str | None
     said_by: tuple[str, ...]
     asked_about: tuple[Pattern, ...] = ()
+    points_back: tuple[Pattern, ...] = ()
     answers_instead_of: tuple[str, ...] = ()
     answers_when_asked: tuple[Pattern, ...] = ()
+    told: tuple[Pattern, ...] = ()
 
     def called_for(self, text: str) -> bool:
         return bool(self.cues) and _any(self.cues, text) and not _any(self.unless, text)
@@ -120,9 +122,11 @@ def cautions() -> tuple[Caution, ...]:
             _compile(spec.get("unless")),
             spec.get("from_registry"),
             tuple(spec.get("said_by") or ()),
-            _compile(spec.get("asked_about")),
+            _compile(spec.get("asked_about", []) + ([spec["both"]] if "both" in spec else [])),
+            _compile(spec.get("points_back", []) + ([spec["both"]] if "both" in spec else [])),
             tuple(spec.get("answers_instead_of") or ()),
             _compile(spec.get("answers_when_asked")),
+            _compile(spec.get("told")),
         )
         for name, spec in _rules()["cautions"].items()
     )
@@ -207,13 +211,6 @@ def caution_said_by(name: str) -> tuple[str, ...]:
 CAUTION_NAMES = ("pregnancy", "breastfeeding", "child", "medicine", "condition_not_covered")
 
 
-# "Can I take it with them?": the question points back at medicines named before it.
-_POINTS_BACK = re.compile(
-    r"\b(with|and|alongside|together with|on top of) (it|them|those|these|that|this|either)\b"
-    r"|\bboth\b(?= ?[?.!,]|\s*$| (together|at once|at the same time|of them|of these|of those|is|are|ok|okay|safe))"
-)
-
-
 def medicine_is_the_question(question: str, medicines: Iterable[str]) -> bool:
     """ "Can I take LDN with X?", "should I stop X?": a medicine the question names, or points back at,
     is what is asked about (one named only in the story is context: answer and caution)."""
@@ -221,33 +218,33 @@ def medicine_is_the_question(question: str, medicines: Iterable[str]) -> bool:
     medicine = next(c for c in cautions() if c.name == "medicine")
     return (
         _any(medicine.asked_about, question)
-        and _names(question, medicines)
-        and not _only_told(question, medicines, medicine.asked_about)
+        and _names(question, medicines, medicine)
+        and not _only_told(question, medicines, medicine)
     )
 
 
-def _names(text: str, medicines: Iterable[str]) -> bool:
+def _names(text: str, medicines: Iterable[str], medicine: Caution) -> bool:
     """The text names one of the medicines (or a kind of them), or points back at them."""
     by_kind = other_medicines(text)  # "a blood thinner", "alcohol": named by kind in the question
-    return bool(_POINTS_BACK.search(text)) or any(
+    return _any(medicine.points_back, text) or any(
         m in by_kind or re.search(rf"\b{re.escape(m)}", text, re.IGNORECASE) for m in medicines
     )
 
 
-def _only_told(question: str, medicines: Iterable[str], asked_about: tuple[Pattern, ...]) -> bool:
+def _only_told(question: str, medicines: Iterable[str], medicine: Caution) -> bool:
     """ "Sister takes LDN with her Prozac and swears by it, what is it supposed to do?": every clause
     naming the medicine only tells, and a clause that asks neither names nor points back at it."""
     spec = _rules()["told_not_asked"]
     clauses = [c for c in re.split(spec["breaks"], question, flags=re.IGNORECASE) if c and c.strip()]
     asks, points_back = _part("told_not_asked", "asks"), _part("told_not_asked", "points_back")
     asking = [c for c in clauses if "?" in c or _any(asks, c)]
-    naming = [c for c in clauses if _names(c, medicines) and _any(asked_about, c)]
+    naming = [c for c in clauses if _names(c, medicines, medicine) and _any(medicine.asked_about, c)]
     return (
         len(clauses) > 1
         and bool(asking)
         and bool(naming)
         and not any(c in asking for c in naming)
-        and not any(_names(c, medicines) or _any(points_back, c) for c in asking)
+        and not any(_names(c, medicines, medicine) or _any(points_back, c) for c in asking)
     )
 
 
@@ -282,6 +279,24 @@ def is_set_aside(question: str, name: str, others: Iterable[str] = ()) -> bool:
     return any(question.find(other, min(turns)) >= 0 for other in others if other != name) if turns else False
 
 
+def is_topic_set_aside(question: str, topic: str | None) -> bool:
+    """ "What can it help with besides pain?": every naming of the topic is set aside."""
+    spec = _rules()["topics_set_aside"]
+    pattern = spec["words"].get(topic) if topic else None
+    question = normalize(question)
+    names = [m.start() for m in re.finditer(pattern, question, re.IGNORECASE)] if pattern else []
+    return bool(names) and all(re.search(spec["by"], question[:at], re.IGNORECASE) for at in names)
+
+
+def topic_asked_for(question: str) -> str | None:
+    """ "Why is it called LOW dose?": the topic the question names in so many words, if any."""
+    question = normalize(question)
+    return next(
+        (topic for topic, patterns in _rules()["asks_for_the_topic"].items() if _any(_compile(patterns), question)),
+        None,
+    )
+
+
 def asks_about_the_story(question: str) -> bool:
     """ "Could it help me?", "is it worth trying?": a question about the condition the story names."""
     return _any(_section("asks_about_the_story"), normalize(question)) or asks_whether_it_works(question)
@@ -299,7 +314,10 @@ def other_medicines(text: str) -> list[str]:
     return [name for name, pattern in _other_medicine_names() if pattern.search(text)]
 
 
-_LDN = re.compile(r"\b(ldn|naltrexone?|low[- ]dose|it)\b", re.IGNORECASE)
+# Named, also as voice typing spells it ("l d n", "nal trex own": see sentence_model.normalise), or "it".
+_LDN = re.compile(
+    r"\b(ldn|l[. ] ?d[. ] ?n|naltrexone?|naltrexon|nal[- ]?trex\w*|naltr[ae]xz?one|low[- ]dose|it)\b", re.IGNORECASE
+)
 
 
 def mentions_ldn(text: str) -> bool:
@@ -319,6 +337,15 @@ def is_context_only(medicine: str) -> bool:
 def is_what_an_addiction_is_to(medicine: str) -> bool:
     """ "Quit the booze": with addiction named, alcohol is what it is to, not a medicine asked about."""
     return medicine.lower() in _rules()["substances_of_addiction"]
+
+
+def substances_of_addiction_named(text: str) -> list[str]:
+    """ "Recovery from heroin", "opioid addiction": the substances of addiction the text names."""
+    return [
+        name
+        for name in _rules()["substances_of_addiction"]
+        if re.search(rf"\b{re.escape(name.removesuffix('s'))}(s|ism|ics?)?\b", text, re.IGNORECASE)
+    ]
 
 
 def second_answer_after(refusal: str) -> bool:
@@ -343,6 +370,18 @@ def asks_whether_it_works(question: str) -> bool:
 
 def asks_about_conditions_in_general(question: str) -> bool:
     return _any(_section("condition_led_unless"), normalize(question))
+
+
+_CLAUSE = re.compile(r"(?<=[,.;!?])\s+|\s+(?=\band (?!then\b))")  # before "and ..." or after punctuation
+
+
+def without_what_is_told(name: str, text: str) -> list[str]:
+    """ "Need the usual dose range. I'm 22 weeks pregnant so not starting yet": the clauses that don't
+    only tell the caution's state (none when nothing is told)."""
+    caution = next(c for c in cautions() if c.name == name)
+    clauses = _CLAUSE.split(normalize(text))
+    kept = [c for c in clauses if not _any(caution.told, c)]
+    return kept if len(kept) < len(clauses) else []
 
 
 def caution_is_the_question(name: str, question: str) -> bool:

@@ -54,7 +54,12 @@ _REFERS_BACK = re.compile(r"\b(this|that|both|these|those|them)\b", re.IGNORECAS
 
 
 def _needs_lead_in(question: str) -> bool:
-    return len(question.split()) < SHORT_QUESTION_WORDS or bool(_REFERS_BACK.search(question))
+    return len(question.split()) < SHORT_QUESTION_WORDS or refers_back(question)
+
+
+def refers_back(question: str) -> bool:
+    """ "Is this normal?": the question needs the words before it to say what it is about."""
+    return bool(_REFERS_BACK.search(question))
 
 
 def question_parts(text: str) -> list[str]:

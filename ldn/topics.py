@@ -24,7 +24,7 @@ class Topic:
     menus: tuple[tuple[str, int], ...] = ()  # (menu, position) for the greeting and help buttons
     how_much: str | None = None  # "and how much?" after this topic means "dose" or "cost"
     condition_led: bool = False  # a single named covered condition answers instead
-    same_facts: tuple[str, ...] = ()  # covered conditions whose answers carry this topic's facts
+    same_facts: tuple[str, ...] = ()  # covered conditions whose answers carry this topic's facts (and it theirs)
     test_question: str = ""  # one everyday question (not training data) this answer must get
     answers_also: tuple[str, ...] = ()  # second questions this answer already answers (no second answer)
 

@@ -25,24 +25,30 @@ from tests.heldout import HELDOUT_SETS, TARGETS, load_messages, run
 pytestmark = pytest.mark.server
 
 # Measured shortfalls against TARGETS, per set, at the figures measured on
-# 2026-11-26 (README, "Measurements"). Each is a gap still to close, not a target.
+# 2026-11-27 (README, "Measurements"). Each is a gap still to close, not a target.
 FLOORS: dict = {
-    "patients_dev": {"in_scope_accuracy": 0.946, "confidently_wrong": 3},
-    "patients_dev3": {"in_scope_accuracy": 0.911, "confidently_wrong": 2},
-    "patients_dev4": {"in_scope_accuracy": 0.909, "confidently_wrong": 2},
-    "patients_dev5": {"in_scope_accuracy": 0.935, "false_alarm_rate": 0.03},
+    "patients_dev": {"confidently_wrong": 1},
+    "patients_dev3": {"in_scope_accuracy": 0.927, "confidently_wrong": 2},
+    "patients_dev4": {"in_scope_accuracy": 0.925, "confidently_wrong": 1},
+    "patients_dev5": {"in_scope_accuracy": 0.943, "false_alarm_rate": 0.03},
     "patients_dev6": {"in_scope_accuracy": 0.944, "confidently_wrong": 1},
-    "patients_dev7": {"in_scope_accuracy": 0.912, "out_of_scope_handled": 0.944, "false_alarm_rate": 0.042},
-    "patients_dev8": {"in_scope_accuracy": 0.91, "confidently_wrong": 1},
+    # One answer fewer than at the sixth session (0.912): a short last question read on its own
+    # ("...is it safe") won over the story's reading; the unread set gained one (README, seventh batch).
+    "patients_dev7": {"in_scope_accuracy": 0.904, "out_of_scope_handled": 0.944, "false_alarm_rate": 0.042},
+    "patients_dev8": {"in_scope_accuracy": 0.917},
     "patients_dev9": {"in_scope_accuracy": 0.909, "out_of_scope_handled": 0.941, "confidently_wrong": 2},
-    "patients_dev10": {"in_scope_accuracy": 0.91, "confidently_wrong": 2},
-    "patients_dev11": {"in_scope_accuracy": 0.854, "confidently_wrong": 4},
+    "patients_dev10": {"in_scope_accuracy": 0.925, "confidently_wrong": 1},
+    "patients_dev11": {"in_scope_accuracy": 0.893, "confidently_wrong": 1},
+    "patients_dev12": {"in_scope_accuracy": 0.893, "out_of_scope_handled": 0.944, "confidently_wrong": 4},
+    "patients_dev13": {"confidently_wrong": 3},
+    "patients_dev14": {"confidently_wrong": 2},
+    "patients_dev15": {"in_scope_accuracy": 0.909, "confidently_wrong": 1},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 12 still get emergency guidance (recall first).
     "emergencies_dev": {"false_alarm_rate": 0.172},
     # The unread patient-style set: its misses can't be diagnosed without reading it.
     # Its emergency recall (30 of 30) and false alarms (1 of 181) meet the targets: no floor.
-    "patients": {"in_scope_accuracy": 0.854, "confidently_wrong": 5},
+    "patients": {"in_scope_accuracy": 0.862, "confidently_wrong": 5},
 }
 UNREAD_SETS = ("fresh", "patients")
 # A set written for one question is judged on that question only: the emergency set's

@@ -50,8 +50,8 @@ from ldn.language import english_words, is_not_english
 from ldn.nlu.base import OUT_OF_SCOPE_INTENT, is_button_payload, override_intent, source_fingerprint
 from ldn.nlu.linear_classifier import labelled_examples
 from ldn.sentence_model import SentenceModel
-from ldn.sentences import question_parts, question_sentences, sentences
-from ldn.topics import already_answered, condition_led_topics
+from ldn.sentences import question_parts, question_sentences, refers_back, sentences
+from ldn.topics import TOPICS, already_answered, condition_led_topics, same_facts
 from ldn.vocabulary import is_off_topic, telling_words, vocabulary, words_of
 
 EMERGENCY_INTENT = "emergency"
@@ -241,10 +241,8 @@ class ScopeGate(GraphComponent):
             confidence=float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0),
             ranking=list(message.get(INTENT_RANKING_KEY) or []),
         )
-        if ranking:
-            reading.topic = ranking[0].get(INTENT_RESPONSE_KEY, "").split("/", 1)[-1] or None
-            reading.topic_confidence = float(ranking[0].get("confidence", 0.0))
-            reading.topic_runner_up = float(ranking[1].get("confidence", 0.0)) if len(ranking) > 1 else 0.0
+        reading.question = " ".join(question_sentences(text)) or text
+        _take_topic(reading, _not_set_aside(ranking, reading.question, _topic_of))
         found: dict[str, list[str]] = {}
         for entity in message.get(ENTITIES) or []:
             if entity.get("value") not in found.setdefault(entity.get("entity"), []):
@@ -256,7 +254,13 @@ class ScopeGate(GraphComponent):
             m for m in named if not rules.is_blocked_by_ldn(text, m)
         ]  # not "a drug that blocks opioids"
         self._read_question(reading, names_a_condition=bool(found.get("condition")))
+        _answer_the_topic_named(reading, ranking)
         self._read_conditions(reading, message)
+        if any(c.id == "addiction" for c in reading.story_conditions):
+            # "In recovery from heroin": what the addiction is to gets the medicine caution (never the question).
+            reading.medicines += [m for m in rules.substances_of_addiction_named(text) if m not in reading.medicines]
+        self._read_past_a_told_caution(reading)
+        _answer_with_the_conditions_topic(reading)
         if (
             "pregnancy" in rules.caution_cues(text)
             and reading.second_topic != "pregnancy"  # "...? also is it ok when ttc": answered second
@@ -288,6 +292,25 @@ class ScopeGate(GraphComponent):
         ):
             reading.answer_with_the_condition()  # "does it help ms symptoms?": no topic stands out; the condition does
         return reading
+
+    def _read_past_a_told_caution(self, reading: Reading) -> None:
+        """ "Is 4.5mg low or high, im 7 months pregnant": the pregnancy is told, the dose is asked."""
+        if self.model is None or reading.intent != FAQ_INTENT or reading.topic != "pregnancy":
+            return
+        rest = rules.without_what_is_told("pregnancy", reading.text)
+        if not rest or rules.caution_is_the_question("pregnancy", " ".join(rest)):
+            return
+        # The rest read whole, and each of its clauses ("..., and my dr brought it up" says nothing): the surest.
+        label, probability = max((self.model.rank(r, top=1)[0] for r in [" ".join(rest), *rest]), key=lambda r: r[1])
+        intent, _, topic = label.partition("/")
+        if (
+            intent == FAQ_INTENT
+            and topic != "pregnancy"
+            and topic not in rules.caution_answers_instead_of("pregnancy")
+            and probability >= self.config["sentence_threshold"]
+        ):
+            reading.topic, reading.topic_confidence, reading.topic_runner_up = topic, probability, 0.0
+            reading.answer_source = "sentence"
 
     @staticmethod
     def _read_conditions(reading: Reading, message: Message) -> None:
@@ -323,13 +346,25 @@ class ScopeGate(GraphComponent):
         parts = sentences(reading.text)
         pieces = question_parts(reading.text) or [reading.text]
         reading.pieces = pieces
-        reading.question = " ".join(question_sentences(reading.text)) or reading.text
         unsure = reading.confidence < self.config["intent_threshold"] or (
             reading.intent == FAQ_INTENT and reading.topic_confidence < self.config["answer_threshold"]
         )
         if self.model is None or (len(parts) <= 1 and len(pieces) <= 1 and not unsure):
             return  # one short question the classifier is sure of: read whole
-        label, probability = self.model.rank(pieces[0], top=1)[0]
+        # "...my doctor prescribed LDN for my fibro. how does it work": a short question is read with the
+        # sentence before it, and also on its own when it doesn't point back ("is this normal?"): that
+        # reading counts when it is surer, and sure as a one-sentence rescue must be.
+        readings = [pieces[0]]
+        bare = sentences(pieces[0])[-1]
+        if bare != pieces[0] and not refers_back(bare):
+            readings.append(bare)
+        candidates = [
+            next(iter(_not_set_aside(ranked, read, lambda r: r[0].partition("/")[2])), ranked[0])
+            for read, ranked in zip(readings, self.model.rank_each(readings, top=3), strict=True)
+        ]
+        label, probability = max(
+            candidates[:1] + [c for c in candidates[1:] if c[1] >= self.config["rescue_threshold"]], key=lambda r: r[1]
+        )
         intent, _, topic = label.partition("/")
         needed = (
             self.config["sentence_threshold"] if len(parts) > 1 or len(pieces) > 1 else self.config["rescue_threshold"]
@@ -373,6 +408,7 @@ class ScopeGate(GraphComponent):
                 and topic != main_topic
                 and probability >= self.config["second_question_threshold"]
                 and not rules.follows_up_the_first(piece)
+                and not rules.is_topic_set_aside(piece, topic)
                 # "Should I be putting the dose up?" reads as a dose question but asks one the guide doesn't answer.
                 and all(topic in rules.answered_by(kind) for kind in rules.question_types_asked(piece))
             ):
@@ -568,6 +604,42 @@ class ScopeGate(GraphComponent):
 def _refusal(verdict: Verdict) -> str:
     """Why the verdict refuses (its first `not_covered` reason), or "" when it doesn't."""
     return next(iter(verdict.entities.get("not_covered") or []), "")
+
+
+def _take_topic(reading: Reading, ranking: list[dict[str, Any]]) -> None:
+    """The FAQ answer ranked first, its confidence and the runner-up's."""
+    reading.topic = _topic_of(ranking[0]) if ranking else None
+    reading.topic_confidence = float(ranking[0].get("confidence", 0.0)) if ranking else 0.0
+    reading.topic_runner_up = float(ranking[1].get("confidence", 0.0)) if len(ranking) > 1 else 0.0
+
+
+def _answer_the_topic_named(reading: Reading, ranking: list[dict[str, Any]]) -> None:
+    """ "Why is it called LOW dose?": the topic the question names in so many words, when the
+    classifier had it in mind too (among its first three answers)."""
+    topic = rules.topic_asked_for(reading.question)
+    if topic and reading.intent == FAQ_INTENT and topic in [_topic_of(r) for r in ranking[:3]]:
+        reading.topic, reading.answer_source = topic, "rules"
+
+
+def _answer_with_the_conditions_topic(reading: Reading) -> None:
+    """ "Is the evidence good for LDN in long covid?": the condition's own topic (long COVID) says
+    where its research stands, so it answers instead (`same_facts` and `answers_also` of the topic)."""
+    if reading.intent != FAQ_INTENT:
+        return
+    for condition in reading.covered:
+        topic = same_facts().get(condition.id)
+        if topic and reading.topic in TOPICS[topic].answers_also:
+            reading.topic = topic
+            return
+
+
+def _not_set_aside(ranking: list, question: str, topic_of: Callable[[Any], str | None]) -> list:
+    """A ranking of answers without those the question sets aside ("what else does it help besides pain?")."""
+    return [r for r in ranking if not rules.is_topic_set_aside(question, topic_of(r))]
+
+
+def _topic_of(ranked: dict[str, Any]) -> str | None:
+    return str(ranked.get(INTENT_RESPONSE_KEY, "")).split("/", 1)[-1] or None
 
 
 def _emergency(kinds: list[str], reason: str) -> Verdict:

@@ -43,6 +43,10 @@ DEVELOPMENT_SETS = (
     "patients_dev9",
     "patients_dev10",
     "patients_dev11",
+    "patients_dev12",
+    "patients_dev13",
+    "patients_dev14",
+    "patients_dev15",
     "emergencies_dev",
 )
 HELDOUT_SETS = DEVELOPMENT_SETS + ("fresh", "patients")

@@ -26,6 +26,8 @@ pytestmark = pytest.mark.unit
         "mujhe ldn ke baare mein batao, kya dard kam hota hai?",
         "quanto custa a naltrexona em baixa dose?",
         "Hoi, ik heb al twee jaar long covid en mijn huisarts wil LDN proberen. Hoe werkt dat precies?",
+        # English disease names among Polish words; its letters decide (2026-11-27, set 15, new words).
+        "Mam long covid od roku, mgła mózgowa i zmęczenie. Czy LDN mi pomoże?",
     ],
 )
 def test_other_languages(text):
@@ -43,6 +45,8 @@ def test_other_languages(text):
         "",
         "can a van driver take ldn",
         "wat r the perks",
+        "IS IT SAFE IN PREGNANCY, I'M IN IRELAND",  # no dotless i read into capitals
+        "does ldn help sjögren's?",
         "I've been on it since 2019, is my co-pay normal?",
         "can i take it with ibuprofen or co-codamol",
     ],

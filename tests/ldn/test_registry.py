@@ -73,6 +73,11 @@ def test_conditions_of_a_kind_the_guide_discusses(condition, category):
         ("ldn for memory loss", ["memory_loss"]),
         ("does ldn help type 1 diabetes", ["type_1_diabetes"]),
         ("does ldn help diabetes", ["diabetes"]),
+        # Heard by voice typing (2026-11-27, sets 11/12, new words).
+        ("could it help my fibre my algae", ["fibromyalgia"]),
+        ("she has roomatoid arthritis in both hands", ["rheumatoid_arthritis"]),
+        # Not in the guide (2026-11-27, set 15).
+        ("could it help my night sweats", ["menopause"]),
     ],
 )
 def test_routing_by_synonym(nlp, text, expected):
@@ -113,6 +118,8 @@ def test_insomnia_reply_says_it_is_a_listed_side_effect():
         ("hydrocortisone", True),
         ("hospital", False),
         ("statin", False),  # too short to be sure
+        ("siponimod", True),  # MS (2026-11-27, set 15)
+        ("doxazosin", True),
         ("capital", False),
     ],
 )
@@ -127,6 +134,11 @@ def test_a_medicine_the_list_lacks_is_known_by_its_ending(word, expected):
         ("dad has been on Sinemet for years", ["sinemet"]),
         ("i take zopiclone most nights", ["zopiclone"]),
         ("he is on hormone therapy for his prostate", ["hormone therapy"]),
+        # Heart, memory, breathing and pregnancy medicines (2026-11-27, sets 12/13).
+        ("mum has been on galantamine since spring", ["galantamine"]),
+        ("i use my inhaler twice a day", ["inhaler"]),
+        ("just my folic acid for now", ["folic acid"]),
+        ("she's on elmiron for her bladder", ["elmiron"]),
     ],
 )
 def test_medicines_are_found_by_name(nlp, text, expected):

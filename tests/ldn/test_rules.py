@@ -118,6 +118,13 @@ pytestmark = pytest.mark.unit
         ("his lips are turning blue", "allergy"),
         ("my chest feels like an elephant is on it", "heart"),
         ("grandma crumpled in the hallway", "heart"),
+        # A method worked out and told calmly; a car into a river "in my car" (2026-11-27, sets 12/13, new words).
+        ("my brother says he has worked out how he'd end it", "crisis"),
+        ("i keep picturing driving my van off the bridge on the way to work", "crisis"),
+        # "Done with it all", shut in with the medicines, how much it would take (2026-11-27, set 15, new words).
+        ("he told me he's done with it all and he's not picking up", "crisis"),
+        ("my sister locked herself in her room with all her pills", "crisis"),
+        ("how much naltrexone would it take to not wake up", "crisis"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):
@@ -183,6 +190,13 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "just in case, what happens if someone reacts badly to ldn, like swelling?",
         "before I go any further, is it considered safe?",
         "grandad has dementia and some days he doesn't know who I am. could ldn help his memory?",
+        # "Found out", a medicine's purpose (2026-11-27, sets 12/13, new words).
+        "my daughter found out she is expecting while on ldn, is that a problem?",
+        "i'm on bisoprolol for a racing heart, is ldn ok alongside it?",
+        # A past year, "40-odd", the best way to go up (2026-11-27, set 15, new words).
+        "I had anaphylaxis to shellfish in 2012 so I read every label, is ldn ok",
+        "after 20-odd years of ms i'm curious about ldn",
+        "what's the best way to go up to 4.5mg?",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -200,6 +214,11 @@ def test_ordinary_questions_are_not_emergencies(text):
         ("the headache is mostly gone now", True),
         ("my son refuses tablets so we use liquids for everything", True),
         ("the queasiness was gone by lunchtime", True),
+        ("my daughter just can't do tablets, she gags", True),
+        ("the painkillers just aren't cutting it anymore", True),
+        ("I'm nine years clean and I know that name from rehab", True),
+        ("he gets through a bottle of wine a night", True),
+        ("I'm already taking a pile of supplements every morning", True),
         ("her lips are swelling and she can't swallow", False),
         ("he won't wake up", False),
     ],
@@ -226,6 +245,9 @@ def test_a_pet_replaces_human_poison_control():
     "text, kind",
     [
         ("how long till ldn kicks in for fibro", "time_to_work"),
+        ("how quickly does it help with ms fatigue", "time_to_work"),
+        ("ldn or gabapentin for my feet, which one should i try first?", "comparison"),
+        ("is the ldn causing my rash?", "side_effect_not_listed"),
         ("when will i notice a difference with my ms", "time_to_work"),
         ("3 weeks on it and i feel no different, is that normal", "time_to_work"),
         ("how long do the weird dreams last", "duration"),
@@ -279,6 +301,9 @@ def test_question_types_are_recognised(text, kind):
         "can ldn cause insomnia",
         "how do i take it",
         "take 1 to 5 mg",
+        # "Help with", "a mix of" name no combination (2026-11-27, sets 12/13, new words).
+        "i take levothyroxine, can ldn help with the thyroid itself",
+        "what could it do for a mix of aches and low mood",
         # Naltrexone for drinking is the addiction answer; a starting dose is not a combination.
         "i drink way too much wine, does low dose naltrexone help with alcohol",
         "can ldn help my hashimotos? and what dose do people usually start with",
@@ -326,6 +351,7 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("my neighbour's daughter is 13 and has crohns", ["child"]),
         ("i'm 16 now and my rheumatologist mentioned ldn", ["child"]),
         ("im 9 stone and always tired", []),
+        ("our 11-year-old has crohns", ["child"]),  # hyphenated (2026-11-27, set 15)
         ("3 weeks postpartum and nursing, is ldn a capsule", ["breastfeeding"]),
         ("our youngest (he's 9) has crps", ["child"]),
         ("our eldest is 23 and has crohns", []),
@@ -344,6 +370,8 @@ def test_medicines_named_by_kind_and_asked_about():
     assert medicine_is_the_question("can i take ldn with my sertraline", ["sertraline"])
     assert medicine_is_the_question("i'm on sertraline. can i take ldn with it?", ["sertraline"])
     assert not medicine_is_the_question("i take sertraline, can ldn help my fibro", ["sertraline"])
+    # "Help with" is what LDN might do, not a combination (2026-11-27, set 12, new words).
+    assert not medicine_is_the_question("i take thyroxine, can ldn help with my joints?", ["thyroxine"])
 
 
 def test_a_medicine_named_only_in_the_story_is_not_the_question():
@@ -427,3 +455,60 @@ def test_slowing_it_down_asks_whether_it_works():
     from ldn.rules import asks_whether_it_works
 
     assert asks_whether_it_works("is there anything to it for MS, like slowing it down?")
+
+
+def test_is_it_used_for_a_condition_asks_whether_it_works():
+    from ldn.rules import asks_whether_it_works
+
+    assert asks_whether_it_works("is naltrexone used to treat alcohol problems")
+    assert asks_whether_it_works("Is that what LDN is used for, Crohn's?")
+    assert not asks_whether_it_works("what conditions is ldn used for?")  # in general
+    assert not asks_whether_it_works("does ldn work on the immune system?")  # what it works on
+
+
+@pytest.mark.parametrize(
+    "question, topic, expected",
+    [
+        ("what else does it help besides the pain?", "pain", True),
+        ("apart from the cost what should i know", "cost", True),
+        ("does it help my pain?", "pain", False),
+        ("other than the dreams, what side effects are there", "side_effects", False),  # named again, asked
+    ],
+)
+def test_a_topic_named_to_be_set_aside(question, topic, expected):
+    from ldn.rules import is_topic_set_aside
+
+    assert is_topic_set_aside(question, topic) is expected
+
+
+def test_what_an_addiction_is_to_is_named():
+    from ldn.rules import substances_of_addiction_named
+
+    assert substances_of_addiction_named("my dad is in recovery from heroin") == ["heroin"]
+    assert substances_of_addiction_named("can it help alcoholism") == ["alcohol"]
+    assert substances_of_addiction_named("does it help opioid addiction") == ["opioids"]
+
+
+def test_a_told_pregnancy_is_left_out_of_the_question():
+    from ldn.rules import without_what_is_told
+
+    assert without_what_is_told("pregnancy", "whats the normal dose, im 6 months pregnant and curious") == [
+        "whats the normal dose,",
+        "and curious",
+    ]
+    assert without_what_is_told("pregnancy", "is ldn safe in pregnancy?") == []
+
+
+def test_ldn_is_named_as_voice_typing_spells_it():
+    from ldn.rules import mentions_ldn
+
+    assert mentions_ldn("does l d n cost much") and mentions_ldn("my low dose nal trex own")
+    assert not mentions_ldn("my gp said all done for today")
+
+
+def test_a_question_that_names_its_topic():
+    from ldn.rules import topic_asked_for
+
+    assert topic_asked_for("so why's it called low dose then?") == "dose"
+    assert topic_asked_for("why do doses differ from person to person") == "dose"
+    assert topic_asked_for("how low is the risk of side effects") is None

@@ -40,6 +40,9 @@ def test_ranks_are_the_pipelines_probabilities_in_one_pass_or_one_by_one():
         ("wat r the perks, u think", "what are the perks, you think"),
         ("is ldn ok", "is ldn ok"),
         ("cud it help, shud i ask", "could it help, should i ask"),
+        # The drug's name as voice typing spells it (2026-11-27, set 12).
+        ("is l d n safe", "is ldn safe"),
+        ("low dose nal trex own for my back", "low dose naltrexone for my back"),
     ],
 )
 def test_shorthand_is_spelled_out(text, spelled_out):

@@ -539,3 +539,85 @@ def test_the_code_that_trains_it_is_part_of_the_fingerprint(monkeypatch, tmp_pat
     edited.write_text(Path(sentence_model.__file__).read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     monkeypatch.setattr(sentence_model, "__file__", str(edited))
     assert component.fingerprint_addon({}) != before
+
+
+def test_an_answer_the_question_sets_aside_is_not_read():
+    """ "Besides pain": the pain answer ranked first is passed over for the next (2026-11-27, set 11)."""
+    message = parsed(
+        "what else is ldn good for besides pain", [("faq", 0.9)], [("pain", 0.7), ("benefits", 0.25), ("cost", 0.01)]
+    )
+    intent, reason, _ = verdict(message)
+    # The next answer is judged by the same thresholds: benefits at 0.25 is under answer_threshold.
+    assert (intent, reason) == ("nlu_fallback", "answer_confidence")
+    message = parsed(
+        "what else is ldn good for besides pain", [("faq", 0.9)], [("pain", 0.5), ("benefits", 0.45), ("cost", 0.01)]
+    )
+    assert verdict(message)[2]["answer"] == ["faq/benefits"]
+
+
+def test_what_an_addiction_is_to_gets_the_medicine_caution():
+    named = [("condition", "addiction", "recovery from heroin")]
+    message = parsed(
+        "my son is in recovery from heroin, could naltrexone help him", [("ask_condition", 0.8)], (), named
+    )
+    intent, _, found = verdict(message)
+    assert (intent, found["caution"], found["mentioned_medicine"]) == (
+        "ask_condition",
+        ["child", "medicine"],
+        ["heroin"],
+    )
+
+
+def test_a_told_pregnancy_leaves_the_question_asked():
+    """The classifier picked the pregnancy answer; the rest of the message asks the dose (2026-11-27, sets 4/11)."""
+    from ldn.sentence_model import SentenceModel
+
+    checker = gate()
+    checker.model = SentenceModel.train(
+        SENTENCE_EXAMPLES + [("what dose of ldn is normal", "faq/dose"), ("is 4.5mg a normal dose", "faq/dose")]
+    )
+    text = "is 4.5mg a normal dose of ldn, im 7 months pregnant and my gp mentioned it"
+    message = parsed(text, [("faq", 0.8)], [("pregnancy", 0.6), ("dose", 0.2)])
+    checker.process([message])
+    found = verdict_entities(message)
+    assert (found["answer"], found["caution"]) == (["faq/dose"], ["pregnancy"])
+
+
+def test_a_short_question_that_points_back_at_nothing_is_also_read_on_its_own():
+    """ "...prescribed it for my fibro. how does it work": the story before it reads "not covered";
+    the question alone reads the mechanism surely (2026-11-27, set 12)."""
+    from ldn.sentence_model import SentenceModel
+
+    checker = gate(sentence_emergency_threshold=1.01)
+    checker.model = SentenceModel.train(
+        SENTENCE_EXAMPLES
+        + [
+            ("how does it work", "faq/how_it_works"),
+            ("how does ldn work", "faq/how_it_works"),
+            ("how does it actually work", "faq/how_it_works"),
+            ("im on amlodipine and metformin, can i take ldn", "out_of_scope"),
+            ("on amlodipine and metformin and my doctor prescribed ldn", "out_of_scope"),
+        ]
+    )
+    story = "im on amlodipine and metformin, my doctor prescribed ldn. how does it work"
+    message = parsed(story, [("out_of_scope", 0.6), ("faq", 0.3)], [("how_it_works", 0.4)])
+    checker.process([message])
+    assert verdict_entities(message)["answer"] == ["faq/how_it_works"]
+
+
+def test_a_question_that_names_its_topic_gets_it_if_the_classifier_had_it_in_mind():
+    """ "Why is it called low dose?": the dose answer, when it is among the classifier's first three."""
+    ranked = [("benefits", 0.27), ("dose", 0.26), ("what_is", 0.22)]
+    intent, reason, found = verdict(parsed("why is it called low dose?", [("faq", 0.9)], ranked))
+    assert (intent, reason, found["answer"]) == ("faq", "answer:rules", ["faq/dose"])
+    ranked = [("benefits", 0.27), ("what_is", 0.26), ("cost", 0.22), ("dose", 0.1)]
+    assert verdict(parsed("why is it called low dose?", [("faq", 0.9)], ranked))[1] == "answer_confidence"
+
+
+def test_the_evidence_for_long_covid_is_the_long_covid_answer():
+    """Its answer says where the research on long COVID stands (`same_facts`, `answers_also`)."""
+    named = [("condition", "long_covid", "long covid")]
+    message = parsed("is the evidence any good for ldn in long covid?", [("faq", 0.9)], [("evidence", 0.8)], named)
+    assert verdict(message)[2]["answer"] == ["faq/long_covid"]
+    message = parsed("is the evidence any good for ldn?", [("faq", 0.9)], [("evidence", 0.8)])
+    assert verdict(message)[2]["answer"] == ["faq/evidence"]
