@@ -21,6 +21,7 @@ FOREIGN_WORDS = set(
     se lo le les su sus estoy está esta este esto son hay muy pero porque cuál cuáles cuánto
     tomar efectos secundarios ayuda ayudar hola gracias buenos buenas dias días sí
     não você é com uma um meu minha posso tomar quais são efeitos colaterais obrigado obrigada olá
+    oi gente alguém sabe estou exausta exausto tempo todo desde mais fazer ajuda também muito
     bom dia isso ele ela tem pode ajudar remédio custa em baixa cobre naltrexona dosis
     les est je vous pour avec une des du ce mon ma mes quels quelles sont est-ce bonjour merci
     peut aider prendre effets secondaires oui très qui dans pas
@@ -43,11 +44,11 @@ FOREIGN_WORDS = set(
 # Short English words that other languages share; never counted as foreign.
 FOREIGN_WORDS -= {"a", "i", "me", "no", "so", "on", "in", "die", "pass", "come", "per", "est", "ve", "co", "bin"}
 # Letters only Vietnamese uses (horn and hook vowels, stacked tone marks, đ); and letters of Polish,
-# Czech, Turkish and Hungarian that no English loanword or name patients write here has
+# Czech, Turkish, Hungarian and Portuguese that no English loanword or name patients write here has
 # ("Dzień dobry... long covid", patients_dev15, 2026-11-27).
 _VIETNAMESE = re.compile("[ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 # (Case listed, not ignored: the dotless i of Turkish would match i and I case-insensitively.)
-_OTHER_LATIN = re.compile("[ąęłńśźżćřěůťďňğşőűĄĘŁŃŚŹŻĆŘĚŮŤĎŇĞŞŐŰ]")
+_OTHER_LATIN = re.compile("[ąęłńśźżćřěůťďňğşőűãõĄĘŁŃŚŹŻĆŘĚŮŤĎŇĞŞŐŰÃÕ]")
 
 
 @functools.lru_cache(maxsize=1)

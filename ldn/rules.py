@@ -309,9 +309,15 @@ def _other_medicine_names() -> tuple[tuple[str, Pattern], ...]:
 
 
 def other_medicines(text: str) -> list[str]:
-    """Medicines and substances named by kind ("a blood thinner", "alcohol"), as the reply names them."""
+    """Medicines and substances named by kind ("a blood thinner", "alcohol"), as the reply names them;
+    not where the words before deny them ("I came off all my other tablets", "no other tablets")."""
     text = normalize(text)
-    return [name for name, pattern in _other_medicine_names() if pattern.search(text)]
+    denied = _compile(_rules()["cautions"]["medicine"].get("other_names_denied_by"))
+    return [
+        name
+        for name, pattern in _other_medicine_names()
+        if any(not _any(denied, text[: m.start()]) for m in pattern.finditer(text))
+    ]
 
 
 # Named, also as voice typing spells it ("l d n", "nal trex own": see sentence_model.normalise), or "it".

@@ -36,19 +36,21 @@ FLOORS: dict = {
     # ("...is it safe") won over the story's reading; the unread set gained one (README, seventh batch).
     "patients_dev7": {"in_scope_accuracy": 0.904, "out_of_scope_handled": 0.944, "false_alarm_rate": 0.042},
     "patients_dev8": {"in_scope_accuracy": 0.917},
-    "patients_dev9": {"in_scope_accuracy": 0.909, "out_of_scope_handled": 0.941, "confidently_wrong": 2},
-    "patients_dev10": {"in_scope_accuracy": 0.925, "confidently_wrong": 1},
-    "patients_dev11": {"in_scope_accuracy": 0.893, "confidently_wrong": 1},
+    "patients_dev9": {"in_scope_accuracy": 0.916, "out_of_scope_handled": 0.941, "confidently_wrong": 2},
+    "patients_dev10": {"in_scope_accuracy": 0.94, "confidently_wrong": 1},
+    "patients_dev11": {"in_scope_accuracy": 0.9, "confidently_wrong": 1},
     "patients_dev12": {"in_scope_accuracy": 0.893, "out_of_scope_handled": 0.944, "confidently_wrong": 4},
     "patients_dev13": {"confidently_wrong": 3},
     "patients_dev14": {"confidently_wrong": 2},
-    "patients_dev15": {"in_scope_accuracy": 0.909, "confidently_wrong": 1},
+    "patients_dev15": {"in_scope_accuracy": 0.924, "confidently_wrong": 1},
+    "patients_dev16": {"in_scope_accuracy": 0.924, "out_of_scope_handled": 0.942, "confidently_wrong": 4},
+    "patients_dev17": {"in_scope_accuracy": 0.924, "out_of_scope_handled": 0.916, "confidently_wrong": 2},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 12 still get emergency guidance (recall first).
     "emergencies_dev": {"false_alarm_rate": 0.172},
     # The unread patient-style set: its misses can't be diagnosed without reading it.
     # Its emergency recall (30 of 30) and false alarms (1 of 181) meet the targets: no floor.
-    "patients": {"in_scope_accuracy": 0.862, "confidently_wrong": 5},
+    "patients": {"in_scope_accuracy": 0.87, "confidently_wrong": 5},
 }
 UNREAD_SETS = ("fresh", "patients")
 # A set written for one question is judged on that question only: the emergency set's

@@ -47,6 +47,8 @@ DEVELOPMENT_SETS = (
     "patients_dev13",
     "patients_dev14",
     "patients_dev15",
+    "patients_dev16",
+    "patients_dev17",
     "emergencies_dev",
 )
 HELDOUT_SETS = DEVELOPMENT_SETS + ("fresh", "patients")

@@ -28,6 +28,7 @@ pytestmark = pytest.mark.unit
         "Hoi, ik heb al twee jaar long covid en mijn huisarts wil LDN proberen. Hoe werkt dat precies?",
         # English disease names among Polish words; its letters decide (2026-11-27, set 15, new words).
         "Mam long covid od roku, mgła mózgowa i zmęczenie. Czy LDN mi pomoże?",
+        "Olá, alguém sabe se LDN ajuda na fibromialgia? Estou cansada o tempo todo e não aguento mais.",
     ],
 )
 def test_other_languages(text):

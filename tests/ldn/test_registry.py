@@ -139,6 +139,8 @@ def test_a_medicine_the_list_lacks_is_known_by_its_ending(word, expected):
         ("i use my inhaler twice a day", ["inhaler"]),
         ("just my folic acid for now", ["folic acid"]),
         ("she's on elmiron for her bladder", ["elmiron"]),
+        ("I take Euthyrox every morning", ["euthyrox"]),
+        ("he's on the hormone injections for it", ["hormone injections"]),
     ],
 )
 def test_medicines_are_found_by_name(nlp, text, expected):

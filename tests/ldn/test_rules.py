@@ -268,6 +268,8 @@ def test_a_pet_replaces_human_poison_control():
         ("should i be pushing the dose up?", "stopping_or_changing"),
         ("does ldn need to go in the fridge", "storage"),
         ("is it ok to drive on ldn", "driving"),
+        ("am i allowed to drive after taking ldn", "driving"),
+        ("can i pack ldn in my carry-on for a flight", "travel"),
         ("how do i sign up for the ubc trial", "trial_logistics"),
         ("has that trial in canada shown anything yet", "trial_logistics"),
         ("the prior authorization form wants a diagnosis code, what do I put in there", "paperwork"),
@@ -304,6 +306,12 @@ def test_question_types_are_recognised(text, kind):
         # "Help with", "a mix of" name no combination (2026-11-27, sets 12/13, new words).
         "i take levothyroxine, can ldn help with the thyroid itself",
         "what could it do for a mix of aches and low mood",
+        # Told, not asked; the mechanism's block; an idiom (2026-11-27, sets 11-15, new words).
+        "what side effects does it have? i drive a bus so i can't be sleepy",
+        "is the blockade permanent or does it wear off?",
+        "how can a blocker ease pain instead of making it worse",
+        "is there a cheaper generic than the brand name stuff",
+        "what does it do to the immune system, i'm on methotrexate so i want to know what goes into the mix",
         # Naltrexone for drinking is the addiction answer; a starting dose is not a combination.
         "i drink way too much wine, does low dose naltrexone help with alcohol",
         "can ldn help my hashimotos? and what dose do people usually start with",
@@ -352,6 +360,11 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("i'm 16 now and my rheumatologist mentioned ldn", ["child"]),
         ("im 9 stone and always tired", []),
         ("our 11-year-old has crohns", ["child"]),  # hyphenated (2026-11-27, set 15)
+        # Denied, a due date, an age in brackets (2026-11-27, set 16, new words).
+        ("i'm not pregnant, is ldn safe long term?", []),
+        ("baby is due in june, what does ldn do", ["pregnancy"]),
+        ("it's for my lass (14), what does it cost", ["child"]),
+        ("she's not feeding the baby any more, what are the side effects", []),
         ("3 weeks postpartum and nursing, is ldn a capsule", ["breastfeeding"]),
         ("our youngest (he's 9) has crps", ["child"]),
         ("our eldest is 23 and has crohns", []),
@@ -391,6 +404,12 @@ def test_medicines_named_only_by_how_many_are_context():
     assert other_medicines("should i take 2 pills at night") == []
     assert other_medicines("im on 3 tablets of ldn") == []
     assert other_medicines("he takes 6 different pills and 2 inhalers") == ["other medicines"]
+    # A stack, a range; denied ones are none (2026-11-27, set 16, new words).
+    assert other_medicines("she takes a whole heap of tablets for her heart") == ["other medicines"]
+    assert other_medicines("mum takes 5-6 pills daily") == ["other medicines"]
+    assert other_medicines("i came off all my other meds in spring") == []
+    assert other_medicines("no other tablets, just this") == []
+    assert other_medicines("could it help me quit the booze") == ["alcohol"]  # what an addiction is to
     # Never a combination to refuse: "is it safe with my other meds?" is the safety answer.
     assert is_context_only("other medicines") and not is_context_only("sertraline")
 
@@ -417,6 +436,8 @@ def test_every_caution_has_a_reply_name():
     [
         ("what else is ldn used for besides addiction?", "addiction", True),
         ("is it used for anything other than ms", "ms", True),
+        # Said to tell what the drug is (2026-11-27, set 17, new words).
+        ("isn't it the pill doctors prescribe for alcohol problems? why me", "alcohol", True),
         ("does ldn help with addiction?", "addiction", False),
         # Named to say what the drug is (2026-11-26, set 11).
         ("how can an addiction medicine ease my back", "addiction", True),
@@ -512,3 +533,6 @@ def test_a_question_that_names_its_topic():
     assert topic_asked_for("so why's it called low dose then?") == "dose"
     assert topic_asked_for("why do doses differ from person to person") == "dose"
     assert topic_asked_for("how low is the risk of side effects") is None
+    assert topic_asked_for("does ldn raise endorphins or lower them") == "how_it_works"
+    assert topic_asked_for("does ldn boost endorphins to ease pain") is None  # the pain question
+    assert topic_asked_for("tell me all the benefits in one go") == "benefits"
