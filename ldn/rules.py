@@ -14,6 +14,7 @@ from re import Pattern
 
 from ldn import yaml_file
 from ldn.sentences import sentences
+from ldn.text import drug_named_plainly
 
 RULES_FILE = Path(__file__).with_name("rules.yml")
 
@@ -320,14 +321,12 @@ def other_medicines(text: str) -> list[str]:
     ]
 
 
-# Named, also as voice typing spells it ("l d n", "nal trex own": see sentence_model.normalise), or "it".
-_LDN = re.compile(
-    r"\b(ldn|l[. ] ?d[. ] ?n|naltrexone?|naltrexon|nal[- ]?trex\w*|naltr[ae]xz?one|low[- ]dose|it)\b", re.IGNORECASE
-)
+_LDN = re.compile(r"\b(ldn|naltrexone?|low[- ]dose|it)\b", re.IGNORECASE)
 
 
 def mentions_ldn(text: str) -> bool:
-    return bool(_LDN.search(text))
+    """Named, also as voice typing spells it ("l d n", "nal trex own"), or "it"."""
+    return bool(_LDN.search(drug_named_plainly(text)))
 
 
 def caution_answers_instead_of(name: str) -> tuple[str, ...]:

@@ -23,6 +23,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
+from ldn.text import drug_named_plainly
+
 
 class SentenceModel:
     def __init__(self, pipeline: Pipeline) -> None:
@@ -94,16 +96,12 @@ _SHORTHAND = {
     "coz": "because",
 }
 _WORD = re.compile(r"[a-z]+")
-# The drug's name as voice typing and patients spell it: "l d n", "l.d.n.", "nal trex own", "naltrexon"
-# (patients_dev12, 2026-11-27). `rules.mentions_ldn` knows the same spellings.
-_SPELLED_LDN = re.compile(r"\bl[. ] ?d[. ] ?n\b\.?")
-_HEARD_NALTREXONE = re.compile(r"\bnal[- ]?trex[- ]?(own|one|on)\b|\bnaltrex(on|own)?\b|\bnaltr[ae]xz?one\b")
 
 
 def normalise(text: str) -> str:
     """Lower case, straight apostrophes, and shorthand spelled out (training and prediction alike)."""
     text = _NO_APOSTROPHE.sub(r"\1n't", text.lower().replace("\u2019", "'").replace("\u2018", "'"))
-    text = _SPELLED_LDN.sub("ldn", _HEARD_NALTREXONE.sub("naltrexone", text))
+    text = drug_named_plainly(text)
     return _WORD.sub(lambda word: _SHORTHAND.get(word.group(0), word.group(0)), text)
 
 

@@ -23,6 +23,19 @@ def _keep(ch: str) -> bool:
     return ch.isspace() or ch == "\u200d" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co")
 
 
+# The drug's name as voice typing and patients spell it: "l d n", "l.d.n.", "nal trex own", "naltrexon"
+# (patients_dev12, 2026-11-27). Read the same way by the classifier and by the rules.
+_SPELLED_LDN = re.compile(r"\bl[. ] ?d[. ] ?n\b\.?", re.IGNORECASE)
+_HEARD_NALTREXONE = re.compile(
+    r"\bnal[- ]?trex[- ]?(own|one|on)\b|\bnaltrex(on|own)?\b|\bnaltr[ae]xz?one\b", re.IGNORECASE
+)
+
+
+def drug_named_plainly(text: str) -> str:
+    """The text with the drug's misspelt or voice-typed names written "ldn" and "naltrexone"."""
+    return _SPELLED_LDN.sub("ldn", _HEARD_NALTREXONE.sub("naltrexone", text))
+
+
 def clean_text(raw: object) -> str:
     """Drop control and format characters, fold white space."""
     if not isinstance(raw, str):
