@@ -205,8 +205,12 @@ def caution_cues(text: str) -> list[str]:
     return [c.name for c in cautions() if c.called_for(text)]
 
 
+def _caution(name: str) -> Caution:
+    return next(c for c in cautions() if c.name == name)
+
+
 def caution_said_by(name: str) -> tuple[str, ...]:
-    return next(c.said_by for c in cautions() if c.name == name)
+    return _caution(name).said_by
 
 
 CAUTION_NAMES = ("pregnancy", "breastfeeding", "child", "medicine", "condition_not_covered")
@@ -216,7 +220,7 @@ def medicine_is_the_question(question: str, medicines: Iterable[str]) -> bool:
     """ "Can I take LDN with X?", "should I stop X?": a medicine the question names, or points back at,
     is what is asked about (one named only in the story is context: answer and caution)."""
     question = normalize(question)
-    medicine = next(c for c in cautions() if c.name == "medicine")
+    medicine = _caution("medicine")
     return (
         _any(medicine.asked_about, question)
         and _names(question, medicines, medicine)
@@ -282,19 +286,24 @@ def is_set_aside(question: str, name: str, others: Iterable[str] = ()) -> bool:
 
 def is_topic_set_aside(question: str, topic: str | None) -> bool:
     """ "What can it help with besides pain?": every naming of the topic is set aside."""
-    spec = _rules()["topics_set_aside"]
-    pattern = spec["words"].get(topic) if topic else None
+    by, words = _topics_set_aside()
+    pattern = words.get(topic) if topic else None
     question = normalize(question)
-    names = [m.start() for m in re.finditer(pattern, question, re.IGNORECASE)] if pattern else []
-    return bool(names) and all(re.search(spec["by"], question[:at], re.IGNORECASE) for at in names)
+    names = [m.start() for m in pattern.finditer(question)] if pattern else []
+    return bool(names) and all(by.search(question[:at]) for at in names)
+
+
+@functools.cache
+def _topics_set_aside() -> tuple[Pattern, dict[str, Pattern]]:
+    spec = _rules()["topics_set_aside"]
+    return re.compile(spec["by"], re.IGNORECASE), {t: re.compile(p, re.IGNORECASE) for t, p in spec["words"].items()}
 
 
 def topic_asked_for(question: str) -> str | None:
     """ "Why is it called LOW dose?": the topic the question names in so many words, if any."""
     question = normalize(question)
     return next(
-        (topic for topic, patterns in _rules()["asks_for_the_topic"].items() if _any(_compile(patterns), question)),
-        None,
+        (topic for topic in _rules()["asks_for_the_topic"] if _any(_part("asks_for_the_topic", topic), question)), None
     )
 
 
@@ -309,11 +318,16 @@ def _other_medicine_names() -> tuple[tuple[str, Pattern], ...]:
     return tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in spec.items())
 
 
+@functools.cache
+def _other_names_denied_by() -> tuple[Pattern, ...]:
+    return _compile(_rules()["cautions"]["medicine"].get("other_names_denied_by"))
+
+
 def other_medicines(text: str) -> list[str]:
     """Medicines and substances named by kind ("a blood thinner", "alcohol"), as the reply names them;
     not where the words before deny them ("I came off all my other tablets", "no other tablets")."""
     text = normalize(text)
-    denied = _compile(_rules()["cautions"]["medicine"].get("other_names_denied_by"))
+    denied = _other_names_denied_by()
     return [
         name
         for name, pattern in _other_medicine_names()
@@ -331,7 +345,7 @@ def mentions_ldn(text: str) -> bool:
 
 def caution_answers_instead_of(name: str) -> tuple[str, ...]:
     """Topics whose question, asked with this caution, is answered by the caution's own topic."""
-    return next(c.answers_instead_of for c in cautions() if c.name == name)
+    return _caution(name).answers_instead_of
 
 
 def is_context_only(medicine: str) -> bool:
@@ -383,7 +397,7 @@ _CLAUSE = re.compile(r"(?<=[,.;!?])\s+|\s+(?=\band (?!then\b))")  # before "and 
 def without_what_is_told(name: str, text: str) -> list[str]:
     """ "Need the usual dose range. I'm 22 weeks pregnant so not starting yet": the clauses that don't
     only tell the caution's state (none when nothing is told)."""
-    caution = next(c for c in cautions() if c.name == name)
+    caution = _caution(name)
     clauses = _CLAUSE.split(normalize(text))
     kept = [c for c in clauses if not _any(caution.told, c)]
     return kept if len(kept) < len(clauses) else []
@@ -391,5 +405,5 @@ def without_what_is_told(name: str, text: str) -> list[str]:
 
 def caution_is_the_question(name: str, question: str) -> bool:
     """ "I'm pregnant, is it OK to keep taking it?": the caution's own answer is the answer."""
-    caution = next(c for c in cautions() if c.name == name)
+    caution = _caution(name)
     return _any(caution.answers_when_asked, normalize(question))

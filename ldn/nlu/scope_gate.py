@@ -64,6 +64,7 @@ ANSWERING_INTENTS = {FAQ_INTENT, CONDITION_INTENT, "ask_how_much", "tell_me_more
 # FAQ topics where a named condition is really the question ("does it help MS?"),
 # so the condition's own answer is the more precise one (`condition_led` in topic.yml).
 CONDITION_LED_TOPICS = condition_led_topics()
+TOPIC_OF_CONDITION = same_facts()  # a covered condition -> the topic whose answer carries its facts
 # Verdicts that carry cautions (an answer, a refusal or a "not sure" to a health question).
 CAUTIONED_INTENTS = {FAQ_INTENT, CONDITION_INTENT, OUT_OF_SCOPE_INTENT, FALLBACK_INTENT}
 MODEL_FILE, VOCABULARY_FILE, ALARM_WORDS_FILE = "sentence_model.pkl", "vocabulary.json", "alarm_words.json"
@@ -627,7 +628,7 @@ def _answer_with_the_conditions_topic(reading: Reading) -> None:
     if reading.intent != FAQ_INTENT:
         return
     for condition in reading.covered:
-        topic = same_facts().get(condition.id)
+        topic = TOPIC_OF_CONDITION.get(condition.id)
         if topic and reading.topic in TOPICS[topic].answers_also:
             reading.topic = topic
             return
