@@ -228,6 +228,11 @@ def medicine_is_the_question(question: str, medicines: Iterable[str]) -> bool:
     )
 
 
+def names_a_medicine(question: str, medicines: Iterable[str]) -> bool:
+    """The question names one of the medicines, by name or kind, or points back at them."""
+    return _names(normalize(question), medicines, _caution("medicine"))
+
+
 def _names(text: str, medicines: Iterable[str], medicine: Caution) -> bool:
     """The text names one of the medicines (or a kind of them), or points back at them."""
     by_kind = other_medicines(text)  # "a blood thinner", "alcohol": named by kind in the question

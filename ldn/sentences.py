@@ -13,14 +13,20 @@ import re
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\d\.)\s+|(?<=\d\d\.)\s+(?=[a-zA-Z])|\s*\n+\s*|(?<=[a-z])\.(?=[A-Z])")
 # A second question inside one sentence: "... and what does it cost", "... also, is it safe";
 # "and whats the dose" too, but not ", whats the big deal about it" (one question in two parts).
+# A verb that starts a question has its subject next ("and is it safe"); "mum has RA and is on
+# methotrexate" goes on telling (patients_dev20, 2026-11-27).
+_SUBJECT = (
+    r"(?:it|its|it'?s|ldn|naltrexone|low|this|that|there|these|those|i|im|you|u|he|she|they|we|my|his|her|"
+    r"their|our|your|the|a|an|people|any|anything|anyone|anybody|someone|somebody|some|all|much|one|taking|using|being)"
+)
 _SECOND_QUESTION = re.compile(
     r"(?:,|;|\band\b|\balso\b|\bplus\b|\bbut\b)\s*(?:also\s+|and\s+)?(?:roughly\s+|approximately\s+|about\s+|just\s+|realistically\s+|honestly\s+)?"
-    r"(?=(?:what|how|is|are|does|do|can|could|should|will|would|where|when|why|which|any)\b\s+\w+)"
+    rf"(?=(?:what|how|where|when|why|which|any)\b\s+\w+|(?:is|are|does|do|can|could|should|will|would)\s+{_SUBJECT}\b)"
     r"|(?:\band\b|\balso\b|\bplus\b)\s*(?=(?:whats|hows)\b\s+\w+)",
     re.IGNORECASE,
 )
 _QUESTION_START = re.compile(
-    r"^\W*(?:(?:and|also|plus|but|so|oh|ok|okay|then|anyway|roughly|approximately|realistically|honestly)\W+)*"
+    r"^\W*(?:(?:and|also|plus|but|so|oh|ok|okay|then|anyway|btw|roughly|approximately|realistically|honestly)\W+)*"
     r"(what|whats|what's|how|hows|why|when|where|which|who|is|isn'?t|are|aren'?t|does|doesn'?t|do|don'?t|"
     r"did|can|could|should|shall|would|will|won'?t|may|might|has|have|am|any|anyone|anybody|tell me|explain|"
     r"i (wonder|was wondering|want to know|would like to know|need to know)|wondering|curious|"
@@ -42,15 +48,29 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
 
 
+# A question after a comma, with no question mark: "my grandad's friend takes it for something, what
+# sort of conditions is it given for." (patients_dev20, 2026-11-27). Not "..., when I was 30".
+_QUESTION_AFTER_COMMA = re.compile(
+    r",\s*(?:(?:so|and|but|also|btw)\s+)?(?:what|whats|what's|how|hows|is (?:it|ldn|this|that|there)|are (?:there|they)|"
+    r"does (?:it|ldn)|can (?:it|ldn|i|you)|could (?:it|ldn|i)|should i|would (?:it|ldn)|will (?:it|ldn))\b",
+    re.IGNORECASE,
+)
+
+
 def is_question(sentence: str) -> bool:
     return sentence.rstrip().endswith("?") or bool(
-        _QUESTION_START.search(sentence) or _QUESTION_INSIDE.search(sentence)
+        _QUESTION_START.search(sentence) or _QUESTION_INSIDE.search(sentence) or _QUESTION_AFTER_COMMA.search(sentence)
     )
 
 
 # A question shorter than this is read with the words just before it ("..., is this normal?").
 SHORT_QUESTION_WORDS = 6
 _REFERS_BACK = re.compile(r"\b(this|that|both|these|those|them)\b", re.IGNORECASE)
+
+
+_ONE_WORD_QUESTION = re.compile(
+    r"\W*(true|really|right|correct|accurate|legit|fact|myth|seriously)\s*\?+\W*", re.IGNORECASE
+)
 
 
 def _needs_lead_in(question: str) -> bool:
@@ -76,7 +96,9 @@ def question_parts(text: str) -> list[str]:
             before = sentence
             continue
         for piece in (p.strip(" ,;") for p in _SECOND_QUESTION.split(sentence)):
-            if len(piece.split()) < 2 or not (is_question(piece) or piece == sentence):
+            # A fragment of the split is context; "...reduce symptoms. true?" asks ("Pregnant? No." doesn't).
+            one_word_question = piece == sentence and bool(_ONE_WORD_QUESTION.fullmatch(piece))
+            if (len(piece.split()) < 2 and not one_word_question) or not (is_question(piece) or piece == sentence):
                 before = piece
                 continue
             found.append(f"{before} {piece}".strip() if _needs_lead_in(piece) else piece)

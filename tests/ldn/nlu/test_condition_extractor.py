@@ -55,3 +55,16 @@ def test_a_misspelled_medicine_is_found_by_its_listed_name(extract, text, medici
 
 def test_ordinary_words_near_a_medicine_name_are_not_medicines(extract):
     assert extract("starting next week, glad to be alive, in the meantime what does it cost") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        # Names patients used that the registry lacked (2026-11-27, sets 18-20, new words).
+        ("my thyroxine goes in first thing", ("medicine", "thyroxine")),
+        ("she is on mounjaro for her weight", ("medicine", "mounjaro")),
+        ("he's two years into recovery from alcohol", ("condition", "addiction")),
+    ],
+)
+def test_names_patients_use_are_in_the_registry(extract, text, entity):
+    assert entity in extract(text)
