@@ -279,6 +279,10 @@ def is_set_aside(question: str, name: str, others: Iterable[str] = ()) -> bool:
     after = at + len(name)
     if _any(_section("sets_aside"), question[:at]) or _any(_section("names_the_drug"), question[after:]):
         return True
+    if _any(_section("names_the_drug_before_another"), question[:at]) and any(
+        question.find(other, after) >= 0 for other in others if other != name
+    ):
+        return True
     # The turn is in the same sentence ("...does it help MS? But what about fibro" asks both).
     turns = [
         m.end()

@@ -44,7 +44,7 @@ FLOORS: dict = {
     # One more wrong than at the seventh session (2): "how can one pill help pain and the immune
     # system at once? what's the mechanism" now reads its first question as the immune answer.
     "patients_dev17": {"in_scope_accuracy": 0.916, "out_of_scope_handled": 0.916, "confidently_wrong": 3},
-    "patients_dev18": {"in_scope_accuracy": 0.909, "out_of_scope_handled": 0.914, "confidently_wrong": 6},
+    "patients_dev18": {"in_scope_accuracy": 0.924, "out_of_scope_handled": 0.914, "confidently_wrong": 4},
     "patients_dev19": {"in_scope_accuracy": 0.924, "confidently_wrong": 3},
     "patients_dev20": {"confidently_wrong": 2},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with

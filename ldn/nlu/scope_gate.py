@@ -97,9 +97,8 @@ class Reading:
     question: str = ""  # the question sentence(s): what kind of question is asked
     pieces: list[str] = field(default_factory=list)
     second_topic: str | None = None
-    asked_again_later: bool = (
-        False  # a later question asks for the chosen answer itself ("...? plus is insomnia a side effect")
-    )
+    # A later question asks for the chosen answer itself ("...ok together? plus is insomnia a side effect").
+    asked_again_later: bool = False
 
     @property
     def covered(self) -> list[registry.Condition]:

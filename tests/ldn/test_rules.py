@@ -458,10 +458,13 @@ def test_every_caution_has_a_reply_name():
         # Named to say what the drug is (2026-11-26, set 11).
         ("how can an addiction medicine ease my back", "addiction", True),
         ("my ms is bad, besides that does it help fibro", "fibro", False),
+        # "A drug for addiction" says what the drug is when another condition follows (2026-11-27, set 18).
+        ("how does a medicine made for addiction help with ms?", "addiction", True),
+        ("is it a drug for ms?", "ms", False),
     ],
 )
 def test_a_condition_named_to_be_set_aside(question, name, expected):
-    assert is_set_aside(question, name) is expected
+    assert is_set_aside(question, name, ["addiction", "ms"]) is expected
 
 
 @pytest.mark.parametrize(
@@ -564,4 +567,5 @@ def test_a_question_that_names_its_topic():
     assert topic_asked_for("is the 50 mg tablet the same thing as ldn?") == "dose"
     assert topic_asked_for("ok and the low one, what's that in mg") == "dose"
     assert topic_asked_for("normal naltrexone is much stronger isn't it") == "dose"
+    assert topic_asked_for("does it raise endorphins or by dampening the immune system") == "how_it_works"
     assert topic_asked_for("what is ldn and is it used like normal naltrexone for addiction") is None
