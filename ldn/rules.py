@@ -277,11 +277,13 @@ def is_set_aside(question: str, name: str, others: Iterable[str] = ()) -> bool:
     if at < 0:
         return False
     after = at + len(name)
+
+    def another_named_from(start: int) -> bool:
+        return any(question.find(other, start) >= 0 for other in others if other != name)
+
     if _any(_section("sets_aside"), question[:at]) or _any(_section("names_the_drug"), question[after:]):
         return True
-    if _any(_section("names_the_drug_before_another"), question[:at]) and any(
-        question.find(other, after) >= 0 for other in others if other != name
-    ):
+    if _any(_section("names_the_drug_before_another"), question[:at]) and another_named_from(after):
         return True
     # The turn is in the same sentence ("...does it help MS? But what about fibro" asks both).
     turns = [
@@ -290,7 +292,7 @@ def is_set_aside(question: str, name: str, others: Iterable[str] = ()) -> bool:
         for m in p.finditer(question, after)
         if not _ENDS.search(question, after, m.start())
     ]
-    return any(question.find(other, min(turns)) >= 0 for other in others if other != name) if turns else False
+    return another_named_from(min(turns)) if turns else False
 
 
 def is_topic_set_aside(question: str, topic: str | None) -> bool:

@@ -534,10 +534,9 @@ class ScopeGate(GraphComponent):
             and doubt >= self.config["runner_up_threshold"]
         ):
             return Verdict(OUT_OF_SCOPE_INTENT, "out_of_scope_runner_up", entities={"not_covered": ["unsure"]})
-        if reading.intent == EMERGENCY_INTENT:
-            # The classifier's best guess is an emergency, however unsure: recall first, never "not sure".
-            return _emergency(["general"], "emergency_classifier_unsure")
-        if reading.confidence < self.config["intent_threshold"]:
+        # The classifier's best guess an emergency, however unsure, is never "not sure": the answer
+        # gives emergency guidance (recall first; 2026-11-27, README eighth batch).
+        if reading.confidence < self.config["intent_threshold"] and reading.intent != EMERGENCY_INTENT:
             return Verdict(FALLBACK_INTENT, "intent_confidence", reading.confidence)
         if reading.intent == FAQ_INTENT and reading.answer_source == "whole":
             if reading.topic_confidence < self.config["answer_threshold"]:
@@ -555,8 +554,8 @@ class ScopeGate(GraphComponent):
         elif reading.intent == FAQ_INTENT:
             return Verdict(FALLBACK_INTENT, "no_answer", 0.0)
         elif reading.intent == EMERGENCY_INTENT:
-            # The classifier's `emergency` that no check confirmed (under its threshold, or beside an
-            # informational sentence) still gets emergency guidance: recall first. Measured
+            # The classifier's `emergency` that no check confirmed (under its threshold, however unsure,
+            # or beside an informational sentence) still gets emergency guidance: recall first. Measured
             # 2026-11-26: making it "not sure" saved one false alarm of 70 on emergencies_dev and
             # missed one more emergency of the unread patient set.
             return _emergency(["general"], "emergency_classifier_unconfirmed")

@@ -47,6 +47,15 @@ def gate(**config):
     return ScopeGate({**settings, **config}, model_storage=None, resource=None)
 
 
+def gate_reading_questions(examples):
+    """The gate with a sentence model trained on `examples`, its per-sentence emergency check off."""
+    from ldn.sentence_model import SentenceModel
+
+    checker = gate(sentence_emergency_threshold=1.01)
+    checker.model = SentenceModel.train(examples)
+    return checker
+
+
 def verdict_entities(message):
     found = {}
     for entity in message.get("entities") or []:
@@ -136,10 +145,7 @@ def test_an_emergency_sentence_no_rule_foresaw_is_found_by_the_sentence_model(th
 
 def test_a_question_the_sentence_model_is_sure_of_answers_a_story_the_classifier_doubts():
     """The whole story reads unsure (0.35); its question alone reads the same answer surely."""
-    from ldn.sentence_model import SentenceModel
-
-    checker = gate(sentence_emergency_threshold=1.01)
-    checker.model = SentenceModel.train(SENTENCE_EXAMPLES)
+    checker = gate_reading_questions(SENTENCE_EXAMPLES)
     story = "I've had a rough month with my joints and the pharmacy was shut twice. What does a month of ldn cost?"
     message = parsed(story, [("faq", 0.35), ("out_of_scope", 0.3)], [("cost", 0.35), ("dose", 0.2)])
     checker.process([message])
@@ -200,10 +206,7 @@ CONDITION_EXAMPLES = [
 def test_a_condition_question_overrules_the_story_only_when_a_condition_is_named(story, entities, expected):
     """The question alone reads as a condition question; with no condition in the message, the
     whole message's confident topic stands (it is not a question about an unnamed illness)."""
-    from ldn.sentence_model import SentenceModel
-
-    checker = gate(sentence_emergency_threshold=1.01)
-    checker.model = SentenceModel.train(CONDITION_EXAMPLES)
+    checker = gate_reading_questions(CONDITION_EXAMPLES)
     message = parsed(story, [("faq", 0.76), ("ask_condition", 0.2)], [("inflammation", 0.84)], entities)
     checker.process([message])
     assert message.get("intent")["name"] == expected
@@ -282,7 +285,7 @@ def test_a_medicine_told_in_a_message_that_never_names_ldn_is_a_caution_not_a_re
 
 def test_an_unsure_emergency_reading_gets_emergency_guidance_not_not_sure():
     message = parsed("i cant see the point of any of it", [("emergency", 0.3), ("faq", 0.25), ("out_of_scope", 0.2)])
-    assert verdict(message)[:2] == ("emergency", "emergency_classifier_unsure")
+    assert verdict(message)[:2] == ("emergency", "emergency_classifier_unconfirmed")
 
 
 def test_a_story_condition_steers_only_a_question_about_it():
@@ -350,10 +353,7 @@ def test_whether_it_works_is_asked_of_the_named_condition_not_of_the_mechanism(t
 def refused_with_second(text, examples):
     """A message the classifier refuses surely, read by a sentence model trained on `examples`:
     the verdict and the second question's topic, if any."""
-    from ldn.sentence_model import SentenceModel
-
-    checker = gate(sentence_emergency_threshold=1.01)
-    checker.model = SentenceModel.train(examples)
+    checker = gate_reading_questions(examples)
     message = parsed(text, [("out_of_scope", 0.9)])
     checker.process([message])
     return message.get("intent")["name"], verdict_entities(message).get("second_topic")
@@ -417,14 +417,11 @@ def test_a_second_question_is_answered_after_a_refusal_unless_it_could_be_read_a
     ],
 )
 def test_the_answer_a_later_question_asks_for_follows_a_refusal_of_the_first(text, second):
-    from ldn.sentence_model import SentenceModel
-
-    checker = gate(sentence_emergency_threshold=1.01)
     side_effects = [
         ("what are the side effects", "faq/side_effects"),
         ("what side effects does it cause", "faq/side_effects"),
     ]
-    checker.model = SentenceModel.train(SECOND_EXAMPLES + side_effects)
+    checker = gate_reading_questions(SECOND_EXAMPLES + side_effects)
     message = parsed(text, [("faq", 0.9)], [("side_effects", 0.9)], [("medicine", "zopiclone")])
     checker.process([message])
     found = verdict_entities(message)
@@ -432,11 +429,8 @@ def test_the_answer_a_later_question_asks_for_follows_a_refusal_of_the_first(tex
 
 
 def test_a_pregnancy_told_as_over_gets_no_pregnancy_answer_as_a_second():
-    from ldn.sentence_model import SentenceModel
-
-    checker = gate(sentence_emergency_threshold=1.01)
     pregnancy = [("is it ok when pregnant", "faq/pregnancy"), ("is it ok, im pregnant", "faq/pregnancy")]
-    checker.model = SentenceModel.train(SECOND_EXAMPLES + pregnancy)
+    checker = gate_reading_questions(SECOND_EXAMPLES + pregnancy)
 
     def second(text):
         message = parsed(text, [("faq", 0.9)], [("dose", 0.9)])
@@ -462,14 +456,11 @@ def test_a_pregnancy_asked_about_keeps_the_pregnancy_answer_beside_a_condition_q
 
 
 def test_a_later_question_naming_the_chosen_topic_is_no_second_question():
-    from ldn.sentence_model import SentenceModel
-
-    checker = gate(sentence_emergency_threshold=1.01)
     what_is = [
         ("regular naltrexone is for addiction right", "faq/what_is"),
         ("naltrexone is way stronger", "faq/what_is"),
     ]
-    checker.model = SentenceModel.train(SECOND_EXAMPLES + what_is)
+    checker = gate_reading_questions(SECOND_EXAMPLES + what_is)
     message = parsed(
         "what dose do people take? regular naltrexone is way stronger right?", [("faq", 0.9)], [("dose", 0.9)]
     )
@@ -527,7 +518,6 @@ def test_do_i_need_to_stop_from_someone_pregnant_gets_the_pregnancy_answer():
 def test_no_second_answer_the_main_answer_already_gives(question, main, second):
     """The long-COVID answer says where its research stands (answers_also in its topic.yml):
     "is it still being studied?" beside it gets no second answer; beside the cost, it does."""
-    from ldn.sentence_model import SentenceModel
 
     examples = [
         ("is it still being studied", "faq/evidence"),
@@ -536,8 +526,7 @@ def test_no_second_answer_the_main_answer_already_gives(question, main, second):
         ("does ldn help long covid", "faq/long_covid"),
         ("what does ldn cost", "faq/cost"),
     ]
-    checker = gate(sentence_emergency_threshold=1.01)
-    checker.model = SentenceModel.train(examples * 3)
+    checker = gate_reading_questions(examples * 3)
     message = parsed(f"{question} Is it still being studied?", [("faq", 0.9)], [(main, 0.9)])
     checker.process([message])
     assert [e["value"] for e in message.get("entities") if e["entity"] == "second_topic"] == second
@@ -678,10 +667,7 @@ def test_a_told_pregnancy_leaves_the_question_asked():
 def test_a_short_question_that_points_back_at_nothing_is_also_read_on_its_own():
     """ "...prescribed it for my fibro. how does it work": the story before it reads "not covered";
     the question alone reads the mechanism surely (2026-11-27, set 12)."""
-    from ldn.sentence_model import SentenceModel
-
-    checker = gate(sentence_emergency_threshold=1.01)
-    checker.model = SentenceModel.train(
+    checker = gate_reading_questions(
         SENTENCE_EXAMPLES
         + [
             ("how does it work", "faq/how_it_works"),
