@@ -47,6 +47,8 @@ FLOORS: dict = {
     "patients_dev18": {"in_scope_accuracy": 0.924, "out_of_scope_handled": 0.914, "confidently_wrong": 4},
     "patients_dev19": {"in_scope_accuracy": 0.924, "confidently_wrong": 3},
     "patients_dev20": {"confidently_wrong": 2},
+    "patients_dev21": {"in_scope_accuracy": 0.946, "confidently_wrong": 1},
+    "patients_dev22": {"in_scope_accuracy": 0.94, "confidently_wrong": 2},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 13 still get emergency guidance (recall first; one more
     # since the classifier's unsure `emergency` gets emergency guidance, README eighth batch).

@@ -437,12 +437,17 @@ class ScopeGate(GraphComponent):
         kinds = rules.emergency_kinds(reading.text)
         if kinds:
             return _emergency(kinds, "emergency_rules")
-        if (
-            reading.intent == EMERGENCY_INTENT
-            and reading.confidence >= self.config["emergency_classifier_threshold"]
-            and not any(rules.is_informational(s) for s in sentences(reading.text))
-        ):
-            return _emergency(["general"], "emergency_classifier")  # a phrasing no rule foresaw
+        if reading.intent == EMERGENCY_INTENT:
+            # A phrasing no rule foresaw. The classifier's best guess an emergency, however unsure or
+            # beside an informational sentence, still gets emergency guidance: recall first (README,
+            # "Safety design"; the unconfirmed reading is told apart in the tracker).
+            confirmed = reading.confidence >= self.config["emergency_classifier_threshold"] and not any(
+                rules.is_informational(s) for s in sentences(reading.text)
+            )
+            if confirmed:
+                return _emergency(["general"], "emergency_classifier")
+            if not is_not_english(reading.text):  # the English model's doubt means nothing there
+                return _emergency(["general"], "emergency_classifier_unconfirmed")
         if self._a_sentence_is_an_emergency(reading.text):
             return _emergency(["general"], "emergency_sentence")  # one sentence of a story
         return None
@@ -534,9 +539,7 @@ class ScopeGate(GraphComponent):
             and doubt >= self.config["runner_up_threshold"]
         ):
             return Verdict(OUT_OF_SCOPE_INTENT, "out_of_scope_runner_up", entities={"not_covered": ["unsure"]})
-        # The classifier's best guess an emergency, however unsure, is never "not sure": the answer
-        # gives emergency guidance (recall first; 2026-11-27, README eighth batch).
-        if reading.confidence < self.config["intent_threshold"] and reading.intent != EMERGENCY_INTENT:
+        if reading.confidence < self.config["intent_threshold"]:
             return Verdict(FALLBACK_INTENT, "intent_confidence", reading.confidence)
         if reading.intent == FAQ_INTENT and reading.answer_source == "whole":
             if reading.topic_confidence < self.config["answer_threshold"]:
@@ -553,12 +556,6 @@ class ScopeGate(GraphComponent):
             entities["answer"] = reading.main_answers()
         elif reading.intent == FAQ_INTENT:
             return Verdict(FALLBACK_INTENT, "no_answer", 0.0)
-        elif reading.intent == EMERGENCY_INTENT:
-            # The classifier's `emergency` that no check confirmed (under its threshold, however unsure,
-            # or beside an informational sentence) still gets emergency guidance: recall first. Measured
-            # 2026-11-26: making it "not sure" saved one false alarm of 70 on emergencies_dev and
-            # missed one more emergency of the unread patient set.
-            return _emergency(["general"], "emergency_classifier_unconfirmed")
         if (
             reading.second_topic
             and reading.intent in (FAQ_INTENT, CONDITION_INTENT)

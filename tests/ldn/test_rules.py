@@ -127,6 +127,8 @@ pytestmark = pytest.mark.unit
         ("how much naltrexone would it take to not wake up", "crisis"),
         # A plan that ends with the writer gone (2026-11-27, set 18, new words).
         ("what does a month of it cost? not planning on being here much longer so", "crisis"),
+        # Looking up how many pills "it would take", said no further (2026-11-27, set 19, new words).
+        ("the pain won't quit. been googling how many tablets it would take. anyway, is ldn pricey", "crisis"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):
@@ -199,6 +201,7 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "I had anaphylaxis to shellfish in 2012 so I read every label, is ldn ok",
         "after 20-odd years of ms i'm curious about ldn",
         "what's the best way to go up to 4.5mg?",
+        "I looked up how many capsules it would take to get to 4.5mg",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -217,6 +220,7 @@ def test_ordinary_questions_are_not_emergencies(text):
         ("my son refuses tablets so we use liquids for everything", True),
         ("the queasiness was gone by lunchtime", True),
         ("my daughter just can't do tablets, she gags", True),
+        ("he chokes on big capsules every time", True),
         ("the painkillers just aren't cutting it anymore", True),
         ("I'm nine years clean and I know that name from rehab", True),
         ("he gets through a bottle of wine a night", True),
@@ -323,6 +327,9 @@ def test_question_types_are_recognised(text, kind):
         "is it a tablet vs liquid thing or only capsules?",
         "does it really ease pain or does it just make you care less about it",
         "we finished breastfeeding at christmas, what can ldn help with",
+        # Water is no alcohol; real benefits people get are no purchase (2026-11-27, sets 21/22, new words).
+        "been drinking plenty of water all week, what are the usual side effects",
+        "are there any genuine benefits patients get from it",
     ],
 )
 def test_answerable_questions_have_no_refused_type(text):
@@ -385,6 +392,7 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("our son has crohns, he's 21 now so not a kid, does ldn help", []),
         ("our son has crohns but he's not a kid, does ldn help", []),
         ("how long do people stay on it? we want to try for another baby next year", ["pregnancy"]),
+        ("midwife says nothing new till after the baby, what is ldn anyway", ["pregnancy"]),
     ],
 )
 def test_caution_cues(text, expected):
@@ -461,6 +469,8 @@ def test_every_caution_has_a_reply_name():
         # "A drug for addiction" says what the drug is when another condition follows (2026-11-27, set 18).
         ("how does a medicine made for addiction help with ms?", "addiction", True),
         ("is it a drug for ms?", "ms", False),
+        # What the drug is given to people trying to give up (2026-11-27, set 22, new words).
+        ("isn't it the stuff they give folks trying to beat addiction? why me", "addiction", True),
     ],
 )
 def test_a_condition_named_to_be_set_aside(question, name, expected):
@@ -504,6 +514,10 @@ def test_is_it_used_for_a_condition_asks_whether_it_works():
     assert asks_whether_it_works("Is that what LDN is used for, Crohn's?")
     assert not asks_whether_it_works("what conditions is ldn used for?")  # in general
     assert not asks_whether_it_works("does ldn work on the immune system?")  # what it works on
+    # Used beside a treatment; a later "how do you take it" leaves the first question asked (2026-11-27, sets 21/22).
+    assert asks_whether_it_works("is it ever given alongside chemo for cancer")
+    assert asks_whether_it_works("does ldn help ms and how do you take it")
+    assert not asks_whether_it_works("how does ldn help ms")
 
 
 def test_easing_the_story_condition_asks_whether_it_works():
@@ -569,3 +583,11 @@ def test_a_question_that_names_its_topic():
     assert topic_asked_for("normal naltrexone is much stronger isn't it") == "dose"
     assert topic_asked_for("does it raise endorphins or by dampening the immune system") == "how_it_works"
     assert topic_asked_for("what is ldn and is it used like normal naltrexone for addiction") is None
+    # Other words for the dose, the cost, the mechanism and the benefits (2026-11-27, sets 21/22, new words).
+    assert topic_asked_for("how much smaller is it than the regular stuff") == "dose"
+    assert topic_asked_for("how does low dose compare with the normal dose naltrexone") == "dose"
+    assert topic_asked_for("how does ldn compare to normal painkillers") is None
+    assert topic_asked_for("what doses is ldn usually prescribed at") == "dose"
+    assert topic_asked_for("what's a month of it going to set us back") == "cost"
+    assert topic_asked_for("a blocker that eases pain? i don't get how that works") == "how_it_works"
+    assert topic_asked_for("besides fatigue, what else can it help") == "benefits"

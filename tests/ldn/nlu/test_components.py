@@ -288,6 +288,23 @@ def test_an_unsure_emergency_reading_gets_emergency_guidance_not_not_sure():
     assert verdict(message)[:2] == ("emergency", "emergency_classifier_unconfirmed")
 
 
+def test_an_unsure_emergency_reading_comes_before_a_refused_question_type():
+    # Recall first: a question type the guide doesn't answer ("instead of") never hides it (2026-11-27).
+    message = parsed(
+        "should i take this instead of my meds, not sure any of it matters now",
+        [("emergency", 0.35), ("out_of_scope", 0.3), ("faq", 0.25)],
+    )
+    assert verdict(message)[:2] == ("emergency", "emergency_classifier_unconfirmed")
+
+
+def test_an_unsure_emergency_reading_of_another_language_is_that_language():
+    message = parsed(
+        "Dzień dobry, czy naltrekson w niskiej dawce jest bezpieczny dla nastolatków?",
+        [("emergency", 0.35), ("out_of_scope", 0.3), ("faq", 0.25)],
+    )
+    assert verdict(message)[0] == "non_english"
+
+
 def test_a_story_condition_steers_only_a_question_about_it():
     story = "My husband has MS and my aunt swears by LDN."
     asked = parsed(

@@ -64,6 +64,10 @@ def test_ordinary_words_near_a_medicine_name_are_not_medicines(extract):
         ("my thyroxine goes in first thing", ("medicine", "thyroxine")),
         ("she is on mounjaro for her weight", ("medicine", "mounjaro")),
         ("he's two years into recovery from alcohol", ("condition", "addiction")),
+        # B12 by injection, an antiparasitic, an eczema injection (2026-11-27, sets 21/22, new words).
+        ("she gets b12 jabs every month", ("medicine", "b12 jabs")),
+        ("the vet-strength ivermectin my uncle swears by", ("medicine", "ivermectin")),
+        ("my son's dupixent injections", ("medicine", "dupixent")),
     ],
 )
 def test_names_patients_use_are_in_the_registry(extract, text, entity):
