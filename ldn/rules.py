@@ -393,8 +393,10 @@ def follows_up_the_first(piece: str) -> bool:
     return _any(_section("follows_up_the_first"), normalize(piece))
 
 
+@functools.lru_cache(maxsize=64)
 def asks_whether_it_works(question: str) -> bool:
-    """ "Does it actually work?": whether it works (a condition's answer), not how (the mechanism)."""
+    """ "Does it actually work?": whether it works (a condition's answer), not how (the mechanism).
+    The gate and `asks_about_the_story` ask about the same question: read once."""
     return _any(_section("asks_whether_it_works"), normalize(question))
 
 

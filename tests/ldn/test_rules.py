@@ -202,6 +202,8 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "after 20-odd years of ms i'm curious about ldn",
         "what's the best way to go up to 4.5mg?",
         "I looked up how many capsules it would take to get to 4.5mg",
+        # A crisis denied in so many words (2026-11-27, set 23, new words).
+        "could ldn lift my mood? i'm not suicidal, just numb",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -289,6 +291,11 @@ def test_a_pet_replaces_human_poison_control():
         ("will ldn make me fail a drug screen", "tests_and_monitoring"),
         ("my new refill capsules are a different colour, is that ok", "pharmacy_product"),
         ("can ldn cause hair loss", "side_effect_not_listed"),
+        # Figures, a starting dose for one person, feeling worse at first, a glass of red (2026-11-27, set 24, new words).
+        ("what proportion of patients get headaches on it", "calculations"),
+        ("she's 50kg, what dose would she start at?", "personal_dose"),
+        ("is it usual to get worse before better on ldn", "side_effect_not_listed"),
+        ("the odd glass of white with dinner, ok on ldn?", "alcohol"),
     ],
 )
 def test_question_types_are_recognised(text, kind):
@@ -401,6 +408,9 @@ def test_caution_cues(text, expected):
 
 def test_medicines_named_by_kind_and_asked_about():
     assert other_medicines("grandma is on a blood thinner and likes a glass of wine") == ["alcohol", "a blood thinner"]
+    # Alcohol by the glass or the pint; water is none (2026-11-27, sets 21/24, new words).
+    assert other_medicines("he has the odd glass of red and a couple of pints at the weekend") == ["alcohol"]
+    assert other_medicines("been drinking loads of water on it") == []
     assert medicine_is_the_question("can i take ldn with my sertraline", ["sertraline"])
     assert medicine_is_the_question("i'm on sertraline. can i take ldn with it?", ["sertraline"])
     assert not medicine_is_the_question("i take sertraline, can ldn help my fibro", ["sertraline"])
@@ -591,3 +601,11 @@ def test_a_question_that_names_its_topic():
     assert topic_asked_for("what's a month of it going to set us back") == "cost"
     assert topic_asked_for("a blocker that eases pain? i don't get how that works") == "how_it_works"
     assert topic_asked_for("besides fatigue, what else can it help") == "benefits"
+    # A blocker that helps; how it works in the body; why it is cheap; how low "low" is (2026-11-27, sets 23/24, new words).
+    assert topic_asked_for("it blocks opioids, so how does it help anyone feel better?") == "how_it_works"
+    assert topic_asked_for("how can something that blocks receptors ease pain") == "how_it_works"
+    assert topic_asked_for("surely a blocker won't it make the aches worse?") == "how_it_works"
+    assert topic_asked_for("how is naltrexone meant to work?") == "how_it_works"
+    assert topic_asked_for("how does it work for crps") is None
+    assert topic_asked_for("why is ldn so affordable") == "cost"
+    assert topic_asked_for("ok, how low is 'low' in this case") == "dose"

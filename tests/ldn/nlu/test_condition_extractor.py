@@ -68,6 +68,8 @@ def test_ordinary_words_near_a_medicine_name_are_not_medicines(extract):
         ("she gets b12 jabs every month", ("medicine", "b12 jabs")),
         ("the vet-strength ivermectin my uncle swears by", ("medicine", "ivermectin")),
         ("my son's dupixent injections", ("medicine", "dupixent")),
+        ("she takes ferrous sulphate for her iron", ("medicine", "ferrous sulphate")),
+        ("he started riluzole in march", ("medicine", "riluzole")),
     ],
 )
 def test_names_patients_use_are_in_the_registry(extract, text, entity):
