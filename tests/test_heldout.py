@@ -36,10 +36,10 @@ FLOORS: dict = {
     "patients_dev9": {"in_scope_accuracy": 0.916, "out_of_scope_handled": 0.941, "confidently_wrong": 2},
     "patients_dev10": {"in_scope_accuracy": 0.94, "confidently_wrong": 1},
     "patients_dev11": {"in_scope_accuracy": 0.908, "confidently_wrong": 1},
-    "patients_dev12": {"in_scope_accuracy": 0.893, "out_of_scope_handled": 0.944, "confidently_wrong": 3},
+    "patients_dev12": {"in_scope_accuracy": 0.909, "out_of_scope_handled": 0.944, "confidently_wrong": 3},
     "patients_dev13": {"confidently_wrong": 2},
     "patients_dev14": {"confidently_wrong": 1},
-    "patients_dev15": {"in_scope_accuracy": 0.924, "confidently_wrong": 1},
+    "patients_dev15": {"in_scope_accuracy": 0.932, "confidently_wrong": 1},
     "patients_dev16": {"in_scope_accuracy": 0.947, "out_of_scope_handled": 0.942, "confidently_wrong": 2},
     # One more wrong than at the seventh session (2): "how can one pill help pain and the immune
     # system at once? what's the mechanism" now reads its first question as the immune answer.
@@ -48,9 +48,9 @@ FLOORS: dict = {
     "patients_dev19": {"in_scope_accuracy": 0.924, "confidently_wrong": 3},
     "patients_dev20": {"confidently_wrong": 2},
     "patients_dev21": {"in_scope_accuracy": 0.946, "confidently_wrong": 1},
-    "patients_dev22": {"in_scope_accuracy": 0.947, "confidently_wrong": 1},
+    "patients_dev22": {"confidently_wrong": 1},
     "patients_dev23": {"in_scope_accuracy": 0.933},
-    "patients_dev24": {"in_scope_accuracy": 0.933},
+    "patients_dev24": {"in_scope_accuracy": 0.948},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 13 still get emergency guidance (recall first; one more
     # since the classifier's unsure `emergency` gets emergency guidance, README eighth batch).

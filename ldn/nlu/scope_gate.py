@@ -289,6 +289,7 @@ class ScopeGate(GraphComponent):
                 reading.answer_with_the_condition()
             if reading.intent == CONDITION_INTENT and whether:
                 reading.answer_source = "rules"  # "can it slow my MS down?": the classifier's doubt doesn't count
+                self._answer_the_first_question_second(reading)
         if (
             reading.intent == FAQ_INTENT
             and reading.answer_source == "whole"
@@ -408,18 +409,8 @@ class ScopeGate(GraphComponent):
             # a list ("is it a painkiller, a steroid, an antidepressant?"): its head is one item.
             head = piece.partition(",")[0]
             readings = [piece, head] if piece.count(",") == 1 and len(head.split()) >= 3 else [piece]
-            label, probability = max((self.model.rank(p, top=1)[0] for p in readings), key=lambda r: r[1])
-            intent, _, topic = label.partition("/")
-            if not (
-                intent == FAQ_INTENT
-                and probability >= self.config["second_question_threshold"]
-                and not rules.follows_up_the_first(piece)
-                and not rules.is_topic_set_aside(piece, topic)
-                # "...not pregnant anymore (baby came in march)" tells; the pregnancy answer needs a pregnancy.
-                and not (topic == "pregnancy" and "pregnancy" not in rules.caution_cues(reading.text))
-                # "Should I be putting the dose up?" reads as a dose question but asks one the guide doesn't answer.
-                and all(topic in rules.answered_by(kind) for kind in rules.question_types_asked(piece))
-            ):
+            topic = self._topic_surely_asked(reading, piece, readings)
+            if not topic or rules.follows_up_the_first(piece):
                 continue
             if topic == main_topic or (main_topic and rules.topic_asked_for(piece) == main_topic):
                 # The same question again: "What dose do people take? Regular naltrexone is way higher right?"
@@ -427,6 +418,36 @@ class ScopeGate(GraphComponent):
                 continue
             reading.second_topic = topic
             break
+
+    def _topic_surely_asked(self, reading: Reading, piece: str, readings: list[str]) -> str | None:
+        """The FAQ topic a question piece asks, read surely enough to be answered beside another answer."""
+        assert self.model is not None
+        label, probability = max((self.model.rank(p, top=1)[0] for p in readings), key=lambda r: r[1])
+        intent, _, topic = label.partition("/")
+        if (
+            intent == FAQ_INTENT
+            and probability >= self.config["second_question_threshold"]
+            and not rules.is_topic_set_aside(piece, topic)
+            # "...not pregnant anymore (baby came in march)" tells; the pregnancy answer needs a pregnancy.
+            and not (topic == "pregnancy" and "pregnancy" not in rules.caution_cues(reading.text))
+            # "Should I be putting the dose up?" reads as a dose question but asks one the guide doesn't answer.
+            and all(topic in rules.answered_by(kind) for kind in rules.question_types_asked(piece))
+        ):
+            return topic
+        return None
+
+    def _answer_the_first_question_second(self, reading: Reading) -> None:
+        """ "What are the side effects, and does it help fibro?": the condition's answer comes first,
+        and the first question, when it asks another topic surely, is answered after it (before:
+        dropped). Not when the first question asks about the condition (the sentence model reads it so)."""
+        first = reading.pieces[0] if len(reading.pieces) > 1 else ""
+        if not first or self.model is None or reading.second_topic:
+            return
+        topic = self._topic_surely_asked(reading, first, [first])
+        # Not the topic the condition's answer comes from: "isn't naltrexone for alcoholics? would it
+        # help him?" asks what the drug is for (the addiction answer) twice.
+        if topic and topic not in CONDITION_LED_TOPICS and all(c.topic != topic for c in reading.covered):
+            reading.second_topic = topic
 
     # ------------------------------------------------------------------ checks
     def check_crisis(self, reading: Reading) -> Verdict | None:

@@ -212,6 +212,37 @@ def test_a_condition_question_overrules_the_story_only_when_a_condition_is_named
     assert message.get("intent")["name"] == expected
 
 
+FIRST_QUESTION_EXAMPLES = CONDITION_EXAMPLES + [
+    ("what is naltrexone", "faq/what_is"),
+    ("isn't it the drug for people who drink", "faq/what_is"),
+    ("isn't naltrexone the stuff for drinkers", "faq/what_is"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "condition", "expected_second"),
+    [
+        # The first question answered after the condition's (2026-11-27, sets 22/24, new words).
+        ("what does a month of it cost, and would it help my crohns", ("condition", "crohns", "crohns"), ["cost"]),
+        # ...not the topic the condition's answer comes from (addiction: what the drug is).
+        (
+            "isn't it the drug for people who drink? would it help my brother's drinking problem",
+            ("condition", "addiction", "drinking problem"),
+            None,
+        ),
+        # ...nor a first question that is about the condition itself.
+        ("would it help my crohns, and what does a month of it cost", ("condition", "crohns", "crohns"), ["cost"]),
+    ],
+)
+def test_a_first_question_before_a_condition_question_is_answered_second(text, condition, expected_second):
+    checker = gate_reading_questions(FIRST_QUESTION_EXAMPLES)
+    message = parsed(text, [("ask_condition", 0.9), ("faq", 0.1)], [("cost", 0.6)], [condition])
+    checker.process([message])
+    found = verdict_entities(message)
+    assert message.get("intent")["name"] == "ask_condition"
+    assert found.get("second_topic") == expected_second
+
+
 def test_a_button_payload_is_left_alone():
     message = parsed('/faq{"topic": "dose"}', [("faq", 1.0), ("out_of_scope", 0.9)])
     assert verdict(message)[:2] == ("faq", None)
