@@ -449,6 +449,17 @@ class ScopeGate(GraphComponent):
         if topic and topic not in CONDITION_LED_TOPICS and all(c.topic != topic for c in reading.covered):
             reading.second_topic = topic
 
+    def _first_question_before_a_refused_one(self, reading: Reading, verdict: Verdict) -> str | None:
+        """ "How does it work, and is it ok with my thyroxine?": the refusal is for the later
+        question; the first one, when it asks a topic surely on its own, is answered after it."""
+        if verdict.intent != OUT_OF_SCOPE_INTENT or len(reading.pieces) < 2 or self.model is None:
+            return None
+        first = reading.pieces[0]
+        if verdict.reason == "medicine" and rules.names_a_medicine(first, reading.medicines):
+            return None  # the first question is the one refused
+        # A first question of a refused type is no topic surely asked; nor one read unsure.
+        return self._topic_surely_asked(reading, first, [first])
+
     # ------------------------------------------------------------------ checks
     def check_crisis(self, reading: Reading) -> Verdict | None:
         kinds = rules.emergency_kinds(reading.text)
@@ -597,7 +608,11 @@ class ScopeGate(GraphComponent):
         # After a refusal, the answer a later question asks for: "How long before it kicks in? And what's
         # the usual dose?"; "ok with zopiclone? plus is insomnia a side effect" (the whole message's
         # answer, asked by the later question).
-        after_refusal = reading.second_topic or (reading.topic if reading.asked_again_later else None)
+        after_refusal = (
+            reading.second_topic
+            or (reading.topic if reading.asked_again_later else None)
+            or self._first_question_before_a_refused_one(reading, verdict)
+        )
         if verdict.intent == OUT_OF_SCOPE_INTENT and after_refusal and rules.second_answer_after(_refusal(verdict)):
             verdict.entities["second_topic"] = [after_refusal]
         if verdict.intent in CAUTIONED_INTENTS:

@@ -578,34 +578,40 @@ def test_ldn_is_named_as_voice_typing_spells_it():
     assert not mentions_ldn("my gp said all done for today")
 
 
-def test_a_question_that_names_its_topic():
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("so why's it called low dose then?", "dose"),
+        ("why do doses differ from person to person", "dose"),
+        ("how low is the risk of side effects", None),
+        ("does ldn raise endorphins or lower them", "how_it_works"),
+        ("does ldn boost endorphins to ease pain", None),  # the pain question
+        ("tell me all the benefits in one go", "benefits"),
+        # The low dose against the usual one, in mg (2026-11-27, new words).
+        ("is the 50 mg tablet the same thing as ldn?", "dose"),
+        ("ok and the low one, what's that in mg", "dose"),
+        ("normal naltrexone is much stronger isn't it", "dose"),
+        ("does it raise endorphins or by dampening the immune system", "how_it_works"),
+        ("what is ldn and is it used like normal naltrexone for addiction", None),
+        # Other words for the dose, the cost, the mechanism and the benefits (2026-11-27, sets 21/22, new words).
+        ("how much smaller is it than the regular stuff", "dose"),
+        ("how does low dose compare with the normal dose naltrexone", "dose"),
+        ("how does ldn compare to normal painkillers", None),
+        ("what doses is ldn usually prescribed at", "dose"),
+        ("what's a month of it going to set us back", "cost"),
+        ("a blocker that eases pain? i don't get how that works", "how_it_works"),
+        ("besides fatigue, what else can it help", "benefits"),
+        # A blocker that helps; how it works in the body; why it is cheap; how low "low" is (2026-11-27, sets 23/24, new words).
+        ("it blocks opioids, so how does it help anyone feel better?", "how_it_works"),
+        ("how can something that blocks receptors ease pain", "how_it_works"),
+        ("surely a blocker won't it make the aches worse?", "how_it_works"),
+        ("how is naltrexone meant to work?", "how_it_works"),
+        ("how does it work for crps", None),
+        ("why is ldn so affordable", "cost"),
+        ("ok, how low is 'low' in this case", "dose"),
+    ],
+)
+def test_a_question_that_names_its_topic(question, topic):
     from ldn.rules import topic_asked_for
 
-    assert topic_asked_for("so why's it called low dose then?") == "dose"
-    assert topic_asked_for("why do doses differ from person to person") == "dose"
-    assert topic_asked_for("how low is the risk of side effects") is None
-    assert topic_asked_for("does ldn raise endorphins or lower them") == "how_it_works"
-    assert topic_asked_for("does ldn boost endorphins to ease pain") is None  # the pain question
-    assert topic_asked_for("tell me all the benefits in one go") == "benefits"
-    # The low dose against the usual one, in mg (2026-11-27, new words).
-    assert topic_asked_for("is the 50 mg tablet the same thing as ldn?") == "dose"
-    assert topic_asked_for("ok and the low one, what's that in mg") == "dose"
-    assert topic_asked_for("normal naltrexone is much stronger isn't it") == "dose"
-    assert topic_asked_for("does it raise endorphins or by dampening the immune system") == "how_it_works"
-    assert topic_asked_for("what is ldn and is it used like normal naltrexone for addiction") is None
-    # Other words for the dose, the cost, the mechanism and the benefits (2026-11-27, sets 21/22, new words).
-    assert topic_asked_for("how much smaller is it than the regular stuff") == "dose"
-    assert topic_asked_for("how does low dose compare with the normal dose naltrexone") == "dose"
-    assert topic_asked_for("how does ldn compare to normal painkillers") is None
-    assert topic_asked_for("what doses is ldn usually prescribed at") == "dose"
-    assert topic_asked_for("what's a month of it going to set us back") == "cost"
-    assert topic_asked_for("a blocker that eases pain? i don't get how that works") == "how_it_works"
-    assert topic_asked_for("besides fatigue, what else can it help") == "benefits"
-    # A blocker that helps; how it works in the body; why it is cheap; how low "low" is (2026-11-27, sets 23/24, new words).
-    assert topic_asked_for("it blocks opioids, so how does it help anyone feel better?") == "how_it_works"
-    assert topic_asked_for("how can something that blocks receptors ease pain") == "how_it_works"
-    assert topic_asked_for("surely a blocker won't it make the aches worse?") == "how_it_works"
-    assert topic_asked_for("how is naltrexone meant to work?") == "how_it_works"
-    assert topic_asked_for("how does it work for crps") is None
-    assert topic_asked_for("why is ldn so affordable") == "cost"
-    assert topic_asked_for("ok, how low is 'low' in this case") == "dose"
+    assert topic_asked_for(question) == topic

@@ -243,6 +243,41 @@ def test_a_first_question_before_a_condition_question_is_answered_second(text, c
     assert found.get("second_topic") == expected_second
 
 
+REFUSED_LATER_EXAMPLES = CONDITION_EXAMPLES + [
+    ("how does ldn work", "faq/how_it_works"),
+    ("how does it work in the body", "faq/how_it_works"),
+    ("can i take ldn with sertraline", "out_of_scope"),
+    ("how long until it works", "out_of_scope"),
+    ("does it ease pain", "faq/pain"),
+    ("can ldn ease my pain", "faq/pain"),
+    ("what are the side effects", "faq/side_effects"),
+    ("what side effects does it have", "faq/side_effects"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "medicine", "expected_second"),
+    [
+        # The later question refused, the first answered after the refusal (2026-11-27, set 22, new words).
+        ("how does it work in the body, and can i take it with my sertraline", "sertraline", ["how_it_works"]),
+        ("what does a month of it cost, and how long until it works", None, ["cost"]),
+        # The first question is the refused one: nothing to add.
+        ("can i take it with my sertraline, and how does it work in the body", "sertraline", ["how_it_works"]),
+        ("how long until it works, and what does a month of it cost", None, ["cost"]),
+        ("how long before ldn can ease my pain, and would you ever recommend it", None, None),
+        # The first question names the medicine: it is the one refused.
+        ("what are the side effects of metformin, and can i take ldn with it", "metformin", None),
+    ],
+)
+def test_a_first_question_before_a_refused_one_is_answered_after_the_refusal(text, medicine, expected_second):
+    checker = gate_reading_questions(REFUSED_LATER_EXAMPLES)
+    entities = [("medicine", medicine)] if medicine else []
+    message = parsed(text, [("faq", 0.6), ("out_of_scope", 0.35)], [("how_it_works", 0.5)], entities)
+    checker.process([message])
+    assert message.get("intent")["name"] == "out_of_scope"
+    assert verdict_entities(message).get("second_topic") == expected_second
+
+
 def test_a_button_payload_is_left_alone():
     message = parsed('/faq{"topic": "dose"}', [("faq", 1.0), ("out_of_scope", 0.9)])
     assert verdict(message)[:2] == ("faq", None)
