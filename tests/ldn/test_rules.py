@@ -129,6 +129,9 @@ pytestmark = pytest.mark.unit
         ("what does a month of it cost? not planning on being here much longer so", "crisis"),
         # Looking up how many pills "it would take", said no further (2026-11-27, set 19, new words).
         ("the pain won't quit. been googling how many tablets it would take. anyway, is ldn pricey", "crisis"),
+        # Better off not waking up, inside a story (2026-11-27, the ninth session's smoke run, new words).
+        ("rough month. tbh she'd be better off never waking up, she says. what's the usual dose", "crisis"),
+        ("it would be easier for everyone if i didn't wake up tomorrow", "crisis"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):
