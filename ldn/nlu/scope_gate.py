@@ -436,14 +436,19 @@ class ScopeGate(GraphComponent):
             return topic
         return None
 
+    def _first_question_topic(self, reading: Reading) -> str | None:
+        """The topic the first of several questions asks, read surely on its own (else None)."""
+        if len(reading.pieces) < 2 or self.model is None:
+            return None
+        return self._topic_surely_asked(reading, reading.pieces[0], reading.pieces[:1])
+
     def _answer_the_first_question_second(self, reading: Reading) -> None:
         """ "What are the side effects, and does it help fibro?": the condition's answer comes first,
         and the first question, when it asks another topic surely, is answered after it (before:
         dropped). Not when the first question asks about the condition (the sentence model reads it so)."""
-        first = reading.pieces[0] if len(reading.pieces) > 1 else ""
-        if not first or self.model is None or reading.second_topic:
+        if reading.second_topic:
             return
-        topic = self._topic_surely_asked(reading, first, [first])
+        topic = self._first_question_topic(reading)
         # Not the topic the condition's answer comes from: "isn't naltrexone for alcoholics? would it
         # help him?" asks what the drug is for (the addiction answer) twice.
         if topic and topic not in CONDITION_LED_TOPICS and all(c.topic != topic for c in reading.covered):
@@ -452,13 +457,12 @@ class ScopeGate(GraphComponent):
     def _first_question_before_a_refused_one(self, reading: Reading, verdict: Verdict) -> str | None:
         """ "How does it work, and is it ok with my thyroxine?": the refusal is for the later
         question; the first one, when it asks a topic surely on its own, is answered after it."""
-        if verdict.intent != OUT_OF_SCOPE_INTENT or len(reading.pieces) < 2 or self.model is None:
+        if verdict.intent != OUT_OF_SCOPE_INTENT or len(reading.pieces) < 2:
             return None
-        first = reading.pieces[0]
-        if verdict.reason == "medicine" and rules.names_a_medicine(first, reading.medicines):
+        if verdict.reason == "medicine" and rules.names_a_medicine(reading.pieces[0], reading.medicines):
             return None  # the first question is the one refused
         # A first question of a refused type is no topic surely asked; nor one read unsure.
-        return self._topic_surely_asked(reading, first, [first])
+        return self._first_question_topic(reading)
 
     # ------------------------------------------------------------------ checks
     def check_crisis(self, reading: Reading) -> Verdict | None:
