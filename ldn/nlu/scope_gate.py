@@ -3,11 +3,9 @@
 It runs last in the NLU pipeline and replaces the classifier's intent with its
 verdict, so the tracker records what the patient was answered:
 
-1. It reads the message: the classifier's best answer (ldn/nlu/linear_classifier.py
-   on the whole message; for a long or multi-question message, a second small model
-   asked about the question sentence itself, ldn/sentence_model.py), the
-   conditions and medicines named (registry entities), the cautions the message
-   calls for and a second question (ldn/rules.yml, ldn/sentences.py).
+1. It reads the message (ldn/nlu/reading.py): the classifier's best answer, the
+   question sentence read on its own, the conditions and medicines named, and a
+   second question.
 2. It runs the checks declared in config.yml, in that order; the first verdict
    wins. Emergency and crisis come first by declaration.
 3. No check objecting, the verdict is the answer itself.
@@ -31,15 +29,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import (
-    ENTITIES,
-    INTENT,
-    INTENT_NAME_KEY,
-    INTENT_RANKING_KEY,
-    INTENT_RESPONSE_KEY,
-    PREDICTED_CONFIDENCE_KEY,
-    TEXT,
-)
+from rasa.shared.nlu.constants import ENTITIES, INTENT_RESPONSE_KEY
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
@@ -47,24 +37,20 @@ from ldn import conditions as registry
 from ldn import rules, sentence_model
 from ldn import vocabulary as vocabulary_module
 from ldn.language import english_words, is_not_english
+from ldn.nlu import reading as reading_module
 from ldn.nlu.base import OUT_OF_SCOPE_INTENT, is_button_payload, override_intent, source_fingerprint
 from ldn.nlu.linear_classifier import labelled_examples
+from ldn.nlu.reading import CONDITION_INTENT, CONDITION_LED_TOPICS, FAQ_INTENT, MessageReader, Reading
 from ldn.sentence_model import SentenceModel
-from ldn.sentences import question_parts, question_sentences, refers_back, sentences
-from ldn.topics import TOPICS, already_answered, condition_led_topics, same_facts
+from ldn.sentences import sentences
+from ldn.topics import already_answered
 from ldn.vocabulary import is_off_topic, telling_words, vocabulary, words_of
 
 EMERGENCY_INTENT = "emergency"
 NON_ENGLISH_INTENT = "non_english"
 FALLBACK_INTENT = "nlu_fallback"
-FAQ_INTENT = "faq"
-CONDITION_INTENT = "ask_condition"
 # Intents that answer from the guide, and whose examples define "on topic".
 ANSWERING_INTENTS = {FAQ_INTENT, CONDITION_INTENT, "ask_how_much", "tell_me_more"}
-# FAQ topics where a named condition is really the question ("does it help MS?"),
-# so the condition's own answer is the more precise one (`condition_led` in topic.yml).
-CONDITION_LED_TOPICS = condition_led_topics()
-TOPIC_OF_CONDITION = same_facts()  # a covered condition -> the topic whose answer carries its facts
 # Verdicts that carry cautions (an answer, a refusal or a "not sure" to a health question).
 CAUTIONED_INTENTS = {FAQ_INTENT, CONDITION_INTENT, OUT_OF_SCOPE_INTENT, FALLBACK_INTENT}
 MODEL_FILE, VOCABULARY_FILE, ALARM_WORDS_FILE = "sentence_model.pkl", "vocabulary.json", "alarm_words.json"
@@ -78,63 +64,8 @@ class Verdict:
     entities: dict[str, list[str]] = field(default_factory=dict)
 
 
-@dataclass
-class Reading:
-    """What the gate knows about one message before any check runs."""
-
-    text: str
-    intent: str | None
-    confidence: float
-    ranking: list[dict]
-    topic: str | None = None  # chosen FAQ answer
-    topic_confidence: float = 0.0
-    topic_runner_up: float = 0.0
-    ranked: list[tuple[str | None, float]] = field(default_factory=list)  # the whole message's answers, surest first
-    answer_source: str = "whole"  # "whole" (whole message), "sentence" (question sentence) or "rules"
-    conditions: list[registry.Condition] = field(default_factory=list)  # named in the question, else anywhere
-    story_conditions: list[registry.Condition] = field(default_factory=list)  # named anywhere in the message
-    medicines: list[str] = field(default_factory=list)
-    question: str = ""  # the question sentence(s): what kind of question is asked
-    pieces: list[str] = field(default_factory=list)
-    second_topic: str | None = None
-    # A later question asks for the chosen answer itself ("...ok together? plus is insomnia a side effect").
-    asked_again_later: bool = False
-
-    @property
-    def covered(self) -> list[registry.Condition]:
-        return [c for c in self.conditions if c.covered]
-
-    @property
-    def uncovered(self) -> list[registry.Condition]:
-        return [c for c in self.conditions if not c.covered]
-
-    @property
-    def uncovered_anywhere(self) -> list[registry.Condition]:
-        return [c for c in self.story_conditions if not c.covered]
-
-    def answer_with_the_condition(self) -> None:
-        """The named condition's answer instead of a topic's. Read whole, the classifier's doubt
-        between that topic and the condition question is settled: both count for the answer."""
-        if self.intent == FAQ_INTENT and self.answer_source == "whole":
-            self.confidence += self.confidence_of(CONDITION_INTENT)
-        self.intent = CONDITION_INTENT
-
-    def confidence_of(self, intent: str) -> float:
-        return max(
-            (e.get(PREDICTED_CONFIDENCE_KEY, 0.0) for e in self.ranking if e.get(INTENT_NAME_KEY) == intent),
-            default=0.0,
-        )
-
-    def main_answers(self) -> list[str]:
-        if self.intent == FAQ_INTENT and self.topic:
-            return [f"faq/{self.topic}"]
-        if self.intent == CONDITION_INTENT:
-            return [f"condition/{c.id}" for c in self.covered[:2]]
-        return []
-
-
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
-class ScopeGate(GraphComponent):
+class ScopeGate(MessageReader, GraphComponent):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         return {
@@ -169,7 +100,7 @@ class ScopeGate(GraphComponent):
         return (
             rules.fingerprint()
             + registry.fingerprint()
-            + source_fingerprint(sys.modules[__name__], sentence_model, vocabulary_module)
+            + source_fingerprint(sys.modules[__name__], reading_module, sentence_model, vocabulary_module)
         )
 
     def __init__(
@@ -232,227 +163,6 @@ class ScopeGate(GraphComponent):
             (directory / VOCABULARY_FILE).write_text(json.dumps(sorted(self.known)), encoding="utf-8")
             (directory / ALARM_WORDS_FILE).write_text(json.dumps(sorted(self.alarm_words)), encoding="utf-8")
         return self._resource
-
-    # ------------------------------------------------------------------ reading
-    def read(self, message: Message) -> Reading:
-        text = message.get(TEXT) or ""
-        intent = message.get(INTENT) or {}
-        selector = (message.get("response_selector") or {}).get(FAQ_INTENT) or {}
-        ranking = selector.get("ranking") or []
-        reading = Reading(
-            text=text,
-            intent=intent.get(INTENT_NAME_KEY),
-            confidence=float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0),
-            ranking=list(message.get(INTENT_RANKING_KEY) or []),
-        )
-        reading.question = " ".join(question_sentences(text)) or text
-        _take_topic(reading, _not_set_aside(ranking, reading.question, _topic_of))
-        found: dict[str, list[str]] = {}
-        for entity in message.get(ENTITIES) or []:
-            if entity.get("value") not in found.setdefault(entity.get("entity"), []):
-                found[entity["entity"]].append(entity.get("value"))
-        named = found.get("medicine", []) + [
-            m for m in rules.other_medicines(text) if m not in found.get("medicine", [])
-        ]
-        reading.medicines = [
-            m for m in named if not rules.is_blocked_by_ldn(text, m)
-        ]  # not "a drug that blocks opioids"
-        self._read_question(reading, names_a_condition=bool(found.get("condition")))
-        _answer_the_topic_named(reading, ranking)
-        self._read_conditions(reading, message)
-        if any(c.id == "addiction" for c in reading.story_conditions):
-            # "In recovery from heroin": what the addiction is to gets the medicine caution (never the question).
-            reading.medicines += [m for m in rules.substances_of_addiction_named(text) if m not in reading.medicines]
-        self._read_past_a_told_caution(reading)
-        _answer_with_the_conditions_topic(reading)
-        if (
-            "pregnancy" in rules.caution_cues(text)
-            and reading.second_topic != "pregnancy"  # "...? also is it ok when ttc": answered second
-            and reading.intent in (FAQ_INTENT, CONDITION_INTENT)
-            and (
-                (reading.intent == FAQ_INTENT and reading.topic in rules.caution_answers_instead_of("pregnancy"))
-                or rules.caution_is_the_question("pregnancy", reading.question)
-            )
-        ):
-            # "Is it OK to keep taking it?": the rules file decides, so the classifier's doubt doesn't count.
-            reading.intent, reading.topic, reading.answer_source = FAQ_INTENT, "pregnancy", "rules"
-        in_general = rules.asks_about_conditions_in_general(reading.question)
-        if reading.intent == CONDITION_INTENT and in_general:
-            # "Is LDN only for addiction?", "what other conditions besides MS?": the conditions answer.
-            reading.intent, reading.topic, reading.answer_source = FAQ_INTENT, "conditions", "rules"
-        whether = rules.asks_whether_it_works(reading.question)
-        if reading.covered and not reading.uncovered and not in_general:
-            # "Does it help my MS?" gets the MS answer; not a pregnancy the rules file found asked about
-            # ("is it safe when trying for a baby? plus does it help hashimotos": 2026-11-27, patients_dev20).
-            decided = reading.answer_source == "rules" and reading.topic == "pregnancy"
-            if reading.intent == FAQ_INTENT and (reading.topic in CONDITION_LED_TOPICS or whether) and not decided:
-                reading.answer_with_the_condition()
-            if reading.intent == CONDITION_INTENT and whether:
-                reading.answer_source = "rules"  # "can it slow my MS down?": the classifier's doubt doesn't count
-                self._answer_the_first_question_second(reading)
-        if (
-            reading.intent == FAQ_INTENT
-            and reading.answer_source == "whole"
-            and reading.topic_confidence < self.config["answer_threshold"]
-            and len(reading.covered) == 1
-            and not reading.uncovered
-            and reading.confidence_of(CONDITION_INTENT) >= self.config["condition_runner_up_threshold"]
-        ):
-            reading.answer_with_the_condition()  # "does it help ms symptoms?": no topic stands out; the condition does
-        return reading
-
-    def _read_past_a_told_caution(self, reading: Reading) -> None:
-        """ "Is 4.5mg low or high, im 7 months pregnant": the pregnancy is told, the dose is asked."""
-        if self.model is None or reading.intent != FAQ_INTENT or reading.topic != "pregnancy":
-            return
-        rest = rules.without_what_is_told("pregnancy", reading.text)
-        if not rest or rules.caution_is_the_question("pregnancy", " ".join(rest)):
-            return
-        # The rest read whole, and each of its clauses ("..., and my dr brought it up" says nothing): the surest.
-        label, probability = max((self.model.rank(r, top=1)[0] for r in [" ".join(rest), *rest]), key=lambda r: r[1])
-        intent, _, topic = label.partition("/")
-        if (
-            intent == FAQ_INTENT
-            and topic != "pregnancy"
-            and topic not in rules.caution_answers_instead_of("pregnancy")
-            and probability >= self.config["sentence_threshold"]
-        ):
-            reading.topic, reading.topic_confidence, reading.topic_runner_up = topic, probability, 0.0
-            reading.answer_source = "sentence"
-
-    @staticmethod
-    def _read_conditions(reading: Reading, message: Message) -> None:
-        """The conditions the question names; the story's when it names none but asks about them ("could it help me?")."""
-        known = registry.conditions()
-        question = reading.question.lower()
-        story, asked = [], []
-        named = [
-            (known.get(e.get("value")), reading.text[e.get("start", 0) : e.get("end", 0)].lower())
-            for e in message.get(ENTITIES) or []
-            if e.get("entity") == "condition"
-        ]
-        surfaces = [surface for _, surface in named]
-        for condition, surface in named:
-            if condition is None or rules.is_set_aside(question, surface, surfaces):
-                continue
-            if condition not in story:
-                story.append(condition)
-            # Named twice ("ulcerative colitis ... does it help UC?"): asked if any naming is in the question.
-            if surface and surface in question and condition not in asked:
-                asked.append(condition)
-        # The story's conditions are the question's only when it asks about them without naming
-        # them ("could it help me?"); "what are its benefits?" after a story about MS is not about MS.
-        about_story = reading.intent == CONDITION_INTENT or rules.asks_about_the_story(reading.question)
-        if about_story and not asked and rules.refers_to_the_last_named(reading.question):
-            about = story[-1:]  # "could it help with this?": the condition named last
-        else:
-            about = story if about_story else []
-        reading.story_conditions, reading.conditions = story, asked or about
-
-    def _read_question(self, reading: Reading, names_a_condition: bool) -> None:
-        """Find the question; in a long message, classify it on its own; find a second question."""
-        parts = sentences(reading.text)
-        pieces = question_parts(reading.text) or [reading.text]
-        reading.pieces = pieces
-        unsure = reading.confidence < self.config["intent_threshold"] or (
-            reading.intent == FAQ_INTENT and reading.topic_confidence < self.config["answer_threshold"]
-        )
-        if self.model is None or (len(parts) <= 1 and len(pieces) <= 1 and not unsure):
-            return  # one short question the classifier is sure of: read whole
-        # "...my doctor prescribed LDN for my fibro. how does it work": a short question is read with the
-        # sentence before it, and also on its own when it doesn't point back ("is this normal?"): that
-        # reading counts when it is surer, and sure as a one-sentence rescue must be.
-        readings = [pieces[0]]
-        bare = sentences(pieces[0])[-1]
-        if bare != pieces[0] and not refers_back(bare):
-            readings.append(bare)
-        candidates = [
-            next(iter(_not_set_aside(ranked, read, lambda r: r[0].partition("/")[2])), ranked[0])
-            for read, ranked in zip(readings, self.model.rank_each(readings, top=3), strict=True)
-        ]
-        label, probability = max(
-            candidates[:1] + [c for c in candidates[1:] if c[1] >= self.config["rescue_threshold"]], key=lambda r: r[1]
-        )
-        intent, _, topic = label.partition("/")
-        needed = (
-            self.config["sentence_threshold"] if len(parts) > 1 or len(pieces) > 1 else self.config["rescue_threshold"]
-        )
-        if intent == OUT_OF_SCOPE_INTENT and reading.intent in (FAQ_INTENT, CONDITION_INTENT) and not unsure:
-            # The whole message reads surely as a question the guide answers: only a surer
-            # question sentence turns it into "not covered".
-            needed = max(needed, self.config["sentence_refusal_threshold"])
-        differs = (intent, topic or None) != (reading.intent, reading.topic if reading.intent == FAQ_INTENT else None)
-        # "Is that actually true?" says nothing on its own: the whole message is the better reading.
-        says_something = not (self.known and is_off_topic(pieces[0], self.known))
-        # Only an answer or a refusal replaces the whole message's reading (never "restart" or "goodbye"),
-        # and a condition question only when the message names a condition ("I feel inflamed all the
-        # time... could LDN help with that?" asks about inflammation, not about an unnamed illness).
-        if (
-            probability >= needed
-            and differs
-            and says_something
-            and intent in (FAQ_INTENT, CONDITION_INTENT, OUT_OF_SCOPE_INTENT)
-            and (intent != CONDITION_INTENT or names_a_condition)
-        ):
-            reading.intent, reading.confidence, reading.answer_source = intent, probability, "sentence"
-            if topic:
-                reading.topic, reading.topic_confidence, reading.topic_runner_up = topic, probability, 0.0
-        elif probability >= needed and not differs and pieces[0] != reading.text:
-            # The question alone says the same, and surely: the story's doubt doesn't count.
-            reading.answer_source, reading.confidence = "sentence", max(reading.confidence, probability)
-            if topic:
-                reading.topic_confidence, reading.topic_runner_up = max(reading.topic_confidence, probability), 0.0
-        main_topic = reading.topic if reading.intent == FAQ_INTENT else None
-        for piece in pieces[1:]:
-            # "and whats the usual dose, my ND wants to start me on something tiny": the words after
-            # the question's one comma are often context; the surer reading of the two counts. Not
-            # a list ("is it a painkiller, a steroid, an antidepressant?"): its head is one item.
-            head = piece.partition(",")[0]
-            readings = [piece, head] if piece.count(",") == 1 and len(head.split()) >= 3 else [piece]
-            topic = self._topic_surely_asked(reading, piece, readings)
-            if not topic or rules.follows_up_the_first(piece):
-                continue
-            if topic == main_topic or (main_topic and rules.topic_asked_for(piece) == main_topic):
-                # The same question again: "What dose do people take? Regular naltrexone is way higher right?"
-                reading.asked_again_later = True
-                continue
-            reading.second_topic = topic
-            break
-
-    def _topic_surely_asked(self, reading: Reading, piece: str, readings: list[str]) -> str | None:
-        """The FAQ topic a question piece asks, read surely enough to be answered beside another answer."""
-        assert self.model is not None
-        label, probability = max((self.model.rank(p, top=1)[0] for p in readings), key=lambda r: r[1])
-        intent, _, topic = label.partition("/")
-        if (
-            intent == FAQ_INTENT
-            and probability >= self.config["second_question_threshold"]
-            and not rules.is_topic_set_aside(piece, topic)
-            # "...not pregnant anymore (baby came in march)" tells; the pregnancy answer needs a pregnancy.
-            and not (topic == "pregnancy" and "pregnancy" not in rules.caution_cues(reading.text))
-            # "Should I be putting the dose up?" reads as a dose question but asks one the guide doesn't answer.
-            and all(topic in rules.answered_by(kind) for kind in rules.question_types_asked(piece))
-        ):
-            return topic
-        return None
-
-    def _first_question_topic(self, reading: Reading) -> str | None:
-        """The topic the first of several questions asks, read surely on its own (else None)."""
-        if len(reading.pieces) < 2 or self.model is None:
-            return None
-        return self._topic_surely_asked(reading, reading.pieces[0], reading.pieces[:1])
-
-    def _answer_the_first_question_second(self, reading: Reading) -> None:
-        """ "What are the side effects, and does it help fibro?": the condition's answer comes first,
-        and the first question, when it asks another topic surely, is answered after it (before:
-        dropped). Not when the first question asks about the condition (the sentence model reads it so)."""
-        if reading.second_topic:
-            return
-        topic = self._first_question_topic(reading)
-        # Not the topic the condition's answer comes from: "isn't naltrexone for alcoholics? would it
-        # help him?" asks what the drug is for (the addiction answer) twice.
-        if topic and topic not in CONDITION_LED_TOPICS and all(c.topic != topic for c in reading.covered):
-            reading.second_topic = topic
 
     def _first_question_before_a_refused_one(self, reading: Reading, verdict: Verdict) -> str | None:
         """ "How does it work, and is it ok with my thyroxine?": the refusal is for the later
@@ -657,50 +367,6 @@ class ScopeGate(GraphComponent):
 def _refusal(verdict: Verdict) -> str:
     """Why the verdict refuses (its first `not_covered` reason), or "" when it doesn't."""
     return next(iter(verdict.entities.get("not_covered") or []), "")
-
-
-def _take_topic(reading: Reading, ranking: list[dict[str, Any]]) -> None:
-    """The FAQ answer ranked first, its confidence and the runner-up's."""
-    reading.topic = _topic_of(ranking[0]) if ranking else None
-    reading.topic_confidence = float(ranking[0].get("confidence", 0.0)) if ranking else 0.0
-    reading.topic_runner_up = float(ranking[1].get("confidence", 0.0)) if len(ranking) > 1 else 0.0
-    reading.ranked = [(_topic_of(r), float(r.get("confidence", 0.0))) for r in ranking]
-
-
-def _answer_the_topic_named(reading: Reading, ranking: list[dict[str, Any]]) -> None:
-    """ "Why is it called LOW dose?": the topic the question names in so many words, when the
-    classifier had it in mind too (among its first three answers)."""
-    # The first question's words: "is ldn cheap? and how many mg do ppl take" names the dose second.
-    topic = rules.topic_asked_for(reading.pieces[0] if reading.pieces else reading.question)
-    if topic and reading.intent == FAQ_INTENT and topic in [_topic_of(r) for r in ranking[:3]]:
-        reading.topic, reading.answer_source = topic, "rules"
-
-
-def _answer_with_the_conditions_topic(reading: Reading) -> None:
-    """ "Is the evidence good for LDN in long covid?": the condition's own topic (long COVID) says
-    where its research stands, so it answers instead (`same_facts` and `answers_also` of the topic)."""
-    if reading.intent != FAQ_INTENT:
-        return
-    for condition in reading.covered:
-        topic = TOPIC_OF_CONDITION.get(condition.id)
-        same = {topic, *TOPICS[topic].answers_also} if topic else set()
-        if reading.topic in same:
-            if reading.answer_source == "whole":
-                # "Has anyone researched LDN for long covid?": long COVID and evidence, ranked close, give
-                # one answer, so their doubt between them is no doubt (2026-11-27, patients_dev19).
-                reading.topic_confidence = sum(c for t, c in reading.ranked if t in same)
-                reading.topic_runner_up = max((c for t, c in reading.ranked if t not in same), default=0.0)
-            reading.topic = topic
-            return
-
-
-def _not_set_aside(ranking: list, question: str, topic_of: Callable[[Any], str | None]) -> list:
-    """A ranking of answers without those the question sets aside ("what else does it help besides pain?")."""
-    return [r for r in ranking if not rules.is_topic_set_aside(question, topic_of(r))]
-
-
-def _topic_of(ranked: dict[str, Any]) -> str | None:
-    return str(ranked.get(INTENT_RESPONSE_KEY, "")).split("/", 1)[-1] or None
 
 
 def _emergency(kinds: list[str], reason: str) -> Verdict:

@@ -1,5 +1,6 @@
 """The scope gate on real Rasa messages, as the classifier hands them over."""
 
+import importlib
 from pathlib import Path
 
 import pytest
@@ -692,16 +693,18 @@ def test_the_rules_file_is_part_of_the_fingerprint(monkeypatch):
     assert ScopeGate.fingerprint_addon({}) != before
 
 
-@pytest.mark.parametrize("component", [ScopeGate, LinearClassifier])
-def test_the_code_that_trains_it_is_part_of_the_fingerprint(monkeypatch, tmp_path, component):
+@pytest.mark.parametrize(
+    "component, module_name",
+    [(ScopeGate, "ldn.sentence_model"), (ScopeGate, "ldn.nlu.reading"), (LinearClassifier, "ldn.sentence_model")],
+)
+def test_the_code_that_trains_it_is_part_of_the_fingerprint(monkeypatch, tmp_path, component, module_name):
     """Rasa's cache keys on config and data: without this, an edit to the sentence model's code
-    would be served by a component the old code trained."""
-    from ldn import sentence_model
-
+    (or to how the gate reads a message) would be served by a component the old code trained."""
+    module = importlib.import_module(module_name)
     before = component.fingerprint_addon({})
-    edited = tmp_path / "sentence_model.py"
-    edited.write_text(Path(sentence_model.__file__).read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
-    monkeypatch.setattr(sentence_model, "__file__", str(edited))
+    edited = tmp_path / "edited.py"
+    edited.write_text(Path(module.__file__).read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    monkeypatch.setattr(module, "__file__", str(edited))
     assert component.fingerprint_addon({}) != before
 
 
