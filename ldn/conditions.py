@@ -62,6 +62,16 @@ def fingerprint() -> str:
     return hashlib.sha256(REGISTRY_FILE.read_bytes()).hexdigest()
 
 
+@functools.cache
+def _not_a_condition_when() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in _registry().get("not_a_condition_when") or ())
+
+
+def is_not_a_condition(text: str, start: int) -> bool:
+    """The words at `start`, in the patient's own casing, are not a condition ("Ms. Adeyemi")."""
+    return any(p.match(text, start) for p in _not_a_condition_when())
+
+
 def medicines() -> list[str]:
     return list(_registry()["medicines"])
 

@@ -6,6 +6,7 @@ clinician's example can be checked in a unit test (tests/ldn/test_rules.py).
 
 import functools
 import hashlib
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -258,6 +259,26 @@ def _only_told(question: str, medicines: Iterable[str], medicine: Caution) -> bo
     )
 
 
+def without_told_medicines(question: str, medicines: Iterable[str]) -> list[str]:
+    """ "What benefit i get from LDN, i take metformin and lisinopril already": the question's clauses
+    that neither name nor point back at the medicines, when those that do only tell (none when one
+    of them asks, or when nothing is left)."""
+    medicine = _caution("medicine")
+    spec = _rules()["told_not_asked"]
+    clauses = [c for c in re.split(spec["breaks"], normalize(question), flags=re.IGNORECASE) if c and c.strip()]
+    asks, points_back = _part("told_not_asked", "asks"), _part("told_not_asked", "points_back")
+    naming = [c for c in clauses if _names(c, medicines, medicine) or _any(points_back, c)]
+    rest = [c.strip() for c in clauses if c not in naming]
+    if any("?" in c or _any(asks, c) for c in naming):
+        return []
+    return rest
+
+
+def read_past_told_medicines_for(topic: str) -> bool:
+    """Whether a question beside medicines only told may be answered with this topic."""
+    return topic not in (_rules()["cautions"]["medicine"].get("not_read_past_for") or ())
+
+
 _ENDS = re.compile(r"[?.!]")  # a sentence ends
 
 
@@ -304,6 +325,25 @@ def is_topic_set_aside(question: str, topic: str | None) -> bool:
     return bool(names) and all(by.search(question[:at]) for at in names)
 
 
+def names_the_topic(question: str, topic: str | None) -> bool:
+    """The question names the topic in a patient's words ("my son's pain"; `topics_set_aside.words`)."""
+    pattern = _topics_set_aside()[1].get(topic) if topic else None
+    return bool(pattern and pattern.search(normalize(question)))
+
+
+def topics_named_together(question: str) -> list[str]:
+    """Topics the question names side by side ("pain and inflammation"), in the order named."""
+    words = _topics_set_aside()[1]
+    together = re.compile(_rules()["topics_set_aside"]["together"], re.IGNORECASE)
+    question = normalize(question)
+    named = sorted((m.start(), m.end(), topic) for topic, p in words.items() for m in p.finditer(question))
+    found: list[str] = []
+    for (_, end, first), (start, _, second) in itertools.pairwise(named):
+        if first != second and together.match(question[end:start]):
+            found += [t for t in (first, second) if t not in found]
+    return found
+
+
 @functools.cache
 def _topics_set_aside() -> tuple[Pattern, dict[str, Pattern]]:
     spec = _rules()["topics_set_aside"]
@@ -346,7 +386,7 @@ def other_medicines(text: str) -> list[str]:
     ]
 
 
-_LDN = re.compile(r"\b(ldn|naltrexone?|low[- ]dose|it)\b", re.IGNORECASE)
+_LDN = re.compile(r"\b(ldn|naltrexone?|low?[- ]dose|it)\b", re.IGNORECASE)  # "lo dose" (patients_dev26)
 
 
 def mentions_ldn(text: str) -> bool:
@@ -362,6 +402,11 @@ def caution_answers_instead_of(name: str) -> tuple[str, ...]:
 def is_context_only(medicine: str) -> bool:
     """ "My other meds": a caution beside the answer, never a combination question to refuse."""
     return medicine in (_rules()["cautions"]["medicine"].get("context_only") or ())
+
+
+def unnamed_medicines() -> str:
+    """The reply's name for medicines the registry can't name ("other medicines")."""
+    return _rules()["cautions"]["medicine"]["context_only"][0]
 
 
 def is_what_an_addiction_is_to(medicine: str) -> bool:

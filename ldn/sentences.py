@@ -9,8 +9,11 @@ it is about) from the whole message, and the question from these pieces.
 import re
 
 # A sentence ends at . ! ? or a line break ("1.5 mg" has no end inside; after a number, a
-# full stop ends a sentence when a word follows: "when I was 15. It was a fever").
-_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\d\.)\s+|(?<=\d\d\.)\s+(?=[a-zA-Z])|\s*\n+\s*|(?<=[a-z])\.(?=[A-Z])")
+# full stop ends a sentence when a word follows: "when I was 15. It was a fever", "on LDN 1.5. what's
+# known", patients_dev25, 2026-11-27).
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?<!\d\.)\s+|(?<=\d\d\.)\s+(?=[a-zA-Z])|(?<=\.\d\.)\s+(?=[a-zA-Z])|\s*\n+\s*|(?<=[a-z])\.(?=[A-Z])"
+)
 # A second question inside one sentence: "... and what does it cost", "... also, is it safe";
 # "and whats the dose" too, but not ", whats the big deal about it" (one question in two parts).
 # A verb that starts a question has its subject next ("and is it safe"); "mum has RA and is on
@@ -38,14 +41,28 @@ _QUESTION_START = re.compile(
 _QUESTION_INSIDE = re.compile(
     r"\b(is (this|that|it) (normal|ok|okay|safe|common|expected|a side effect)|what (should|do|can) i do|"
     r"i('m| am)? (wonder|wondering)|want to know|would like to know|any (advice|ideas|thoughts|tips)|"
+    r"(want|need|like|trying) to understand how\b|"
     r"could (ldn|it|naltrexone) help|can (ldn|it|naltrexone) help|does (ldn|it|naltrexone) help|should i)\b",
     re.IGNORECASE,
 )
 
 
+# A numbered list inline ("1) what is it 2) what does it cost"): each item is a sentence, and its
+# number is no part of it ("1) does ldn help" asks like "does ldn help"; patients_dev28, 2026-11-27).
+_LIST_ITEM = re.compile(r"\s+(?=\(?[1-9]\)\s)")
+_LIST_MARK = re.compile(r"^\(?[1-9]\)\s*")
+
+
+_A_LIST = re.compile(r"(?:^|\s)\(?1\)\s.*\s\(?2\)\s", re.DOTALL)
+
+
 def sentences(text: str) -> list[str]:
     """The message's sentences, stripped, empty ones dropped."""
-    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+    found = [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+    if not _A_LIST.search(text):
+        return found
+    items = (s.strip() for sentence in found for s in _LIST_ITEM.split(sentence))
+    return [s for s in (_LIST_MARK.sub("", s) for s in items) if s]
 
 
 # A question after a comma, with no question mark: "my grandad's friend takes it for something, what
@@ -92,7 +109,8 @@ def question_parts(text: str) -> list[str]:
     found: list[str] = []
     before = ""  # the last words that were not a question
     for sentence in sentences(text):
-        if not is_question(sentence):
+        # "Before I ring the surgery I'd like to know:" introduces the questions after it.
+        if not is_question(sentence) or sentence.endswith(":"):
             before = sentence
             continue
         for piece in (p.strip(" ,;") for p in _SECOND_QUESTION.split(sentence)):

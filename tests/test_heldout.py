@@ -27,13 +27,13 @@ pytestmark = pytest.mark.server
 # Measured shortfalls against TARGETS, per set, at the figures measured on
 # 2026-11-27 (README, "Measurements"). Each is a gap still to close, not a target.
 FLOORS: dict = {
-    "patients_dev3": {"in_scope_accuracy": 0.927, "confidently_wrong": 2},
+    "patients_dev3": {"in_scope_accuracy": 0.935, "confidently_wrong": 2},
     "patients_dev4": {"in_scope_accuracy": 0.933, "confidently_wrong": 1},
     "patients_dev5": {"in_scope_accuracy": 0.943, "false_alarm_rate": 0.03},
     "patients_dev6": {"confidently_wrong": 1},
     "patients_dev7": {"in_scope_accuracy": 0.912, "out_of_scope_handled": 0.944, "false_alarm_rate": 0.042},
     "patients_dev8": {"in_scope_accuracy": 0.925},
-    "patients_dev9": {"in_scope_accuracy": 0.924, "out_of_scope_handled": 0.941, "confidently_wrong": 2},
+    "patients_dev9": {"in_scope_accuracy": 0.931, "out_of_scope_handled": 0.941, "confidently_wrong": 2},
     "patients_dev10": {"in_scope_accuracy": 0.947, "confidently_wrong": 1},
     "patients_dev11": {"in_scope_accuracy": 0.908, "confidently_wrong": 1},
     "patients_dev12": {"in_scope_accuracy": 0.909, "out_of_scope_handled": 0.944, "confidently_wrong": 3},
@@ -43,21 +43,26 @@ FLOORS: dict = {
     "patients_dev16": {"in_scope_accuracy": 0.947, "out_of_scope_handled": 0.942, "confidently_wrong": 2},
     # One more wrong than at the seventh session (2): "how can one pill help pain and the immune
     # system at once? what's the mechanism" now reads its first question as the immune answer.
-    "patients_dev17": {"in_scope_accuracy": 0.916, "out_of_scope_handled": 0.916, "confidently_wrong": 3},
+    "patients_dev17": {"in_scope_accuracy": 0.924, "out_of_scope_handled": 0.916, "confidently_wrong": 3},
     "patients_dev18": {"in_scope_accuracy": 0.924, "out_of_scope_handled": 0.914, "confidently_wrong": 4},
     "patients_dev19": {"in_scope_accuracy": 0.932, "confidently_wrong": 3},
     "patients_dev20": {"confidently_wrong": 2},
     "patients_dev21": {"confidently_wrong": 1},
     "patients_dev22": {"confidently_wrong": 1},
-    "patients_dev23": {"in_scope_accuracy": 0.933},
+    "patients_dev23": {"in_scope_accuracy": 0.94},
     "patients_dev24": {"in_scope_accuracy": 0.948},
+    "patients_dev25": {"in_scope_accuracy": 0.948, "out_of_scope_handled": 0.944, "confidently_wrong": 4},
+    "patients_dev26": {"in_scope_accuracy": 0.933, "confidently_wrong": 1},
+    "patients_dev27": {"in_scope_accuracy": 0.93, "out_of_scope_handled": 0.911, "confidently_wrong": 1},
+    "patients_dev28": {"confidently_wrong": 1},
+    "patients_dev29": {"confidently_wrong": 2},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 13 still get emergency guidance (recall first; one more
     # since the classifier's unsure `emergency` gets emergency guidance, README eighth batch).
     "emergencies_dev": {"false_alarm_rate": 0.186},
     # The unread patient-style set: its misses can't be diagnosed without reading it.
     # Its emergency recall (30 of 30) and false alarms (1 of 181) meet the targets: no floor.
-    "patients": {"in_scope_accuracy": 0.87, "confidently_wrong": 5},
+    "patients": {"in_scope_accuracy": 0.87, "confidently_wrong": 4},
 }
 UNREAD_SETS = ("fresh", "patients")
 # A set written for one question is judged on that question only: the emergency set's

@@ -15,7 +15,14 @@ from rasa.nlu.utils.spacy_utils import SpacyNLP
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from ldn.conditions import CONDITION_LABEL, MEDICINE_LABEL, fuzzy_condition, fuzzy_medicine, looks_like_a_medicine
+from ldn.conditions import (
+    CONDITION_LABEL,
+    MEDICINE_LABEL,
+    fuzzy_condition,
+    fuzzy_medicine,
+    is_not_a_condition,
+    looks_like_a_medicine,
+)
 from ldn.language import english_words
 from ldn.nlu.base import StatelessComponent
 
@@ -43,6 +50,8 @@ class ConditionEntityExtractor(StatelessComponent):
                 if span.label_ in ENTITY_FOR_LABEL
             ]
             found += self._fuzzy_conditions(doc)
+            text = message.get(TEXT) or ""
+            found = [e for e in found if e["entity"] != "condition" or not is_not_a_condition(text, e["start"])]
             found += self._medicines_by_name(doc)
             if found:
                 message.set(ENTITIES, (message.get(ENTITIES) or []) + found, add_to_output=True)

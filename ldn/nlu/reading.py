@@ -125,8 +125,11 @@ class MessageReader:
             m for m in named if not rules.is_blocked_by_ldn(text, m)
         ]  # not "a drug that blocks opioids"
         self._read_question(reading, names_a_condition=bool(found.get("condition")))
+        self._read_past_told_medicines(reading)
         _answer_the_topic_named(reading, ranking)
+        _answer_the_topics_named_together(reading)
         self._read_conditions(reading, message)
+        _answer_the_topic_when_no_condition_is_named(reading)
         if any(c.id == "addiction" for c in reading.story_conditions):
             # "In recovery from heroin": what the addiction is to gets the medicine caution (never the question).
             reading.medicines += [m for m in rules.substances_of_addiction_named(text) if m not in reading.medicines]
@@ -167,6 +170,24 @@ class MessageReader:
         ):
             reading.answer_with_the_condition()  # "does it help ms symptoms?": no topic stands out; the condition does
         return reading
+
+    def _read_past_told_medicines(self, reading: Reading) -> None:
+        """ "What benefit i get from LDN, i take metformin and lisinopril already": the classifier
+        refuses for the medicines, which are only told; the rest of the question asks the guide."""
+        if self.model is None or reading.intent != OUT_OF_SCOPE_INTENT or not reading.medicines:
+            return
+        rest = rules.without_told_medicines(reading.question, reading.medicines)
+        if not rest:
+            return
+        label, probability = max((self.model.rank(r, top=1)[0] for r in [" ".join(rest), *rest]), key=lambda r: r[1])
+        intent, _, topic = label.partition("/")
+        if (
+            intent == FAQ_INTENT
+            and rules.read_past_told_medicines_for(topic)
+            and probability >= self.config["sentence_threshold"]
+        ):
+            reading.intent, reading.confidence, reading.answer_source = FAQ_INTENT, probability, "sentence"
+            reading.topic, reading.topic_confidence, reading.topic_runner_up = topic, probability, 0.0
 
     def _read_past_a_told_caution(self, reading: Reading) -> None:
         """ "Is 4.5mg low or high, im 7 months pregnant": the pregnancy is told, the dose is asked."""
@@ -337,6 +358,31 @@ def _answer_the_topic_named(reading: Reading, ranking: list[dict[str, Any]]) -> 
     topic = rules.topic_asked_for(reading.pieces[0] if reading.pieces else reading.question)
     if topic and reading.intent == FAQ_INTENT and topic in [_topic_of(r) for r in ranking[:3]]:
         reading.topic, reading.answer_source = topic, "rules"
+
+
+def _answer_the_topics_named_together(reading: Reading) -> None:
+    """ "Does it help with pain and inflammation": the answer chosen is one of two topics named side by
+    side; the other is answered second (before: dropped; patients_dev26, 2026-11-27)."""
+    if reading.intent != FAQ_INTENT or reading.second_topic:
+        return
+    named = rules.topics_named_together(reading.question)
+    if reading.topic in named:
+        reading.second_topic = next(t for t in named if t != reading.topic)
+
+
+def _answer_the_topic_when_no_condition_is_named(reading: Reading) -> None:
+    """ "Can LDN help my son's pain?": a condition question naming no condition anywhere asks the
+    answer ranked first, when a condition could have led that topic (pain, inflammation...) and the
+    question names it (before: "which condition?"). Judged as the whole message's answer, by its
+    confidence (patients_dev28, 2026-11-27)."""
+    if (
+        reading.intent != CONDITION_INTENT
+        or reading.story_conditions
+        or reading.topic not in CONDITION_LED_TOPICS
+        or not rules.names_the_topic(reading.question, reading.topic)  # "ldn for tinnitus?" names a condition
+    ):
+        return
+    reading.intent, reading.answer_source = FAQ_INTENT, "whole"
 
 
 def _answer_with_the_conditions_topic(reading: Reading) -> None:

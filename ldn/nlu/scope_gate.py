@@ -90,6 +90,7 @@ class ScopeGate(MessageReader, GraphComponent):
             "sentence_emergency_threshold": 0.7,
             "sentence_emergency_word_min_count": 3,
             "sentence_emergency_word_ratio": 15,
+            "sentence_emergency_words_excluded": [],
             "rescue_threshold": 0.75,
             "condition_runner_up_threshold": 0.3,
         }
@@ -157,7 +158,7 @@ class ScopeGate(MessageReader, GraphComponent):
             EMERGENCY_INTENT,
             self.config["sentence_emergency_word_min_count"],
             self.config["sentence_emergency_word_ratio"],
-        )
+        ) - set(self.config["sentence_emergency_words_excluded"])
         with self._model_storage.write_to(self._resource) as directory:
             self.model.save(directory / MODEL_FILE)
             (directory / VOCABULARY_FILE).write_text(json.dumps(sorted(self.known)), encoding="utf-8")
@@ -319,16 +320,16 @@ class ScopeGate(MessageReader, GraphComponent):
                 break
         else:
             verdict = self.answer(reading)
-        # After a refusal, the answer a later question asks for: "How long before it kicks in? And what's
-        # the usual dose?"; "ok with zopiclone? plus is insomnia a side effect" (the whole message's
-        # answer, asked by the later question).
-        after_refusal = (
-            reading.second_topic
-            or (reading.topic if reading.asked_again_later else None)
-            or self._first_question_before_a_refused_one(reading, verdict)
+        # After a refusal, the answers the other questions ask for: the first question's, when it is not
+        # the one refused ("How does it work, and is it ok with my thyroxine?"), then a later one's ("How
+        # long before it kicks in? And what's the usual dose?"; "ok with zopiclone? plus is insomnia a side
+        # effect": the whole message's answer, asked by the later question). A list of three may ask both.
+        later = reading.second_topic or (reading.topic if reading.asked_again_later else None)
+        after_refusal = list(
+            dict.fromkeys(t for t in (self._first_question_before_a_refused_one(reading, verdict), later) if t)
         )
         if verdict.intent == OUT_OF_SCOPE_INTENT and after_refusal and rules.second_answer_after(_refusal(verdict)):
-            verdict.entities["second_topic"] = [after_refusal]
+            verdict.entities["second_topic"] = after_refusal
         if verdict.intent in CAUTIONED_INTENTS:
             self._add_cautions(reading, verdict)
         return verdict
@@ -342,14 +343,18 @@ class ScopeGate(MessageReader, GraphComponent):
             for c in rules.caution_cues(reading.text)
             if not {f"faq/{r.split('/')[-1]}" for r in rules.caution_said_by(c)} & said
         ]
-        if reading.medicines and refusal != "medicine":
+        medicines = reading.medicines
+        if not medicines and "combine" in rules.question_types_asked(reading.question):
+            # "Can I take it with <a medicine the registry doesn't know>?": the caution still applies.
+            medicines = [rules.unnamed_medicines()]
+        if medicines and refusal != "medicine":
             found.append("medicine")
         if reading.uncovered_anywhere and refusal != "condition":
             found.append("condition_not_covered")
         if found:
             verdict.entities["caution"] = found
-        if reading.medicines:
-            verdict.entities["mentioned_medicine"] = [" and ".join(reading.medicines)]
+        if medicines:
+            verdict.entities["mentioned_medicine"] = [" and ".join(medicines)]
         uncovered = reading.uncovered or reading.uncovered_anywhere
         if uncovered:
             verdict.entities["mentioned_condition"] = [" or ".join(c.name for c in uncovered[:2])]

@@ -78,6 +78,10 @@ def test_conditions_of_a_kind_the_guide_discusses(condition, category):
         ("she has roomatoid arthritis in both hands", ["rheumatoid_arthritis"]),
         # Not in the guide (2026-11-27, set 15).
         ("could it help my night sweats", ["menopause"]),
+        # Long COVID's brain fog (2026-11-27, set 26, new words).
+        ("does it clear long covid brain fog", ["long_covid"]),
+        # Drinking, in a patient's words (2026-11-27, set 30, new words).
+        ("would it help with drinking at weekends", ["addiction"]),
     ],
 )
 def test_routing_by_synonym(nlp, text, expected):
@@ -121,6 +125,9 @@ def test_insomnia_reply_says_it_is_a_listed_side_effect():
         ("siponimod", True),  # MS (2026-11-27, set 15)
         ("doxazosin", True),
         ("capital", False),
+        # Anti-androgens and local anaesthetics (2026-11-27, set 30, new words).
+        ("bicalutamide", True),
+        ("lidocaine", True),
     ],
 )
 def test_a_medicine_the_list_lacks_is_known_by_its_ending(word, expected):
@@ -141,6 +148,12 @@ def test_a_medicine_the_list_lacks_is_known_by_its_ending(word, expected):
         ("she's on elmiron for her bladder", ["elmiron"]),
         ("I take Euthyrox every morning", ["euthyrox"]),
         ("he's on the hormone injections for it", ["hormone injections"]),
+        # Common medicines the list lacked (2026-11-27, a check against common names).
+        ("my gp put me on carbamazepine last year", ["carbamazepine"]),
+        ("she takes cetirizine in the summer", ["cetirizine"]),
+        ("he has his clexane injections", ["clexane"]),
+        ("a vitamin c and a multivitamin daily", ["vitamin c", "multivitamin"]),
+        ("she swears by ginkgo biloba", ["ginkgo biloba"]),
     ],
 )
 def test_medicines_are_found_by_name(nlp, text, expected):

@@ -132,6 +132,11 @@ pytestmark = pytest.mark.unit
         # Better off not waking up, inside a story (2026-11-27, the ninth session's smoke run, new words).
         ("rough month. tbh she'd be better off never waking up, she says. what's the usual dose", "crisis"),
         ("it would be easier for everyone if i didn't wake up tomorrow", "crisis"),
+        # Without the article, as a second language writes it (2026-11-27, set 26, new words).
+        ("all of them are better without me honestly", "crisis"),
+        ("i am only burden for my children now", "crisis"),
+        # How much it would take to end it (2026-11-27, set 30, new words).
+        ("how many capsules would it take to end it all", "crisis"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):
@@ -207,6 +212,10 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "I looked up how many capsules it would take to get to 4.5mg",
         # A crisis denied in so many words (2026-11-27, set 23, new words).
         "could ldn lift my mood? i'm not suicidal, just numb",
+        # Can't swallow capsules; a heart that is not racing (2026-11-27, sets 26/27, new words).
+        "my girl is 9 and she can not swallow capsules, is there a liquid",
+        "I lie awake till 3, heart isn't racing or anything, just awake",
+        "how much ldn would it take to feel a difference",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -238,10 +247,34 @@ def test_harmless_sentences_for_the_sentence_check(sentence, expected):
     assert is_harmless(sentence) is expected
 
 
+def test_asking_whether_something_is_a_thing_is_informational():
+    """ "Is that a thing when you change pharmacies?" asks, it reports nothing (2026-11-27, set 29, new words)."""
+    from ldn.rules import is_informational
+
+    assert is_informational("is that a known thing with new capsules?")
+    assert not is_informational("that thing is happening again right now")
+
+
 def test_a_piece_that_only_follows_up_the_first_is_not_a_second_question():
-    follow_ups = ["and how would it do that?", "is that a good thing?", "what does that actually mean"]
+    # "What's the link?" (2026-11-27, set 26, new words).
+    follow_ups = [
+        "and how would it do that?",
+        "is that a good thing?",
+        "what does that actually mean",
+        "whats the link",
+    ]
     new_questions = ["and what does it cost?", "also is it safe?"]
-    assert [follows_up_the_first(p) for p in follow_ups + new_questions] == [True] * 3 + [False] * 2
+    assert [follows_up_the_first(p) for p in follow_ups + new_questions] == [True] * 4 + [False] * 2
+
+
+def test_topics_named_side_by_side():
+    """ "Benefits and side effects pls" asks both (2026-11-27, set 26, new words)."""
+    from ldn.rules import topics_named_together
+
+    assert topics_named_together("what about the cost and side effects") == ["cost", "side_effects"]
+    assert topics_named_together("could it ease pain & inflammation") == ["pain", "inflammation"]
+    assert topics_named_together("pain relief for my back") == []
+    assert topics_named_together("nerve pain in my feet and my brain fog") == []
 
 
 def test_crisis_guidance_comes_first_when_several_match():
@@ -299,6 +332,12 @@ def test_a_pet_replaces_human_poison_control():
         ("she's 50kg, what dose would she start at?", "personal_dose"),
         ("is it usual to get worse before better on ldn", "side_effect_not_listed"),
         ("the odd glass of white with dinner, ok on ldn?", "alcohol"),
+        # A dose for one child (2026-11-27, set 28, new words).
+        ("he is 14 and weighs 50kg, what dose should he be on", "personal_dose"),
+        ("is 3mg ok for my teenager", "personal_dose"),
+        # What to do about a side effect (2026-11-27, set 27, new words).
+        ("these nightmares are awful, what should we do about them", "managing_side_effects"),
+        ("how do i get rid of the nausea", "managing_side_effects"),
     ],
 )
 def test_question_types_are_recognised(text, kind):
@@ -340,6 +379,12 @@ def test_question_types_are_recognised(text, kind):
         # Water is no alcohol; real benefits people get are no purchase (2026-11-27, sets 21/22, new words).
         "been drinking plenty of water all week, what are the usual side effects",
         "are there any genuine benefits patients get from it",
+        # Two doses in mg, "low compared to what", a syringe, the tablets used for alcohol (2026-11-27, sets 26/27, new words).
+        "1.5mg vs 50mg, why is there such a big difference",
+        "do i give the liquid with the oral syringe or a spoon",
+        "how much less naltrexone is in ldn than the regular tablets they use for alcohol",
+        # A combination set aside in so many words (2026-11-27, set 25, new words).
+        "i'm not worried about interactions, does ldn help crohns",
     ],
 )
 def test_answerable_questions_have_no_refused_type(text):
@@ -403,6 +448,8 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("our son has crohns but he's not a kid, does ldn help", []),
         ("how long do people stay on it? we want to try for another baby next year", ["pregnancy"]),
         ("midwife says nothing new till after the baby, what is ldn anyway", ["pregnancy"]),
+        # A pregnancy over, breastfeeding denied (2026-11-27, set 28, new words).
+        ("she was pregnant when it came up, then gave birth in june and isn't breastfeeding. is ldn safe", []),
     ],
 )
 def test_caution_cues(text, expected):
@@ -444,8 +491,29 @@ def test_medicines_named_only_by_how_many_are_context():
     assert other_medicines("i came off all my other meds in spring") == []
     assert other_medicines("no other tablets, just this") == []
     assert other_medicines("could it help me quit the booze") == ["alcohol"]  # what an addiction is to
+    assert other_medicines("i can barely afford my vitamins") == ["supplements"]  # 2026-11-27, set 30
     # Never a combination to refuse: "is it safe with my other meds?" is the safety answer.
     assert is_context_only("other medicines") and not is_context_only("sertraline")
+
+
+def test_the_question_without_medicines_only_told():
+    """ "What good could ldn do, i take metformin and ramipril already": what is left asks the guide (2026-11-27, sets 25-27)."""
+    from ldn.rules import without_told_medicines
+
+    medicines = ["metformin", "ramipril"]
+    assert without_told_medicines("what good could ldn do, i take metformin and ramipril already", medicines) == [
+        "what good could ldn do"
+    ]
+    assert without_told_medicines("i take metformin and ramipril, is ldn ok with them?", medicines) == []
+    assert without_told_medicines("can i take ldn with metformin", medicines) == []
+
+
+def test_ldn_named_as_lo_dose():
+    """ "For what sickness people take lo dose" names LDN (2026-11-27, set 26, new words)."""
+    from ldn.rules import mentions_ldn
+
+    assert mentions_ldn("is lo dose good for my knees")
+    assert not mentions_ldn("my dose of vitamin d")
 
 
 def test_a_medicine_told_beside_a_different_question_is_context():
@@ -484,6 +552,8 @@ def test_every_caution_has_a_reply_name():
         ("is it a drug for ms?", "ms", False),
         # What the drug is given to people trying to give up (2026-11-27, set 22, new words).
         ("isn't it the stuff they give folks trying to beat addiction? why me", "addiction", True),
+        # What they give people to stop it (2026-11-27, set 25, new words).
+        ("my aunt says ldn is what doctors give people to stop drinking. true?", "drinking", True),
     ],
 )
 def test_a_condition_named_to_be_set_aside(question, name, expected):
@@ -531,6 +601,15 @@ def test_is_it_used_for_a_condition_asks_whether_it_works():
     assert asks_whether_it_works("is it ever given alongside chemo for cancer")
     assert asks_whether_it_works("does ldn help ms and how do you take it")
     assert not asks_whether_it_works("how does ldn help ms")
+    # As a second language and in other words asks it (2026-11-27, sets 26/27, new words).
+    assert asks_whether_it_works("is ldn really help for ms")
+    assert asks_whether_it_works("my mother have parkinson, ldn can slow it?")
+    assert asks_whether_it_works("will it do anything for my crohns")
+    assert asks_whether_it_works("is it of any use for hashimotos")
+    assert asks_whether_it_works("my cousin read that ldn cures crohns. true?")
+    assert asks_whether_it_works("could it slow his ms progression")
+    assert not asks_whether_it_works("does it protect nerves or slow memory decline in general?")
+    assert asks_whether_it_works("can it slow dementia down at all")
 
 
 def test_easing_the_story_condition_asks_whether_it_works():
@@ -612,6 +691,16 @@ def test_ldn_is_named_as_voice_typing_spells_it():
         ("how does it work for crps", None),
         ("why is ldn so affordable", "cost"),
         ("ok, how low is 'low' in this case", "dose"),
+        # The endorphin rebound, a mechanism, a blocker that helps pain, how it works explained (2026-11-27, sets 25-27, new words).
+        ("what is this endorphin rebound idea everyone mentions", "how_it_works"),
+        ("by what mechanism does it act", "how_it_works"),
+        ("how could it help with pain if it's an opioid blocker", "how_it_works"),
+        ("could someone explain how ldn works", "how_it_works"),
+        ("my group all take such different doses, is there a standard range", "dose"),
+        ("is it for pain only or for other problems too", "conditions"),
+        # Risks, a standard dose (2026-11-27, sets 29/30, new words).
+        ("what are the risks of being on ldn", "safety"),
+        ("is there a standard dose, or does it vary", "dose"),
     ],
 )
 def test_a_question_that_names_its_topic(question, topic):

@@ -51,6 +51,13 @@ def test_a_full_stop_after_a_number_ends_a_sentence():
             "my aunt takes it for something, what conditions is it usually for. btw is it dear",
             ["what conditions is it usually for.", "btw is it dear"],
         ),
+        # A numbered list, inline or line by line; a line that introduces it (2026-11-27, set 28, new words).
+        ("1) what does it cost 2) is it safe for a teen", ["what does it cost", "is it safe for a teen"]),
+        (
+            "Three things I need to know:\n(1) how is it taken\n(2) what are the side effects",
+            ["Three things I need to know: how is it taken", "what are the side effects"],
+        ),
+        ("I take 2) pills at night, is that ok", ["I take 2) pills at night is that ok"]),
         # No question at all: the last sentence is the concern.
         ("I have MS. I am thinking about LDN.", ["I am thinking about LDN."]),
     ],
@@ -69,3 +76,18 @@ def test_dying_to_know_if_asks():
 def test_a_second_question_after_roughly_is_its_own_piece():
     parts = question_parts("does it work for chronic pain? and roughly how much is it, i pay for everything myself")
     assert parts == ["does it work for chronic pain?", "how much is it, i pay for everything myself"]
+
+
+def test_wanting_to_understand_asks():
+    """ "Mostly I want to understand how LDN works, mum asks me" (2026-11-27, set 28, new words)."""
+    from ldn.sentences import is_question
+
+    assert is_question("really i need to understand how it works, my dad keeps asking")
+    # ...not "so I want to understand it first" after a question (patients_dev17).
+    assert not is_question("im scared of side effects so i want to understand it first")
+
+
+def test_a_full_stop_after_a_decimal_dose_ends_a_sentence():
+    """ "On levothyroxine + LDN 1.5. what's known..." (2026-11-27, set 25, new words)."""
+    assert sentences("she takes ldn 4.5. does it help ms") == ["she takes ldn 4.5.", "does it help ms"]
+    assert sentences("went up to 4.5 mg last week") == ["went up to 4.5 mg last week"]

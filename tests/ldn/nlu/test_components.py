@@ -268,6 +268,12 @@ REFUSED_LATER_EXAMPLES = CONDITION_EXAMPLES + [
         ("how long before ldn can ease my pain, and would you ever recommend it", None, None),
         # The first question names the medicine: it is the one refused.
         ("what are the side effects of metformin, and can i take ldn with it", "metformin", None),
+        # A list of three: the first two answered after the refusal of the third (2026-11-27, set 28, new words).
+        (
+            "1) how does it work in the body 2) what side effects does it have 3) can i take it with my sertraline",
+            "sertraline",
+            ["how_it_works", "side_effects"],
+        ),
     ],
 )
 def test_a_first_question_before_a_refused_one_is_answered_after_the_refusal(text, medicine, expected_second):
@@ -640,6 +646,17 @@ def test_a_combination_asked_about_is_refused_by_medicine():
     assert "caution" not in found  # the refusal already says it
 
 
+def test_a_combination_with_a_medicine_no_list_knows_keeps_the_caution():
+    """ "Can I take it with zorblex?": the safety answer or a refusal, and the medicine caution still said (2026-11-27)."""
+    message = parsed("can i take ldn together with zorblex", [("faq", 0.95)], [("safety", 0.9)])
+    intent, _, found = verdict(message)
+    assert (intent, found["answer"], found["caution"]) == ("faq", ["faq/safety"], ["medicine"])
+    assert found["mentioned_medicine"] == ["other medicines"]
+    message = parsed("can i take ldn together with zorblex for pain", [("faq", 0.95)], [("pain", 0.9)])
+    intent, _, found = verdict(message)
+    assert (intent, found["not_covered"], found["caution"]) == ("out_of_scope", ["combine"], ["medicine"])
+
+
 def test_a_condition_the_guide_does_not_name_is_refused_by_name():
     message = parsed("does ldn help lupus", [("ask_condition", 0.95)], entities=[("condition", "lupus")])
     intent, _, found = verdict(message)
@@ -653,7 +670,7 @@ def test_can_ldn_cause_something_unlisted_is_the_side_effect_reply():
     assert verdict(listed)[0] == "faq"
 
 
-def trained_gate(tmp_path, examples):
+def trained_gate(tmp_path, examples, **config):
     """A gate trained, persisted and loaded back through Rasa's model storage."""
     from rasa.engine.graph import ExecutionContext, GraphSchema
     from rasa.engine.storage.local_model_storage import LocalModelStorage
@@ -663,8 +680,8 @@ def trained_gate(tmp_path, examples):
     storage, resource = LocalModelStorage(tmp_path), Resource("scope_gate")
     context = ExecutionContext(GraphSchema({}), "test")
     training = TrainingData([Message(data={"text": text, "intent": intent}) for text, intent in examples])
-    ScopeGate.create({}, storage, resource, context).train(training)
-    return ScopeGate.load({}, storage, resource, context)
+    ScopeGate.create(config, storage, resource, context).train(training)
+    return ScopeGate.load(config, storage, resource, context)
 
 
 def test_a_message_sharing_no_word_with_any_answer_is_off_topic(tmp_path):
@@ -791,3 +808,80 @@ def test_the_evidence_for_long_covid_is_the_long_covid_answer():
     assert verdict(message)[2]["answer"] == ["faq/long_covid"]
     message = parsed("is the evidence any good for ldn?", [("faq", 0.9)], [("evidence", 0.8)])
     assert verdict(message)[2]["answer"] == ["faq/evidence"]
+
+
+MEDICINE_TOLD_EXAMPLES = SENTENCE_EXAMPLES + [
+    ("what good could ldn do me", "faq/benefits"),
+    ("what are the benefits of ldn", "faq/benefits"),
+    ("what could ldn do for me", "faq/benefits"),
+    ("is ldn safe", "faq/safety"),
+    ("is it safe to take ldn", "faq/safety"),
+    ("is ldn safe long term", "faq/safety"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The medicines only told: the rest asks the guide, answered with the medicine caution.
+        ("what good could ldn do me, i already take metformin and ramipril", ("faq", ["faq/benefits"])),
+        # ...not when the medicines are asked about, nor for an answer that could be about them.
+        ("i already take metformin and ramipril, what good could ldn do me with them", ("out_of_scope", [])),
+        ("is ldn safe, i already take metformin and ramipril", ("out_of_scope", [])),
+    ],
+)
+def test_medicines_only_told_leave_the_question_asked(text, expected):
+    """The classifier refused for the medicines (2026-11-27, sets 25-27)."""
+    checker = gate_reading_questions(MEDICINE_TOLD_EXAMPLES)
+    message = parsed(
+        text,
+        [("out_of_scope", 0.9), ("faq", 0.1)],
+        [("benefits", 0.5)],
+        [("medicine", "metformin"), ("medicine", "ramipril")],
+    )
+    checker.process([message])
+    found = verdict_entities(message)
+    assert (message.get("intent")["name"], found.get("answer", [])) == expected
+    assert "medicine" in found.get("caution", []) + found.get("not_covered", [])
+
+
+def test_a_condition_question_naming_no_condition_asks_the_topic():
+    """ "Can LDN help my son's pain?": the pain answer, not "which condition?" (2026-11-27, set 28);
+    with a condition named, the condition's question stays."""
+    message = parsed(
+        "can ldn help my son's pain?", [("ask_condition", 0.7), ("faq", 0.25)], [("pain", 0.8), ("benefits", 0.1)]
+    )
+    assert verdict(message)[2].get("answer") == ["faq/pain"]
+    message = parsed(
+        "can ldn help my fibro pain?",
+        [("ask_condition", 0.7), ("faq", 0.25)],
+        [("pain", 0.8), ("benefits", 0.1)],
+        [("condition", "fibromyalgia", "fibro")],
+    )
+    assert verdict(message)[2].get("answer") == ["condition/fibromyalgia"]
+
+
+def test_a_condition_question_naming_neither_condition_nor_topic_asks_which_condition():
+    """ "LDN for tinnitus?": a condition the registry doesn't know, not the conditions answer (dev2)."""
+    message = parsed("ldn for tinnitus?", [("ask_condition", 0.8), ("faq", 0.1)], [("conditions", 0.6), ("pain", 0.1)])
+    assert "answer" not in verdict(message)[2]
+
+
+def test_two_topics_named_side_by_side_are_both_answered():
+    """ "Does it help with pain and inflammation" (2026-11-27, set 26, new words)."""
+    message = parsed("could ldn ease pain and inflammation", [("faq", 0.9)], [("inflammation", 0.7), ("pain", 0.2)])
+    found = verdict(message)[2]
+    assert (found.get("answer"), found.get("second_topic")) == (["faq/inflammation"], ["pain"])
+
+
+def test_the_medicines_own_forms_never_mark_an_emergency(tmp_path):
+    """ "My wife's on LDN capsules." read as an emergency, "capsules" its one alarm word (2026-11-27, sets 25/28)."""
+    # Words 15 times as frequent in the emergency examples as in the others (config.yml).
+    examples = [(f"he swallowed {n} capsules", "emergency") for n in ("ten", "twenty", "all the")] + [
+        (f"how do i take ldn on day {n}", "faq") for n in range(40)
+    ]
+    (tmp_path / "default").mkdir()
+    (tmp_path / "excluded").mkdir()
+    assert "capsules" in trained_gate(tmp_path / "default", examples).alarm_words
+    excluded = trained_gate(tmp_path / "excluded", examples, sentence_emergency_words_excluded=["capsules"])
+    assert "capsules" not in excluded.alarm_words and "swallowed" in excluded.alarm_words

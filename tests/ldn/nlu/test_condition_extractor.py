@@ -74,3 +74,20 @@ def test_ordinary_words_near_a_medicine_name_are_not_medicines(extract):
 )
 def test_names_patients_use_are_in_the_registry(extract, text, entity):
     assert entity in extract(text)
+
+
+def test_a_title_is_no_condition(extract):
+    """ "Kind regards, Ms. F. Adeyemi" (2026-11-27, set 26): Rasa reads the text in lower case, so the
+    patient's own casing says it is a title."""
+    nlp, extractor = spacy.load(PIPELINE), ConditionEntityExtractor({})
+
+    def lowered(text):
+        message = Message(data={TEXT: text})
+        message.set(SPACY_DOCS[TEXT], nlp(text.lower()))
+        extractor.process([message])
+        return [(e["entity"], e["value"]) for e in message.get("entities") or []]
+
+    assert lowered("Does it help? Kind regards, Ms. J. Okafor") == []
+    assert lowered("Regards, Ms Okafor") == []
+    assert lowered("MS since 2010, does ldn help") == [("condition", "multiple_sclerosis")]
+    assert lowered("does it help ms symptoms") == [("condition", "multiple_sclerosis")]
