@@ -80,8 +80,9 @@ def prepare_environment(env: dict[str, str], generate_session_secret: bool) -> N
         )
 
 
-def _die_with_parent() -> None:
-    """Children get SIGTERM if the supervisor itself is killed (Linux prctl PR_SET_PDEATHSIG)."""
+def die_with_parent() -> None:
+    """This process gets SIGTERM when its parent dies (Linux prctl PR_SET_PDEATHSIG): the supervisor's
+    children, and the supervisor started by the tests (tests/server.py)."""
     with contextlib.suppress(OSError):
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)
 
@@ -96,7 +97,7 @@ class Child:
     restart_at: float | None = None
 
     def start(self, env: dict[str, str], run_dir: Path) -> None:
-        self.process = subprocess.Popen(self.argv, env=env, start_new_session=True, preexec_fn=_die_with_parent)
+        self.process = subprocess.Popen(self.argv, env=env, start_new_session=True, preexec_fn=die_with_parent)
         self.started_at = time.monotonic()
         self.restart_at = None
         pid_file = run_dir / f"{self.name}.pid"

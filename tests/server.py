@@ -18,6 +18,8 @@ from pathlib import Path
 
 import requests
 
+from scripts.supervise import die_with_parent
+
 ROOT = Path(__file__).resolve().parent.parent
 START_TIMEOUT_S = 240
 
@@ -164,6 +166,8 @@ def start_server(workdir: Path, model: str = "models/ldn.tar.gz", extra_env: dic
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            # A test run killed without cleaning up (a CI timeout) takes the stack with it.
+            preexec_fn=die_with_parent,
         )
     try:
         _wait_until_up(server)

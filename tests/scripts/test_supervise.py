@@ -78,3 +78,41 @@ def test_sigterm_stops_all_and_says_stopped(tmp_path):
     for pid in children:
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+
+
+def _gone(pid, timeout=20.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_a_supervisor_whose_starter_dies_stops_everything(tmp_path):
+    """tests/server.py starts the stack with `die_with_parent`: a test run killed without cleaning up
+    (a CI timeout, a kill -9) takes the supervisor and its processes with it (2026-11-27: an
+    evaluation run killed by hand left a supervisor restarting Rasa for an hour)."""
+    env = {**os.environ, "LDN_STATE_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    supervisor = (
+        "from scripts import supervise; import sys; "
+        f"sys.exit(supervise.Supervisor({{}}, {{'a': {SLEEPER!r}, 'b': {SLEEPER!r}}}).run())"
+    )
+    starter = (
+        "import subprocess, sys, time; from scripts.supervise import die_with_parent; "
+        f"p = subprocess.Popen([sys.executable, '-c', {supervisor!r}], start_new_session=True, "
+        "preexec_fn=die_with_parent); print(p.pid, flush=True); time.sleep(60)"
+    )
+    process = subprocess.Popen([sys.executable, "-c", starter], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    supervisor_pid = int(process.stdout.readline())
+    deadline = time.monotonic() + 20
+    while not (tmp_path / "run" / "b.pid").exists():
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+    time.sleep(0.5)
+    children = [pid_of(tmp_path / "run", name) for name in ("a", "b")]
+    process.kill()
+    process.wait(timeout=10)
+    assert all(_gone(pid) for pid in [supervisor_pid, *children])
