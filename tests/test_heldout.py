@@ -50,12 +50,13 @@ FLOORS: dict = {
     "patients_dev21": {"confidently_wrong": 1},
     "patients_dev22": {"confidently_wrong": 1},
     "patients_dev23": {"in_scope_accuracy": 0.94},
-    "patients_dev24": {"in_scope_accuracy": 0.948},
     "patients_dev25": {"in_scope_accuracy": 0.948, "out_of_scope_handled": 0.944, "confidently_wrong": 4},
     "patients_dev26": {"in_scope_accuracy": 0.933, "confidently_wrong": 1},
     "patients_dev27": {"in_scope_accuracy": 0.93, "out_of_scope_handled": 0.911, "confidently_wrong": 1},
     "patients_dev28": {"confidently_wrong": 1},
     "patients_dev29": {"confidently_wrong": 2},
+    "patients_dev31": {"in_scope_accuracy": 0.925, "confidently_wrong": 1},
+    "patients_dev32": {"in_scope_accuracy": 0.932, "confidently_wrong": 2},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 13 still get emergency guidance (recall first; one more
     # since the classifier's unsure `emergency` gets emergency guidance, README eighth batch).

@@ -356,7 +356,10 @@ def _answer_the_topic_named(reading: Reading, ranking: list[dict[str, Any]]) -> 
     classifier had it in mind too (among its first three answers)."""
     # The first question's words: "is ldn cheap? and how many mg do ppl take" names the dose second.
     topic = rules.topic_asked_for(reading.pieces[0] if reading.pieces else reading.question)
-    if topic and reading.intent == FAQ_INTENT and topic in [_topic_of(r) for r in ranking[:3]]:
+    # Also over the classifier's "not covered": the rules name the topic, and a question of a type the
+    # answer doesn't cover is still refused by the checks (patients_dev32, 2026-11-27).
+    if topic and reading.intent in (FAQ_INTENT, OUT_OF_SCOPE_INTENT) and topic in [_topic_of(r) for r in ranking[:3]]:
+        reading.intent = FAQ_INTENT
         reading.topic, reading.answer_source = topic, "rules"
 
 

@@ -29,6 +29,8 @@ pytestmark = pytest.mark.unit
         # English disease names among Polish words; its letters decide (2026-11-27, set 15, new words).
         "Mam long covid od roku, mgła mózgowa i zmęczenie. Czy LDN mi pomoże?",
         "Olá, alguém sabe se LDN ajuda na fibromialgia? Estou cansada o tempo todo e não aguento mais.",
+        # Dutch with an English word for the form (2026-11-27, set 32, new words).
+        "Innemen als capsule of vloeistof, wat is normaal voor LDN?",
     ],
 )
 def test_other_languages(text):
@@ -50,6 +52,7 @@ def test_other_languages(text):
         "does ldn help sjögren's?",
         "I've been on it since 2019, is my co-pay normal?",
         "can i take it with ibuprofen or co-codamol",
+        "does ldn help als",  # the disease, not the Dutch word
     ],
 )
 def test_english_even_when_misspelled(text):

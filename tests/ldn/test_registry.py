@@ -82,6 +82,7 @@ def test_conditions_of_a_kind_the_guide_discusses(condition, category):
         ("does it clear long covid brain fog", ["long_covid"]),
         # Drinking, in a patient's words (2026-11-27, set 30, new words).
         ("would it help with drinking at weekends", ["addiction"]),
+        ("is it used for people coming off opioids", ["addiction"]),
     ],
 )
 def test_routing_by_synonym(nlp, text, expected):
@@ -154,6 +155,7 @@ def test_a_medicine_the_list_lacks_is_known_by_its_ending(word, expected):
         ("he has his clexane injections", ["clexane"]),
         ("a vitamin c and a multivitamin daily", ["vitamin c", "multivitamin"]),
         ("she swears by ginkgo biloba", ["ginkgo biloba"]),
+        ("on colchicine for gout", ["colchicine"]),
     ],
 )
 def test_medicines_are_found_by_name(nlp, text, expected):

@@ -216,6 +216,7 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "my girl is 9 and she can not swallow capsules, is there a liquid",
         "I lie awake till 3, heart isn't racing or anything, just awake",
         "how much ldn would it take to feel a difference",
+        "I'm writing notes for my mum's appointment with the rheumatologist, what does ldn treat",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -554,6 +555,9 @@ def test_every_caution_has_a_reply_name():
         ("isn't it the stuff they give folks trying to beat addiction? why me", "addiction", True),
         # What they give people to stop it (2026-11-27, set 25, new words).
         ("my aunt says ldn is what doctors give people to stop drinking. true?", "drinking", True),
+        # Denied by a clause-initial "not" (2026-11-27, set 31, new words).
+        ("years of pain. not ms, not crps they say, just chronic pain. worth trying?", "crps", True),
+        ("years of pain. not ms, not crps they say, just chronic pain. worth trying?", "chronic pain", False),
     ],
 )
 def test_a_condition_named_to_be_set_aside(question, name, expected):
@@ -627,6 +631,9 @@ def test_easing_the_story_condition_asks_whether_it_works():
         ("apart from the cost what should i know", "cost", True),
         ("does it help my pain?", "pain", False),
         ("other than the dreams, what side effects are there", "side_effects", False),  # named again, asked
+        # "Not" opening a clause (2026-11-27, set 32, new words).
+        ("not how to take it, i mean how many mg", "how_to_take", True),
+        ("is it not good for pain?", "pain", False),
     ],
 )
 def test_a_topic_named_to_be_set_aside(question, topic, expected):
@@ -701,6 +708,12 @@ def test_ldn_is_named_as_voice_typing_spells_it():
         # Risks, a standard dose (2026-11-27, sets 29/30, new words).
         ("what are the risks of being on ldn", "safety"),
         ("is there a standard dose, or does it vary", "dose"),
+        # Risk, uses besides one, a dose on the high side, the mechanism asked last, the brain (2026-11-27, sets 31/32, new words).
+        ("how risky is ldn for someone my age", "safety"),
+        ("what is naltrexone used for nowadays besides alcoholism", "conditions"),
+        ("my script says 3mg, is that on the high side", "dose"),
+        ("my son keeps asking and i have no answer, so how does it actually work?", "how_it_works"),
+        ("how would it protect the brain exactly", "neuroprotection"),
     ],
 )
 def test_a_question_that_names_its_topic(question, topic):

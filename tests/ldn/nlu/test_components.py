@@ -885,3 +885,14 @@ def test_the_medicines_own_forms_never_mark_an_emergency(tmp_path):
     assert "capsules" in trained_gate(tmp_path / "default", examples).alarm_words
     excluded = trained_gate(tmp_path / "excluded", examples, sentence_emergency_words_excluded=["capsules"])
     assert "capsules" not in excluded.alarm_words and "swallowed" in excluded.alarm_words
+
+
+def test_a_topic_named_in_so_many_words_is_answered_over_the_classifiers_not_covered():
+    """ "Is that inside the normal LDN range or on the high side?": the classifier said "not covered"
+    (2026-11-27, set 32, new words); a refused type is still refused."""
+    named = parsed("is 3mg inside the normal ldn range?", [("out_of_scope", 0.7), ("faq", 0.3)], [("dose", 0.5)])
+    assert verdict(named)[2].get("answer") == ["faq/dose"]
+    refused = parsed(
+        "is 3mg inside the normal ldn range, i weigh 60 kg", [("out_of_scope", 0.7), ("faq", 0.3)], [("dose", 0.5)]
+    )
+    assert verdict(refused)[0] == "out_of_scope"
