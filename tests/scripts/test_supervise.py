@@ -18,8 +18,25 @@ pytestmark = pytest.mark.unit
 SLEEPER = [sys.executable, "-c", "import time; time.sleep(60)"]
 
 
+# A supervisor of two sleepers "a" and "b", run as `python -c`.
+TWO_SLEEPERS_SUPERVISED = (
+    "from scripts import supervise; import sys; "
+    f"sys.exit(supervise.Supervisor({{}}, {{'a': {SLEEPER!r}, 'b': {SLEEPER!r}}}).run())"
+)
+
+
 def pid_of(run_dir, name):
     return int((run_dir / f"{name}.pid").read_text())
+
+
+def started_children(run_dir):
+    """The pids of "a" and "b" once the supervisor has started both."""
+    deadline = time.monotonic() + 20
+    while not (run_dir / "b.pid").exists():
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+    time.sleep(0.5)
+    return [pid_of(run_dir, name) for name in ("a", "b")]
 
 
 def test_a_stopped_process_is_restarted_and_the_others_keep_running(tmp_path, monkeypatch):
@@ -61,17 +78,10 @@ def test_a_process_that_keeps_crashing_stops_everything(tmp_path, monkeypatch, c
 
 def test_sigterm_stops_all_and_says_stopped(tmp_path):
     env = {**os.environ, "LDN_STATE_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
-    code = (
-        "from scripts import supervise; import sys; "
-        f"sys.exit(supervise.Supervisor({{}}, {{'a': {SLEEPER!r}, 'b': {SLEEPER!r}}}).run())"
+    process = subprocess.Popen(
+        [sys.executable, "-c", TWO_SLEEPERS_SUPERVISED], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
     )
-    process = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 20
-    while not (tmp_path / "run" / "b.pid").exists():
-        assert time.monotonic() < deadline
-        time.sleep(0.1)
-    time.sleep(0.5)
-    children = [pid_of(tmp_path / "run", name) for name in ("a", "b")]
+    children = started_children(tmp_path / "run")
     process.send_signal(signal.SIGINT)  # Ctrl-C
     out, _ = process.communicate(timeout=30)
     assert process.returncode == 0 and "Stopped." in out
@@ -96,23 +106,14 @@ def test_a_supervisor_whose_starter_dies_stops_everything(tmp_path):
     (a CI timeout, a kill -9) takes the supervisor and its processes with it (2026-11-27: an
     evaluation run killed by hand left a supervisor restarting Rasa for an hour)."""
     env = {**os.environ, "LDN_STATE_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
-    supervisor = (
-        "from scripts import supervise; import sys; "
-        f"sys.exit(supervise.Supervisor({{}}, {{'a': {SLEEPER!r}, 'b': {SLEEPER!r}}}).run())"
-    )
     starter = (
         "import subprocess, sys, time; from scripts.supervise import die_with_parent; "
-        f"p = subprocess.Popen([sys.executable, '-c', {supervisor!r}], start_new_session=True, "
+        f"p = subprocess.Popen([sys.executable, '-c', {TWO_SLEEPERS_SUPERVISED!r}], start_new_session=True, "
         "preexec_fn=die_with_parent); print(p.pid, flush=True); time.sleep(60)"
     )
     process = subprocess.Popen([sys.executable, "-c", starter], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
     supervisor_pid = int(process.stdout.readline())
-    deadline = time.monotonic() + 20
-    while not (tmp_path / "run" / "b.pid").exists():
-        assert time.monotonic() < deadline
-        time.sleep(0.1)
-    time.sleep(0.5)
-    children = [pid_of(tmp_path / "run", name) for name in ("a", "b")]
+    children = started_children(tmp_path / "run")
     process.kill()
     process.wait(timeout=10)
     assert all(_gone(pid) for pid in [supervisor_pid, *children])
