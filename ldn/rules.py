@@ -192,8 +192,15 @@ def emergency_kinds(text: str) -> list[str]:
 @functools.lru_cache(maxsize=1024)
 def question_types_asked(text: str) -> list[str]:
     """Every kind of question (rules file, `question_types`) the text asks."""
+    return list(_question_types_asked(text))
+
+
+@functools.lru_cache(maxsize=64)
+def _question_types_asked(text: str) -> tuple[str, ...]:
+    """The gate asks about the same question several times (its type, the medicine check, the
+    cautions): read once."""
     text = normalize(text)
-    return [kind.name for kind in question_types() if kind.matches(text)]
+    return tuple(kind.name for kind in question_types() if kind.matches(text))
 
 
 def answered_by(kind: str) -> tuple[str, ...]:
@@ -242,13 +249,23 @@ def _names(text: str, medicines: Iterable[str], medicine: Caution) -> bool:
     )
 
 
+def _told_clauses(question: str) -> list[str]:
+    """The question's clauses, split where `told_not_asked` says (its `breaks`)."""
+    breaks = _rules()["told_not_asked"]["breaks"]
+    return [c for c in re.split(breaks, question, flags=re.IGNORECASE) if c and c.strip()]
+
+
+def _clause_asks(clause: str) -> bool:
+    """A clause asks: a question mark, or one of `told_not_asked`'s `asks`."""
+    return "?" in clause or _any(_part("told_not_asked", "asks"), clause)
+
+
 def _only_told(question: str, medicines: Iterable[str], medicine: Caution) -> bool:
     """ "Sister takes LDN with her Prozac and swears by it, what is it supposed to do?": every clause
     naming the medicine only tells, and a clause that asks neither names nor points back at it."""
-    spec = _rules()["told_not_asked"]
-    clauses = [c for c in re.split(spec["breaks"], question, flags=re.IGNORECASE) if c and c.strip()]
-    asks, points_back = _part("told_not_asked", "asks"), _part("told_not_asked", "points_back")
-    asking = [c for c in clauses if "?" in c or _any(asks, c)]
+    clauses = _told_clauses(question)
+    points_back = _part("told_not_asked", "points_back")
+    asking = [c for c in clauses if _clause_asks(c)]
     naming = [c for c in clauses if _names(c, medicines, medicine) and _any(medicine.asked_about, c)]
     return (
         len(clauses) > 1
@@ -264,14 +281,12 @@ def without_told_medicines(question: str, medicines: Iterable[str]) -> list[str]
     that neither name nor point back at the medicines, when those that do only tell (none when one
     of them asks, or when nothing is left)."""
     medicine = _caution("medicine")
-    spec = _rules()["told_not_asked"]
-    clauses = [c for c in re.split(spec["breaks"], normalize(question), flags=re.IGNORECASE) if c and c.strip()]
-    asks, points_back = _part("told_not_asked", "asks"), _part("told_not_asked", "points_back")
+    clauses = _told_clauses(normalize(question))
+    points_back = _part("told_not_asked", "points_back")
     naming = [c for c in clauses if _names(c, medicines, medicine) or _any(points_back, c)]
-    rest = [c.strip() for c in clauses if c not in naming]
-    if any("?" in c or _any(asks, c) for c in naming):
+    if any(_clause_asks(c) for c in naming):
         return []
-    return rest
+    return [c.strip() for c in clauses if c not in naming]
 
 
 def read_past_told_medicines_for(topic: str) -> bool:
@@ -333,8 +348,7 @@ def names_the_topic(question: str, topic: str | None) -> bool:
 
 def topics_named_together(question: str) -> list[str]:
     """Topics the question names side by side ("pain and inflammation"), in the order named."""
-    words = _topics_set_aside()[1]
-    together = re.compile(_rules()["topics_set_aside"]["together"], re.IGNORECASE)
+    words, together = _topics_set_aside()[1], _topics_together()
     question = normalize(question)
     named = sorted((m.start(), m.end(), topic) for topic, p in words.items() for m in p.finditer(question))
     found: list[str] = []
@@ -342,6 +356,11 @@ def topics_named_together(question: str) -> list[str]:
         if first != second and together.match(question[end:start]):
             found += [t for t in (first, second) if t not in found]
     return found
+
+
+@functools.cache
+def _topics_together() -> Pattern:
+    return re.compile(_rules()["topics_set_aside"]["together"], re.IGNORECASE)
 
 
 @functools.cache

@@ -49,11 +49,10 @@ _QUESTION_INSIDE = re.compile(
 
 # A numbered list inline ("1) what is it 2) what does it cost"): each item is a sentence, and its
 # number is no part of it ("1) does ldn help" asks like "does ldn help"; patients_dev28, 2026-11-27).
+# A list has a "1)" and a "2)"; "I take 2) pills" alone is no list.
+_A_LIST = re.compile(r"(?:^|\s)\(?1\)\s.*\s\(?2\)\s", re.DOTALL)
 _LIST_ITEM = re.compile(r"\s+(?=\(?[1-9]\)\s)")
 _LIST_MARK = re.compile(r"^\(?[1-9]\)\s*")
-
-
-_A_LIST = re.compile(r"(?:^|\s)\(?1\)\s.*\s\(?2\)\s", re.DOTALL)
 
 
 def sentences(text: str) -> list[str]:

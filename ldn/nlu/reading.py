@@ -79,6 +79,11 @@ class Reading:
             self.confidence += self.confidence_of(CONDITION_INTENT)
         self.intent = CONDITION_INTENT
 
+    def answer_from_sentence(self, topic: str, probability: float) -> None:
+        """The sentence model's reading of the question answers: this topic, as sure as it was."""
+        self.topic, self.topic_confidence, self.topic_runner_up = topic, probability, 0.0
+        self.answer_source = "sentence"
+
     def confidence_of(self, intent: str) -> float:
         return max(
             (e.get(PREDICTED_CONFIDENCE_KEY, 0.0) for e in self.ranking if e.get(INTENT_NAME_KEY) == intent),
@@ -171,6 +176,11 @@ class MessageReader:
             reading.answer_with_the_condition()  # "does it help ms symptoms?": no topic stands out; the condition does
         return reading
 
+    def _surest_reading(self, texts: list[str]) -> tuple[str, float]:
+        """The sentence model's top label over several readings of one question: the surest."""
+        assert self.model is not None
+        return max((self.model.rank(t, top=1)[0] for t in texts), key=lambda r: r[1])
+
     def _read_past_told_medicines(self, reading: Reading) -> None:
         """ "What benefit i get from LDN, i take metformin and lisinopril already": the classifier
         refuses for the medicines, which are only told; the rest of the question asks the guide."""
@@ -179,15 +189,15 @@ class MessageReader:
         rest = rules.without_told_medicines(reading.question, reading.medicines)
         if not rest:
             return
-        label, probability = max((self.model.rank(r, top=1)[0] for r in [" ".join(rest), *rest]), key=lambda r: r[1])
+        label, probability = self._surest_reading([" ".join(rest), *rest])
         intent, _, topic = label.partition("/")
         if (
             intent == FAQ_INTENT
             and rules.read_past_told_medicines_for(topic)
             and probability >= self.config["sentence_threshold"]
         ):
-            reading.intent, reading.confidence, reading.answer_source = FAQ_INTENT, probability, "sentence"
-            reading.topic, reading.topic_confidence, reading.topic_runner_up = topic, probability, 0.0
+            reading.intent, reading.confidence = FAQ_INTENT, probability
+            reading.answer_from_sentence(topic, probability)
 
     def _read_past_a_told_caution(self, reading: Reading) -> None:
         """ "Is 4.5mg low or high, im 7 months pregnant": the pregnancy is told, the dose is asked."""
@@ -197,7 +207,7 @@ class MessageReader:
         if not rest or rules.caution_is_the_question("pregnancy", " ".join(rest)):
             return
         # The rest read whole, and each of its clauses ("..., and my dr brought it up" says nothing): the surest.
-        label, probability = max((self.model.rank(r, top=1)[0] for r in [" ".join(rest), *rest]), key=lambda r: r[1])
+        label, probability = self._surest_reading([" ".join(rest), *rest])
         intent, _, topic = label.partition("/")
         if (
             intent == FAQ_INTENT
@@ -205,8 +215,7 @@ class MessageReader:
             and topic not in rules.caution_answers_instead_of("pregnancy")
             and probability >= self.config["sentence_threshold"]
         ):
-            reading.topic, reading.topic_confidence, reading.topic_runner_up = topic, probability, 0.0
-            reading.answer_source = "sentence"
+            reading.answer_from_sentence(topic, probability)
 
     @staticmethod
     def _read_conditions(reading: Reading, message: Message) -> None:
@@ -284,7 +293,7 @@ class MessageReader:
         ):
             reading.intent, reading.confidence, reading.answer_source = intent, probability, "sentence"
             if topic:
-                reading.topic, reading.topic_confidence, reading.topic_runner_up = topic, probability, 0.0
+                reading.answer_from_sentence(topic, probability)
         elif probability >= needed and not differs and pieces[0] != reading.text:
             # The question alone says the same, and surely: the story's doubt doesn't count.
             reading.answer_source, reading.confidence = "sentence", max(reading.confidence, probability)
@@ -309,8 +318,7 @@ class MessageReader:
 
     def _topic_surely_asked(self, reading: Reading, piece: str, readings: list[str]) -> str | None:
         """The FAQ topic a question piece asks, read surely enough to be answered beside another answer."""
-        assert self.model is not None
-        label, probability = max((self.model.rank(p, top=1)[0] for p in readings), key=lambda r: r[1])
+        label, probability = self._surest_reading(readings)
         intent, _, topic = label.partition("/")
         if (
             intent == FAQ_INTENT
