@@ -72,6 +72,23 @@ def is_not_a_condition(text: str, start: int) -> bool:
     return any(p.match(text, start) for p in _not_a_condition_when())
 
 
+def is_told_as_a_medicine(words: list[str], at: int) -> bool:
+    """ "I'm on Contrave", "Zoladex injections": the word at `at` (of a message's lower-cased words) is
+    told the way a medicine is (`unknown_medicine_told`; the caller skips dictionary words)."""
+    told = _registry()["unknown_medicine_told"]
+    word = words[at]
+    if len(word) < MEDICINE_FUZZY_MIN_CHARS or word in told["not_medicines"]:
+        return False
+    before = words[at - 2 : at]
+    after = words[at + 1 : at + 3]
+    return bool(
+        (len(before) == 2 and before[1] == "on" and before[0] in told["on_after"])
+        or (len(before) == 2 and before[1] == "my" and before[0] in told["my_after"])
+        or (after[:1] and after[0] in told["before"])
+        or (len(after) == 2 and after[0].replace(".", "", 1).isdigit() and after[1] in told["units"])
+    )
+
+
 def medicines() -> list[str]:
     return list(_registry()["medicines"])
 

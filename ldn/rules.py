@@ -382,6 +382,11 @@ def asks_about_the_story(question: str) -> bool:
     return _any(_section("asks_about_the_story"), normalize(question)) or asks_whether_it_works(question)
 
 
+def asks_in_general(question: str) -> bool:
+    """ "In general, does it help pain?": not about the conditions the story names."""
+    return _any(_section("asks_in_general"), normalize(question))
+
+
 @functools.cache
 def _other_medicine_names() -> tuple[tuple[str, Pattern], ...]:
     spec = _rules()["cautions"]["medicine"].get("other_names") or {}

@@ -21,6 +21,7 @@ from ldn.conditions import (
     fuzzy_condition,
     fuzzy_medicine,
     is_not_a_condition,
+    is_told_as_a_medicine,
     looks_like_a_medicine,
 )
 from ldn.language import english_words
@@ -68,9 +69,11 @@ class ConditionEntityExtractor(StatelessComponent):
         }
 
     def _medicines_by_name(self, doc) -> list[dict[str, Any]]:
-        """Medicines the registry doesn't list, known by a drug-class ending ("tacrolimus"), and
-        listed ones misspelled ("sertaline"): words outside the dictionary only."""
+        """Medicines the registry doesn't list, known by a drug-class ending ("tacrolimus") or told the
+        way a medicine is ("I'm on Contrave"), and listed ones misspelled ("sertaline"): words outside
+        the dictionary only."""
         known = english_words()
+        words = [token.lower_ for token in doc]
         found = []
         for token in doc:
             if not token.is_alpha or token.ent_type_:
@@ -78,7 +81,8 @@ class ConditionEntityExtractor(StatelessComponent):
             if looks_like_a_medicine(token.text):
                 name = token.lower_
             elif token.lower_ not in known and token.lemma_.lower() not in known:
-                name = fuzzy_medicine(token.text)
+                # ...or one told the way a medicine is ("I'm on Contrave"): named as the patient wrote it.
+                name = fuzzy_medicine(token.text) or (token.lower_ if is_told_as_a_medicine(words, token.i) else None)
             else:
                 continue
             if name:

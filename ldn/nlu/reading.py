@@ -239,7 +239,9 @@ class MessageReader:
                 asked.append(condition)
         # The story's conditions are the question's only when it asks about them without naming
         # them ("could it help me?"); "what are its benefits?" after a story about MS is not about MS.
-        about_story = reading.intent == CONDITION_INTENT or rules.asks_about_the_story(reading.question)
+        about_story = (
+            reading.intent == CONDITION_INTENT or rules.asks_about_the_story(reading.question)
+        ) and not rules.asks_in_general(reading.question)
         if about_story and not asked and rules.refers_to_the_last_named(reading.question):
             about = story[-1:]  # "could it help with this?": the condition named last
         else:

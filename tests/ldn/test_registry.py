@@ -160,3 +160,25 @@ def test_a_medicine_the_list_lacks_is_known_by_its_ending(word, expected):
 )
 def test_medicines_are_found_by_name(nlp, text, expected):
     assert [e.ent_id_ for e in nlp(text).ents if e.label_ == "MEDICINE"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A name no list knows, told the way a medicine is (2026-11-27, sets 34/35, new words).
+        ("my wife is already on Qulipta for the migraines", ["qulipta"]),
+        ("he has Prolia injections twice a year", ["prolia"]),
+        ("is ldn ok with my Vraylar", ["vraylar"]),
+        ("she takes Brukinsa 160 mg", ["brukinsa"]),
+        # Not medicines: a site, LDN itself, an ordinary word.
+        ("I'm on facebook groups about it", []),
+        ("she is on LDN now", []),
+        ("i am on holiday next week", []),
+        ("is it ok to take during pregnancy", []),
+        ("does everyone take different amounts", []),
+    ],
+)
+def test_a_name_no_list_knows_is_a_medicine_when_told_as_one(nlp, text, expected):
+    from ldn.nlu.condition_extractor import ConditionEntityExtractor
+
+    assert [e["value"] for e in ConditionEntityExtractor({})._medicines_by_name(nlp(text))] == expected

@@ -137,6 +137,19 @@ pytestmark = pytest.mark.unit
         ("i am only burden for my children now", "crisis"),
         # How much it would take to end it (2026-11-27, set 30, new words).
         ("how many capsules would it take to end it all", "crisis"),
+        # Thoughts of ending it; "so this is goodbye" (2026-11-27, sets 33/34, new words).
+        ("lately my dad has had thoughts about ending things", "crisis"),
+        ("ok so this is goodbye then, you all tried", "crisis"),
+        # Catching a breath, lips turned bluish (2026-11-27, set 26, new words).
+        ("she has had real trouble catching her breath since lunch", "allergy"),
+        ("his fingers seem to have turned a greyish blue colour", "allergy"),
+        # Medicines saved up until there are enough (2026-11-27, set 35, new words).
+        ("he has been stashing his gabapentin and sleeping pills and says he has enough now", "crisis"),
+        # Crises the sentence model alone had read (2026-11-27, sets 15/22/23/31, new words).
+        ("been counting how many of her tablets it would take", "crisis"),
+        ("honestly it would be simpler if i could just disappear", "crisis"),
+        ("saturday is the day i end it", "crisis"),
+        ("i want to fall asleep and just never wake up", "crisis"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):
@@ -217,6 +230,15 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "I lie awake till 3, heart isn't racing or anything, just awake",
         "how much ldn would it take to feel a difference",
         "I'm writing notes for my mum's appointment with the rheumatologist, what does ldn treat",
+        # A medicine for the heart racing; a goodbye to the old pills (2026-11-27, sets 34/36, new words).
+        "dad is on bisoprolol for the heart racing, would ldn suit him",
+        "this is goodbye to the old painkillers i hope, what dose do people start on",
+        "been saving up my wages for a private consult, have i got enough to start ldn",
+        # Too much coffee, bothering the GP, a stroke consultant (2026-11-27, set 35, new words).
+        "felt buzzy all day like i had too much coffee, is that the ldn",
+        "before i go bothering my gp again, what is ldn exactly",
+        "my stroke consultant said ldn might protect nerves, does it",
+        "it would be easier to just not be here for the school run, can ldn be taken at night",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -240,6 +262,8 @@ def test_ordinary_questions_are_not_emergencies(text):
         ("I'm nine years clean and I know that name from rehab", True),
         ("he gets through a bottle of wine a night", True),
         ("I'm already taking a pile of supplements every morning", True),
+        # A swelling eased (2026-11-27, set 34, new words).
+        ("my aunt says it took the swelling down in her knees", True),
         ("her lips are swelling and she can't swallow", False),
         ("he won't wake up", False),
     ],
@@ -263,9 +287,14 @@ def test_a_piece_that_only_follows_up_the_first_is_not_a_second_question():
         "is that a good thing?",
         "what does that actually mean",
         "whats the link",
+        # Why the doctor wants it (2026-11-27, sets 5/36, new words).
+        "why would the rheumatologist prescribe me that",
+        # An aside about what it is (2026-11-27, sets 35/36, new words).
+        "isn't it a heroin drug though",
+        "it was a medicine for drinking, no?",
     ]
     new_questions = ["and what does it cost?", "also is it safe?"]
-    assert [follows_up_the_first(p) for p in follow_ups + new_questions] == [True] * 4 + [False] * 2
+    assert [follows_up_the_first(p) for p in follow_ups + new_questions] == [True] * len(follow_ups) + [False] * 2
 
 
 def test_topics_named_side_by_side():
@@ -339,6 +368,14 @@ def test_a_pet_replaces_human_poison_control():
         # What to do about a side effect (2026-11-27, set 27, new words).
         ("these nightmares are awful, what should we do about them", "managing_side_effects"),
         ("how do i get rid of the nausea", "managing_side_effects"),
+        # Habit-forming, a high, hooked, withdrawal (2026-11-27, sets 33/34, new words).
+        ("could my husband become addicted to ldn", "dependence"),
+        ("is low dose naltrexone habit forming at all", "dependence"),
+        ("do you feel high on it", "dependence"),
+        ("is there withdrawal when you stop ldn", "dependence"),
+        # The place to get it (2026-11-27, set 36, new words).
+        ("which is the best site to order it from", "where_to_get"),
+        ("where can i even buy this", "where_to_get"),
     ],
 )
 def test_question_types_are_recognised(text, kind):
@@ -451,6 +488,9 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("midwife says nothing new till after the baby, what is ldn anyway", ["pregnancy"]),
         # A pregnancy over, breastfeeding denied (2026-11-27, set 28, new words).
         ("she was pregnant when it came up, then gave birth in june and isn't breastfeeding. is ldn safe", []),
+        # A baby aspirin (2026-11-27, set 33, new words).
+        ("dad only takes a baby aspirin, could ldn help his back", []),
+        ("the baby is 4 months and i take a baby aspirin, is ldn ok", ["child"]),
     ],
 )
 def test_caution_cues(text, expected):
@@ -588,6 +628,13 @@ def test_a_medicine_named_as_what_ldn_blocks_is_not_taken():
     assert not is_blocked_by_ldn("can I take it with tramadol", "tramadol")
 
 
+def test_a_medicine_named_as_what_ldn_is_asked_to_be_is_not_taken():
+    """ "Is LDN a narcotic?" names what LDN might be, not a medicine taken (2026-11-27, set 34, new words)."""
+    assert is_blocked_by_ldn("is it the same thing as methadone then?", "methadone")
+    assert other_medicines("is naltrexone basically a narcotic?") == []
+    assert other_medicines("is naltrexone ok with my narcotics?") == ["painkillers"]
+
+
 def test_slowing_it_down_asks_whether_it_works():
     from ldn.rules import asks_whether_it_works
 
@@ -714,9 +761,37 @@ def test_ldn_is_named_as_voice_typing_spells_it():
         ("my script says 3mg, is that on the high side", "dose"),
         ("my son keeps asking and i have no answer, so how does it actually work?", "how_it_works"),
         ("how would it protect the brain exactly", "neuroprotection"),
+        # Whether it works at all (2026-11-27, set 33, new words).
+        ("ok but does ldn actually work?", "evidence"),
+        ("does it work for nerve pain", None),
+        ("is ldn usually that expensive", "cost"),
+        # Claims heard and checked (2026-11-27, sets 33/34/36, new words).
+        ("could ldn have any other benefits for her", "benefits"),
+        ("wondering what good it could do my dad", "benefits"),
+        ("everyone online raves about it, so what is ldn mainly used for", "conditions"),
+        ("what was naltrexone used for originally", None),
+        ("what is it normally used for", None),
+        ("a nurse told me ldn is still experimental, is it", "evidence"),
+        ("apparently it costs peanuts, really?", "cost"),
+        ("is 6mg still low dose", "dose"),
     ],
 )
 def test_a_question_that_names_its_topic(question, topic):
     from ldn.rules import topic_asked_for
 
     assert topic_asked_for(question) == topic
+
+
+def test_a_question_in_general_is_not_about_the_story():
+    """ "In general, does it help with pain?" after a story of migraines (2026-11-27, set 35, new words)."""
+    from ldn.rules import asks_about_conditions_in_general, asks_in_general
+
+    assert asks_in_general("generally speaking, can ldn ease pain, or was she just lucky")
+    assert not asks_in_general("could ldn help my migraines")
+    assert asks_about_conditions_in_general("what sorts of illnesses do people take it for")
+
+
+def test_a_worry_about_treatment_is_no_combination_question():
+    """ "I don't want to interfere with his chemo" (2026-11-27, set 35, new words)."""
+    assert "combine" not in question_types_asked("is it used for cancer? we'd never want to mess with his chemo")
+    assert "combine" in question_types_asked("would ldn interfere with his chemo")

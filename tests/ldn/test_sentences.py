@@ -58,6 +58,9 @@ def test_a_full_stop_after_a_number_ends_a_sentence():
             ["Three things I need to know: how is it taken", "what are the side effects"],
         ),
         ("I take 2) pills at night, is that ok", ["I take 2) pills at night is that ok"]),
+        # "n" and "&" as texts write "and" (2026-11-27, set 33, new words).
+        ("what does it cost n is it safe for my dad", ["what does it cost", "is it safe for my dad"]),
+        ("how is it taken & what r the side effects", ["how is it taken", "what r the side effects"]),
         # No question at all: the last sentence is the concern.
         ("I have MS. I am thinking about LDN.", ["I am thinking about LDN."]),
     ],

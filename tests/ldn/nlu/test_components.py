@@ -896,3 +896,21 @@ def test_a_topic_named_in_so_many_words_is_answered_over_the_classifiers_not_cov
         "is 3mg inside the normal ldn range, i weigh 60 kg", [("out_of_scope", 0.7), ("faq", 0.3)], [("dose", 0.5)]
     )
     assert verdict(refused)[0] == "out_of_scope"
+
+
+def test_a_question_in_general_after_a_story_is_not_about_its_conditions():
+    """ "In general does it help with pain?" after a story of migraines: the pain answer, not a refusal
+    for migraines (2026-11-27, set 35, new words)."""
+    story = "i get migraines most weeks and my jaw aches too. "
+    asked = parsed(
+        story + "does ldn help with pain, could it help me?",
+        [("faq", 0.9)],
+        [("pain", 0.9)],
+        [("condition", "migraine")],
+    )
+    assert verdict(asked)[0] == "out_of_scope"
+    general = parsed(
+        story + "in general does ldn help with pain?", [("faq", 0.9)], [("pain", 0.9)], [("condition", "migraine")]
+    )
+    intent, _, found = verdict(general)
+    assert (intent, found["answer"], found["caution"]) == ("faq", ["faq/pain"], ["condition_not_covered"])
