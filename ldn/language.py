@@ -31,6 +31,7 @@ FOREIGN_WORDS = set(
     ik het een niet kan mijn hoe zijn deze welke bijwerkingen helpt bij nemen hallo bedankt alstublieft
     hoi heb hebben twee jaar en huisarts wil proberen werkt precies ook maar waarom mag moet zwanger dokter pijn gebruiken
     innemen vloeistof slikken tabletten wordt gebruik bijwerking voor
+    veilig om te tijd langere langer lang nog wel geen kunnen zou ervaring
     ang ng mga sa ako ko mo po ba ano paano kung hindi gamot salamat kumusta siya niya ito iyan lang din
     czy jest nie się jak mam mój moja lek leki pomaga ból skutki uboczne dzień dobry dziękuję jestem
     może pomóc niska są jakieś badania mi też ale bardzo

@@ -69,7 +69,7 @@ class SentenceModel:
 
 
 # Patients' shorthand, spelled out so "shouldnt" reads as "shouldn't" (the training examples are
-# mostly spelled out): apostrophes left out or curly, and a few text-message words.
+# mostly spelled out): apostrophes left out or curly, a few text-message words and clinical abbreviations.
 _NO_APOSTROPHE = re.compile(r"\b(should|could|would|do|does|did|is|are|was|were|has|have|had|ca|wo|must|need)nt\b")
 _SHORTHAND = {
     "im": "i'm",
@@ -94,6 +94,11 @@ _SHORTHAND = {
     "bc": "because",
     "cuz": "because",
     "coz": "because",
+    # Clinical shorthand that well-read patients and carers use (patients_dev38, 2026-11-27).
+    "aes": "side effects",
+    "moa": "how it works",
+    "tolerability": "how well tolerated",
+    "efficacy": "how well it works",
 }
 _WORD = re.compile(r"[a-z]+")
 

@@ -25,18 +25,21 @@ _SUBJECT = (
 )
 _SECOND_QUESTION = re.compile(
     r"(?:,|;|\band\b|\bn\b|&|\balso\b|\bplus\b|\bbut\b)\s*(?:also\s+|and\s+)?(?:roughly\s+|approximately\s+|about\s+|just\s+|realistically\s+|honestly\s+)?"
-    rf"(?=(?:what|how|where|when|why|which|any)\b\s+\w+|(?:is|are|does|do|can|could|should|will|would)\s+{_SUBJECT}\b)"
+    rf"(?=(?:what|how|where|when|why|which|any|whether)\b\s+\w+|(?:is|are|does|do|can|could|should|will|would)\s+{_SUBJECT}\b)"
     r"|(?:\band\b|\balso\b|\bplus\b)\s*(?=(?:whats|hows)\b\s+\w+)",
     re.IGNORECASE,
 )
 _QUESTION_START = re.compile(
     r"^\W*(?:(?:and|also|plus|but|so|oh|ok|okay|then|anyway|btw|roughly|approximately|realistically|honestly)\W+)*"
-    r"(what|whats|what's|how|hows|why|when|where|which|who|is|isn'?t|are|aren'?t|does|doesn'?t|do|don'?t|"
+    r"(what|whats|what's|how|hows|why|when|where|which|who|whether|is|isn'?t|are|aren'?t|does|doesn'?t|do|don'?t|"
     r"did|can|could|should|shall|would|will|won'?t|may|might|has|have|am|any|anyone|anybody|tell me|explain|"
     r"i (wonder|was wondering|want to know|would like to know|need to know)|wondering|curious|"
     r"(i'?m |im )?(dying|keen|desperate|eager) to (know|find out)|does (anyone|anybody) know|"
     r"(i'?m )?trying to understand|need to know|want to know|(can|could) (someone|somebody|you|u) (explain|tell)|"
-    r"(please|pls|plz) (tell|explain))\b",
+    r"(please|pls|plz) (tell|explain)|"
+    # Requests: "need the lowdown on how it works", "talk me through the dose" (patients_dev37, 2026-11-27).
+    r"(i )?need (the |a |some )?(lowdown|rundown|basics|low down|run down)|give me (the )?(lowdown|rundown|basics)|"
+    r"tell me about|talk me through|walk me through|info on|sell me on)\b",
     re.IGNORECASE,
 )
 _QUESTION_INSIDE = re.compile(
@@ -85,8 +88,12 @@ SHORT_QUESTION_WORDS = 6
 _REFERS_BACK = re.compile(r"\b(this|that|both|these|those|them)\b", re.IGNORECASE)
 
 
+# ...or a topic asked by its name alone: "Mechanism?", "Cost?" (patients_dev37/38, 2026-11-27); not
+# "Pregnant? No.", which tells.
 _ONE_WORD_QUESTION = re.compile(
-    r"\W*(true|really|right|correct|accurate|legit|fact|myth|seriously)\s*\?+\W*", re.IGNORECASE
+    r"\W*(true|really|right|correct|accurate|legit|fact|myth|seriously|mechanism|moa|dose|dosage|dosing|cost|"
+    r"costs|price|pricing|benefits|risks|safety|evidence|research|proof|side[- ]?effects)\s*\?+\W*",
+    re.IGNORECASE,
 )
 
 

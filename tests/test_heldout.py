@@ -37,9 +37,7 @@ FLOORS: dict = {
     "patients_dev12": {"in_scope_accuracy": 0.893, "out_of_scope_handled": 0.944, "confidently_wrong": 3},
     "patients_dev13": {"confidently_wrong": 1},
     "patients_dev15": {"in_scope_accuracy": 0.947, "confidently_wrong": 1},
-    # One more wrong than at the tenth session (2): "Neuroprotection and LDN - what is the claim
-    # exactly?" now reads as what LDN is (the eleventh session's training batch).
-    "patients_dev16": {"in_scope_accuracy": 0.947, "confidently_wrong": 3},
+    "patients_dev16": {"confidently_wrong": 2},
     # One more wrong than at the seventh session (2): "how can one pill help pain and the immune
     # system at once? what's the mechanism" now reads its first question as the immune answer.
     "patients_dev17": {"in_scope_accuracy": 0.931, "out_of_scope_handled": 0.916, "confidently_wrong": 3},
@@ -53,7 +51,6 @@ FLOORS: dict = {
     "patients_dev26": {"in_scope_accuracy": 0.926, "confidently_wrong": 1},
     "patients_dev27": {"in_scope_accuracy": 0.937, "confidently_wrong": 1},
     "patients_dev28": {"confidently_wrong": 1},
-    "patients_dev29": {"confidently_wrong": 1},
     "patients_dev31": {"in_scope_accuracy": 0.925, "confidently_wrong": 1},
     "patients_dev32": {"in_scope_accuracy": 0.94, "confidently_wrong": 1},
     "patients_dev33": {"in_scope_accuracy": 0.895, "confidently_wrong": 3},
@@ -65,6 +62,8 @@ FLOORS: dict = {
         "false_alarm_rate": 0.034,
     },
     "patients_dev36": {"confidently_wrong": 2},
+    "patients_dev37": {"in_scope_accuracy": 0.904, "out_of_scope_handled": 0.944, "confidently_wrong": 3},
+    "patients_dev38": {"in_scope_accuracy": 0.948},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 13 still get emergency guidance (recall first; one more
     # since the classifier's unsure `emergency` gets emergency guidance, README eighth batch).

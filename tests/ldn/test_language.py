@@ -31,6 +31,8 @@ pytestmark = pytest.mark.unit
         "Olá, alguém sabe se LDN ajuda na fibromialgia? Estou cansada o tempo todo e não aguento mais.",
         # Dutch with an English word for the form (2026-11-27, set 32, new words).
         "Innemen als capsule of vloeistof, wat is normaal voor LDN?",
+        # A short Dutch question about safety (2026-11-27, set 37, new words).
+        "Is LDN veilig om lang te nemen?",
     ],
 )
 def test_other_languages(text):

@@ -292,6 +292,9 @@ def test_a_piece_that_only_follows_up_the_first_is_not_a_second_question():
         # An aside about what it is (2026-11-27, sets 35/36, new words).
         "isn't it a heroin drug though",
         "it was a medicine for drinking, no?",
+        # A combination asked after the first question, the theory behind it (2026-11-27, sets 37/38, new words).
+        "a safe mix?",
+        "whats the thinking behind that",
     ]
     new_questions = ["and what does it cost?", "also is it safe?"]
     assert [follows_up_the_first(p) for p in follow_ups + new_questions] == [True] * len(follow_ups) + [False] * 2
@@ -304,6 +307,9 @@ def test_topics_named_side_by_side():
     assert topics_named_together("what about the cost and side effects") == ["cost", "side_effects"]
     assert topics_named_together("could it ease pain & inflammation") == ["pain", "inflammation"]
     assert topics_named_together("pain relief for my back") == []
+    # ...weighed one against the other (2026-11-27, set 37, new words).
+    assert topics_named_together("the benefits versus the side effects?") == ["benefits", "side_effects"]
+    assert "comparison" not in question_types_asked("pros vs cons of ldn for me")
     assert topics_named_together("nerve pain in my feet and my brain fog") == []
 
 
@@ -774,6 +780,9 @@ def test_ldn_is_named_as_voice_typing_spells_it():
         ("a nurse told me ldn is still experimental, is it", "evidence"),
         ("apparently it costs peanuts, really?", "cost"),
         ("is 6mg still low dose", "dose"),
+        # The catch (2026-11-27, set 37, new words).
+        ("sounds great but whats the catch", "safety"),
+        ("my dad keeps asking me how the new capsules work", "how_it_works"),
     ],
 )
 def test_a_question_that_names_its_topic(question, topic):

@@ -43,6 +43,8 @@ def test_ranks_are_the_pipelines_probabilities_in_one_pass_or_one_by_one():
         # The drug's name as voice typing spells it (2026-11-27, set 12).
         ("is l d n safe", "is ldn safe"),
         ("low dose nal trex own for my back", "low dose naltrexone for my back"),
+        # Clinical shorthand (2026-11-27, set 38).
+        ("any common AEs? and the MOA", "any common side effects? and the how it works"),
     ],
 )
 def test_shorthand_is_spelled_out(text, spelled_out):

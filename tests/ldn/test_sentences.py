@@ -61,6 +61,13 @@ def test_a_full_stop_after_a_number_ends_a_sentence():
         # "n" and "&" as texts write "and" (2026-11-27, set 33, new words).
         ("what does it cost n is it safe for my dad", ["what does it cost", "is it safe for my dad"]),
         ("how is it taken & what r the side effects", ["how is it taken", "what r the side effects"]),
+        # A topic asked by its name alone, a request, "whether" (2026-11-27, sets 37/38, new words).
+        ("Dosage? I have had MS for years", ["Dosage?"]),
+        ("need the basics on the cost. im on a pension", ["need the basics on the cost."]),
+        (
+            "walk me through the side effects, and whether it helps sleep",
+            ["walk me through the side effects", "whether it helps sleep"],
+        ),
         # No question at all: the last sentence is the concern.
         ("I have MS. I am thinking about LDN.", ["I am thinking about LDN."]),
     ],
