@@ -150,3 +150,16 @@ def test_an_answer_that_gives_a_second_topic_needs_no_second_answer():
     assert already_answered(["condition/long_covid"], "evidence")  # its condition answer carries the same facts
     assert not already_answered(["faq/cost"], "evidence")
     assert already_answered(["faq/cost"], "cost")
+
+
+def test_every_line_of_an_examples_block_is_an_example():
+    """A "# comment" inside `examples: |` is text, not YAML: Rasa warns and skips it, and a reader of
+    the examples takes it for one (sixteen such lines were removed on 2026-11-27)."""
+    stray = [
+        (path.relative_to(DATA_DIR).as_posix(), line.strip())
+        for path in sorted(DATA_DIR.rglob("*.yml"))
+        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []) or []
+        for line in block.get("examples", "").splitlines()
+        if line.strip() and not line.strip().startswith("- ")
+    ]
+    assert stray == []
