@@ -78,10 +78,14 @@ def test_patient_feedback_and_declined_message_show_in_the_report(server, watche
 
     masked = "my name is [name], how do I renew my passport? my number is [phone]"
     row = staff.locator("section[aria-labelledby=h-declined] tbody tr", has_text=masked)
-    assert row.count() == 1, staff.locator("section[aria-labelledby=h-declined] table").text_content()
-    if not row.get_by_text(masked).is_visible():  # grouped under a more frequent phrasing: open the group
-        row.locator("summary").click()
-    assert row.get_by_text(masked).is_visible()
+    # The test database holds the held-out runs' declines too: a message asked once may rank below the
+    # page's list, which then says so (the CSV, checked below, has every one).
+    listed_only_in_csv = staff.get_by_text(re.compile(r"The \d+ most asked of \d+ groups")).count() == 1
+    if row.count() or not listed_only_in_csv:
+        assert row.count() == 1, staff.locator("section[aria-labelledby=h-declined] table").text_content()
+        if not row.get_by_text(masked).is_visible():  # grouped under a more frequent phrasing: open the group
+            row.locator("summary").click()
+        assert row.get_by_text(masked).is_visible()
     html = staff.content()
     # Neither the name nor the number, in any spacing ("867" alone can be a message count).
     assert "Zelda" not in html and "Quokka" not in html and not re.search(r"867\D{0,3}5309", html)

@@ -10,6 +10,9 @@ from web.staff import charts
 from web.staff.redact import redact
 from web.staff.report import Report
 
+# The declined groups the page lists, most asked first; the CSV has every one.
+SHOWN_GROUPS = 100
+
 PERIODS = (7, 30, 90)
 CHANNEL_NAMES = {"socketio": "website widget", "twilio": "SMS / WhatsApp", "rest": "REST API"}
 REASON_TITLES = {
@@ -134,7 +137,7 @@ def _topics(report: Report) -> str:
 
 def _declined(report: Report, days: int) -> str:
     rows = []
-    for group in report.groups[:100]:
+    for group in report.groups[:SHOWN_GROUPS]:
         others = [
             f'<li>{escape(text)} <span class="count">×{count}</span></li>'
             for text, count in group.messages.items()
@@ -145,6 +148,13 @@ def _declined(report: Report, days: int) -> str:
         )
         rows.append(f'<tr><td class="n">{group.count}</td><td>{escape(group.example)}{more}</td></tr>')
     body = "".join(rows) or '<tr><td colspan="2">Nothing declined in this period.</td></tr>'
+    more = len(report.groups) - SHOWN_GROUPS
+    rest = (
+        f'<p class="hint">The {SHOWN_GROUPS} most asked of {len(report.groups)} groups; '
+        f'<a href="/staff/declined.csv?days={days}" download>the CSV</a> has the other {more}.</p>'
+        if more > 0
+        else ""
+    )
     return (
         f'<section aria-labelledby="h-declined"><h2 id="h-declined">What we couldn\'t answer</h2>'
         f'<p class="hint">Messages the assistant declined (not in the guide, or unsure), similar ones grouped, '
@@ -153,7 +163,7 @@ def _declined(report: Report, days: int) -> str:
         f'<p class="note">Names after a cue ("my name is…", "my daughter…"), phone numbers, emails, dates and '
         f"addresses are masked. A name written with no cue may still show.</p>"
         f'<div class="scroll"><table class="declined"><thead><tr><th scope="col">Times</th>'
-        f'<th scope="col">Message (masked)</th></tr></thead><tbody>{body}</tbody></table></div></section>'
+        f'<th scope="col">Message (masked)</th></tr></thead><tbody>{body}</tbody></table></div>{rest}</section>'
     )
 
 

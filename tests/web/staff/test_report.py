@@ -194,3 +194,13 @@ def test_empty_store_is_said_plainly(monkeypatch, tmp_path):
     monkeypatch.setenv("LDN_TRACKER_URL", f"sqlite:///{tmp_path / 'none.db'}")
     page = staff.respond("GET", "/staff/", {"Authorization": f"Bearer {TOKEN}"})
     assert page.status == 200 and "can't be read" in page.body.decode()
+
+
+def test_a_long_declined_list_says_the_csv_has_the_rest(report, monkeypatch):
+    """The page lists the most asked groups; past that it says how many more the CSV holds (2026-11-27)."""
+    from web.staff import page
+
+    monkeypatch.setattr(page, "SHOWN_GROUPS", 0)
+    assert "The 0 most asked of 1 groups" in page._declined(report, 7)
+    monkeypatch.setattr(page, "SHOWN_GROUPS", 1)
+    assert "most asked of" not in page._declined(report, 7)
