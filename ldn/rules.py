@@ -191,16 +191,10 @@ def emergency_kinds(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1024)
 def question_types_asked(text: str) -> list[str]:
-    """Every kind of question (rules file, `question_types`) the text asks."""
-    return list(_question_types_asked(text))
-
-
-@functools.lru_cache(maxsize=64)
-def _question_types_asked(text: str) -> tuple[str, ...]:
-    """The gate asks about the same question several times (its type, the medicine check, the
-    cautions): read once."""
+    """Every kind of question (rules file, `question_types`) the text asks. Cached: the gate asks about
+    the same question several times (its type, the medicine check, the cautions)."""
     text = normalize(text)
-    return tuple(kind.name for kind in question_types() if kind.matches(text))
+    return [kind.name for kind in question_types() if kind.matches(text)]
 
 
 def answered_by(kind: str) -> tuple[str, ...]:
@@ -298,8 +292,8 @@ _ENDS = re.compile(r"[?.!]")  # a sentence ends
 
 
 def is_blocked_by_ldn(text: str, medicine: str) -> bool:
-    """ "A drug that blocks opioids": every mention of the medicine names what LDN blocks, so the
-    patient is not said to take it."""
+    """ "A drug that blocks opioids", "is LDN a narcotic?": every mention of the medicine names what LDN
+    blocks or is asked to be (`blocked_by_ldn`), so the patient is not said to take it."""
     text = normalize(text)
     mentions = [m.start() for m in re.finditer(rf"\b{re.escape(medicine)}", text, re.IGNORECASE)]
     return bool(mentions) and all(_any(_section("blocked_by_ldn"), text[:at]) for at in mentions)

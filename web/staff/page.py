@@ -148,18 +148,19 @@ def _declined(report: Report, days: int) -> str:
         )
         rows.append(f'<tr><td class="n">{group.count}</td><td>{escape(group.example)}{more}</td></tr>')
     body = "".join(rows) or '<tr><td colspan="2">Nothing declined in this period.</td></tr>'
-    more = len(report.groups) - SHOWN_GROUPS
+    csv = f'href="/staff/declined.csv?days={days}" download'
+    left_out = len(report.groups) - SHOWN_GROUPS
     rest = (
         f'<p class="hint">The {SHOWN_GROUPS} most asked of {len(report.groups)} groups; '
-        f'<a href="/staff/declined.csv?days={days}" download>the CSV</a> has the other {more}.</p>'
-        if more > 0
+        f"<a {csv}>the CSV</a> has the other {left_out}.</p>"
+        if left_out > 0
         else ""
     )
     return (
         f'<section aria-labelledby="h-declined"><h2 id="h-declined">What we couldn\'t answer</h2>'
         f'<p class="hint">Messages the assistant declined (not in the guide, or unsure), similar ones grouped, '
         f"most asked first. The list a curator works from. "
-        f'<a href="/staff/declined.csv?days={days}" download>Download as CSV</a></p>'
+        f"<a {csv}>Download as CSV</a></p>"
         f'<p class="note">Names after a cue ("my name is…", "my daughter…"), phone numbers, emails, dates and '
         f"addresses are masked. A name written with no cue may still show.</p>"
         f'<div class="scroll"><table class="declined"><thead><tr><th scope="col">Times</th>'
