@@ -3,11 +3,21 @@
     python -m web.build_assets            # after `npm ci`
 
 Takes rasa-webchat's self-contained UMD bundle (node_modules/rasa-webchat/lib/index.js,
-version pinned in package.json / package-lock.json), removes its Google Fonts
-`@import`, checks that no other stylesheet import of a remote URL is left, and
-writes web/static/vendor/rasa-webchat.js (git-ignored). The page then makes no
-request to any third party: the widget falls back to the system font we set in
-web/static/ldn-widget.css.
+version pinned in package.json / package-lock.json), makes two changes and writes
+web/static/vendor/rasa-webchat.js (git-ignored):
+
+1. Its Google Fonts `@import` is removed, and no other stylesheet import of a remote
+   URL may be left. The page then makes no request to any third party: the widget
+   falls back to the system font we set in web/static/ldn-widget.css.
+2. One socket per page. The bundle counts its socket as "initialized" only once it
+   is connected, and re-creates it on every update of an open chat until then. A
+   patient who opens the chat before the socket connects (a slow line, or a quick
+   keyboard) got two or more sockets, each given its own session by the server.
+   The greeting then went out naming one session over a socket that had joined
+   another; the server refuses that (channels/socketio.py, fix 4), so the
+   patient got no greeting: 6 of 6 such openings in tests/web/test_browser.py,
+   and the CI failure of 2026-11-27. A socket that exists, connected or still
+   connecting, now counts; socket.io reconnects it by itself.
 """
 
 import hashlib
@@ -27,6 +37,9 @@ EXPECTED_VERSION = "1.0.1"
 GOOGLE_FONTS_IMPORT = re.compile(r"@import url\(\s*[\"']?https://fonts\.googleapis\.com/[^)]*\)\s*;?")
 # Anything that would still make the browser fetch a remote stylesheet or font.
 REMOTE_CSS = re.compile(r"@import\s+(url\()?\s*[\"']?(https?:)?//|url\(\s*[\"']?(https?:)?//fonts\.")
+# rasa-webchat 1.0.1's socket wrapper, minified: "initialized" only when connected.
+SOCKET_INITIALIZED = 'key:"isInitialized",value:function(){return null!==this.socket&&this.socket.connected}'
+SOCKET_EXISTS = 'key:"isInitialized",value:function(){return null!==this.socket}'
 
 
 def patch(bundle: str) -> str:
@@ -36,7 +49,9 @@ def patch(bundle: str) -> str:
     left = REMOTE_CSS.search(patched)
     if left:
         raise SystemExit(f"build_assets: a remote CSS import is left in the bundle: {left.group(0)!r}")
-    return patched
+    if patched.count(SOCKET_INITIALIZED) != 1:
+        raise SystemExit("build_assets: the socket wrapper's isInitialized is not as expected; has the bundle changed?")
+    return patched.replace(SOCKET_INITIALIZED, SOCKET_EXISTS)
 
 
 def main() -> int:
@@ -52,7 +67,11 @@ def main() -> int:
     TARGET.write_text(patched, encoding="utf-8")
     digest = hashlib.sha256(patched.encode("utf-8")).hexdigest()
     (VENDOR / "BUILD.json").write_text(
-        json.dumps({"rasa-webchat": version, "sha256": digest, "google_fonts_import_removed": True}, indent=2) + "\n",
+        json.dumps(
+            {"rasa-webchat": version, "sha256": digest, "google_fonts_import_removed": True, "one_socket": True},
+            indent=2,
+        )
+        + "\n",
         encoding="utf-8",
     )
     print(f"build_assets: wrote {TARGET.relative_to(ROOT)} (rasa-webchat {version}, {len(patched)} bytes)")

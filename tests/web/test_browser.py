@@ -201,6 +201,33 @@ def test_widget_conversation(server, watched):
     (ARTIFACTS / "widget-requests.json").write_text(json.dumps(w.requests, indent=1))
 
 
+# Clicks the launcher the moment it is drawn, before the socket has connected.
+OPEN_AT_ONCE = """(function open() {
+  var launcher = document.querySelector('.rw-launcher');
+  if (!launcher) return setTimeout(open, 5);
+  console.log('ldn-test: opened');
+  launcher.click();
+})();"""
+
+
+def test_chat_opened_before_the_socket_connects(server, watched):
+    """A slow line or a quick keyboard: the patient still gets the greeting and answers.
+
+    rasa-webchat 1.0.1 made a new socket (and so a new session) on every update of an
+    open chat until one connected; web/build_assets.py keeps it to one.
+    """
+    page = watched(viewport={"width": 1280, "height": 900}).page
+    console: list[str] = []
+    page.on("console", lambda msg: console.append(msg.text))
+    page.add_init_script(OPEN_AT_ONCE)
+    page.goto(server.web_url + "/")
+    wait_for_answer(page, r"not medical advice", 0)
+    confirms = [i for i, text in enumerate(console) if text.startswith("session_confirm:")]
+    assert console.index("ldn-test: opened") < confirms[0], f"the chat opened after the socket connected: {console}"
+    assert len(confirms) == 1, f"one socket, one session: {console}"
+    ask(page, "how do I take it?", r"liquid|capsule")
+
+
 def test_keyboard_only(server, watched):
     page = watched(viewport={"width": 1280, "height": 900}).page
     page.goto(server.web_url + "/")
