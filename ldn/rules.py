@@ -45,9 +45,11 @@ class EmergencyKind:
     unless_informational: bool
     unless_over: bool
 
-    def happening_in(self, piece: str) -> bool:
-        """Does this sentence (or message) describe the emergency now, not a question or a story?"""
-        return not (self.unless_informational and is_informational(piece)) and not (self.unless_over and is_over(piece))
+    def happening_in(self, piece: str, text: str) -> bool:
+        """Does this sentence (or message) of `text` describe the emergency now, not a question or a story?"""
+        if self.unless_informational and is_informational(piece):
+            return False
+        return not (self.unless_over and (is_over(piece) or is_denied(piece, text)))
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,7 @@ def _section(name: str) -> tuple[Pattern, ...]:
 @functools.cache
 def _part(section: str, name: str) -> tuple[Pattern, ...]:
     """One list of patterns inside a top-level section of the rules file (`informational`:
-    question, happening_now, over, harmless; `told_not_asked`: asks, points_back)."""
+    question, happening_now, denied, over, harmless; `told_not_asked`: asks, points_back)."""
     return _compile(_rules()[section][name])
 
 
@@ -165,6 +167,14 @@ def is_over(sentence: str) -> bool:
     return _any(_informational("over"), sentence)
 
 
+def is_denied(sentence: str, text: str) -> bool:
+    """ "What if my dog got into my capsules? She hasn't": a question, or its denial, in a message
+    that says it did not happen."""
+    return _any(_informational("denied"), text) and (
+        sentence.rstrip().endswith("?") or _any(_informational("denied"), sentence)
+    )
+
+
 def is_harmless(sentence: str) -> bool:
     """ "I hate swallowing capsules", a dream: words of an emergency, but none is happening."""
     return _any(_informational("harmless"), sentence)
@@ -183,7 +193,7 @@ def emergency_kinds(text: str) -> list[str]:
     for kind in emergency_kinds_declared():
         # The sentences that match on their own; else the whole message (a pattern spanning two).
         pieces = [s for s in sentences(text) if _any(kind.patterns, s)] or [text] * _any(kind.patterns, text)
-        if any(kind.happening_in(piece) for piece in pieces):
+        if any(kind.happening_in(piece, text) for piece in pieces):
             found.append(kind.name)
             replaced.update(kind.replaces)
     return [kind for kind in found if kind not in replaced]

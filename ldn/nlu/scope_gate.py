@@ -205,7 +205,12 @@ class ScopeGate(MessageReader, GraphComponent):
         asked = [
             sentence
             for sentence in sentences(text)
-            if not (rules.is_informational(sentence) or rules.is_over(sentence) or rules.is_harmless(sentence))
+            if not (
+                rules.is_informational(sentence)
+                or rules.is_over(sentence)
+                or rules.is_harmless(sentence)
+                or rules.is_denied(sentence, text)
+            )
         ]
         return any(
             label == EMERGENCY_INTENT

@@ -150,6 +150,11 @@ pytestmark = pytest.mark.unit
         ("honestly it would be simpler if i could just disappear", "crisis"),
         ("saturday is the day i end it", "crisis"),
         ("i want to fall asleep and just never wake up", "crisis"),
+        # A decision told as "time to"; an overdose told with "a day ago"; a denial that is no denial
+        # (2026-11-27, sets 39/40, new words).
+        ("my brother says he has decided it is time to end it all", "crisis"),
+        ("i took 8 tablets a day ago instead of my one", "poisoning"),
+        ("my toddler swallowed two capsules? she hasn't been sick yet", "poisoning"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):
@@ -239,6 +244,11 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "before i go bothering my gp again, what is ldn exactly",
         "my stroke consultant said ldn might protect nerves, does it",
         "it would be easier to just not be here for the school run, can ldn be taken at night",
+        # A daily routine, a trip, what-ifs said not to have happened (2026-11-27, set 40, new words).
+        "i already take about 6 tablets a day, does ldn come as a liquid",
+        "want my repeat prescription sorted before i go, can ldn be posted abroad",
+        "what should we do if our cat ever chewed a capsule? he hasn't, just planning ahead",
+        "what would a swollen tongue on ldn mean? i don't have one, just read about it",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -352,6 +362,11 @@ def test_a_pet_replaces_human_poison_control():
         ("is it ok to drive on ldn", "driving"),
         ("am i allowed to drive after taking ldn", "driving"),
         ("can i pack ldn in my carry-on for a flight", "travel"),
+        # The father on LDN, the mother pregnant (2026-11-27, set 40, new words).
+        (
+            "i am the one taking ldn and my partner is 10 weeks pregnant, any effect from the father's side",
+            "male_fertility",
+        ),
         ("how do i sign up for the ubc trial", "trial_logistics"),
         ("has that trial in canada shown anything yet", "trial_logistics"),
         ("the prior authorization form wants a diagnosis code, what do I put in there", "paperwork"),
@@ -459,7 +474,8 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
     [
         ("what are the side effects? im also pregnant", ["pregnancy"]),
         ("we are trying to conceive, is ldn ok", ["pregnancy"]),
-        ("still nursing my 4 month old, can i start ldn", ["breastfeeding", "child"]),
+        # The baby being nursed is not who would take LDN (2026-11-27: no writer of 44 sets marked a child there).
+        ("still nursing my 4 month old, can i start ldn", ["breastfeeding"]),
         ("my 12 year old has crohns, does ldn help", ["child"]),
         ("I've had crohns since I was a kid, does ldn help", []),
         ("my son is 34 and has MS", []),
@@ -482,7 +498,7 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("3 weeks postpartum and nursing, is ldn a capsule", ["breastfeeding"]),
         ("our youngest (he's 9) has crps", ["child"]),
         ("our eldest is 23 and has crohns", []),
-        ("still feeding my 4 month old myself, what dose is usual", ["breastfeeding", "child"]),
+        ("still feeding my 4 month old myself, what dose is usual", ["breastfeeding"]),
         # "teenage", and "my sons" without the apostrophe (2026-11-26, sets 10 and 11).
         ("our teenage girl has crps, would ldn help", ["child"]),
         ("forgot my daughters capsule this morning", ["child"]),
@@ -497,6 +513,12 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         # A baby aspirin (2026-11-27, set 33, new words).
         ("dad only takes a baby aspirin, could ldn help his back", []),
         ("the baby is 4 months and i take a baby aspirin, is ldn ok", ["child"]),
+        # Weeks along, "currently expecting", nursing a baby by age, "our lad who's 11"
+        # (2026-11-27, sets 39/40, new words).
+        ("16 wks along with our second, what is ldn", ["pregnancy"]),
+        ("currently expecting, 9 wks. is there research on ldn", ["pregnancy"]),
+        ("nursing my 3 month old, how does ldn work", ["breastfeeding"]),
+        ("our lad who's 11 has crohns, does ldn help", ["child"]),
     ],
 )
 def test_caution_cues(text, expected):
