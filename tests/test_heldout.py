@@ -64,6 +64,12 @@ FLOORS: dict = {
     "patients_dev36": {"confidently_wrong": 2},
     "patients_dev37": {"in_scope_accuracy": 0.904, "out_of_scope_handled": 0.944, "confidently_wrong": 3},
     "patients_dev38": {"in_scope_accuracy": 0.948},
+    # Sets 39 and 40 at the twelfth session's figures (2026-11-27). Set 39's misses are mostly
+    # LDN compared with full-dose naltrexone for alcohol ("the same drug they give people to stop
+    # drinking?"), read as a question about alcohol; and guide topics asked something the guide
+    # doesn't say ("is the liquid or the capsule cheaper?").
+    "patients_dev39": {"in_scope_accuracy": 0.875, "out_of_scope_handled": 0.861, "confidently_wrong": 7},
+    "patients_dev40": {"out_of_scope_handled": 0.925, "confidently_wrong": 1},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 13 still get emergency guidance (recall first; one more
     # since the classifier's unsure `emergency` gets emergency guidance, README eighth batch).
