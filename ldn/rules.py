@@ -60,8 +60,10 @@ class QuestionType:
     answered_by: tuple[str, ...]
     unless_listed_side_effect: bool
 
-    def matches(self, text: str) -> bool:
-        if not _any(self.asks, text) or _any(self.unless, text):
+    def matches(self, text: str, plain: str) -> bool:
+        """Asked in `plain` (the text with regular naltrexone named plainly); an exception in either
+        ("isn't naltrexone for alcoholics? could it help his drinking" asks about no drink)."""
+        if not _any(self.asks, plain) or _any(self.unless, text) or _any(self.unless, plain):
             return False
         return not (self.unless_listed_side_effect and is_listed_side_effect(text))
 
@@ -204,7 +206,8 @@ def question_types_asked(text: str) -> list[str]:
     """Every kind of question (rules file, `question_types`) the text asks. Cached: the gate asks about
     the same question several times (its type, the medicine check, the cautions)."""
     text = normalize(text)
-    return [kind.name for kind in question_types() if kind.matches(text)]
+    plain = regular_naltrexone_named_plainly(text)
+    return [kind.name for kind in question_types() if kind.matches(text, plain)]
 
 
 def answered_by(kind: str) -> tuple[str, ...]:
@@ -402,10 +405,19 @@ def _other_names_denied_by() -> tuple[Pattern, ...]:
     return _compile(_rules()["cautions"]["medicine"].get("other_names_denied_by"))
 
 
+def regular_naltrexone_named_plainly(text: str) -> str:
+    """ "The naltrexone they give people to stop drinking" written "regular naltrexone": the drug LDN is
+    compared with, not alcohol asked about (rules file, `full_dose_naltrexone`)."""
+    for pattern in _section("full_dose_naltrexone"):
+        text = pattern.sub("regular naltrexone", text)
+    return text
+
+
 def other_medicines(text: str) -> list[str]:
     """Medicines and substances named by kind ("a blood thinner", "alcohol"), as the reply names them;
-    not where the words before deny them ("I came off all my other tablets", "no other tablets")."""
-    text = normalize(text)
+    not where the words before deny them ("I came off all my other tablets", "no other tablets"), nor
+    what regular naltrexone treats."""
+    text = regular_naltrexone_named_plainly(normalize(text))
     denied = _other_names_denied_by()
     return [
         name

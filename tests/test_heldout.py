@@ -25,18 +25,18 @@ from tests.heldout import HELDOUT_SETS, TARGETS, load_messages, run
 pytestmark = pytest.mark.server
 
 # Measured shortfalls against TARGETS, per set, at the figures measured on
-# 2026-11-27, eleventh session (README, "Measurements"). Each is a gap still to close, not a target.
+# 2026-11-27, twelfth session (README, "Measurements"). Each is a gap still to close, not a target.
 FLOORS: dict = {
     "patients_dev3": {"in_scope_accuracy": 0.943, "confidently_wrong": 2},
-    "patients_dev4": {"in_scope_accuracy": 0.933, "confidently_wrong": 1},
+    "patients_dev4": {"in_scope_accuracy": 0.942, "confidently_wrong": 1},
     "patients_dev7": {"in_scope_accuracy": 0.912, "out_of_scope_handled": 0.944, "false_alarm_rate": 0.036},
-    "patients_dev8": {"in_scope_accuracy": 0.917},
+    "patients_dev8": {"in_scope_accuracy": 0.925},
     "patients_dev9": {"in_scope_accuracy": 0.939, "confidently_wrong": 1},
     "patients_dev10": {"in_scope_accuracy": 0.947, "confidently_wrong": 1},
-    "patients_dev11": {"in_scope_accuracy": 0.916, "confidently_wrong": 1},
-    "patients_dev12": {"in_scope_accuracy": 0.893, "out_of_scope_handled": 0.944, "confidently_wrong": 3},
+    "patients_dev11": {"in_scope_accuracy": 0.923, "confidently_wrong": 1},
+    "patients_dev12": {"in_scope_accuracy": 0.901, "out_of_scope_handled": 0.944, "confidently_wrong": 3},
     "patients_dev13": {"confidently_wrong": 1},
-    "patients_dev15": {"in_scope_accuracy": 0.947, "confidently_wrong": 1},
+    "patients_dev15": {"confidently_wrong": 1},
     "patients_dev16": {"confidently_wrong": 2},
     # One more wrong than at the seventh session (2): "how can one pill help pain and the immune
     # system at once? what's the mechanism" now reads its first question as the immune answer.
@@ -46,13 +46,12 @@ FLOORS: dict = {
     "patients_dev20": {"confidently_wrong": 2},
     "patients_dev21": {"confidently_wrong": 1},
     "patients_dev22": {"confidently_wrong": 1},
-    "patients_dev23": {"in_scope_accuracy": 0.948},
-    "patients_dev25": {"in_scope_accuracy": 0.948, "out_of_scope_handled": 0.944, "confidently_wrong": 4},
+    "patients_dev25": {"out_of_scope_handled": 0.944, "confidently_wrong": 4},
     "patients_dev26": {"in_scope_accuracy": 0.926, "confidently_wrong": 1},
     "patients_dev27": {"in_scope_accuracy": 0.937, "confidently_wrong": 1},
     "patients_dev28": {"confidently_wrong": 1},
     "patients_dev31": {"in_scope_accuracy": 0.925, "confidently_wrong": 1},
-    "patients_dev32": {"in_scope_accuracy": 0.94, "confidently_wrong": 1},
+    "patients_dev32": {"in_scope_accuracy": 0.947, "confidently_wrong": 1},
     "patients_dev33": {"in_scope_accuracy": 0.895, "confidently_wrong": 3},
     "patients_dev34": {"out_of_scope_handled": 0.944, "confidently_wrong": 1},
     "patients_dev35": {
@@ -63,13 +62,13 @@ FLOORS: dict = {
     },
     "patients_dev36": {"confidently_wrong": 2},
     "patients_dev37": {"in_scope_accuracy": 0.904, "out_of_scope_handled": 0.944, "confidently_wrong": 3},
-    "patients_dev38": {"in_scope_accuracy": 0.948},
-    # Sets 39 and 40 at the twelfth session's figures (2026-11-27). Set 39's misses are mostly
-    # LDN compared with full-dose naltrexone for alcohol ("the same drug they give people to stop
-    # drinking?"), read as a question about alcohol; and guide topics asked something the guide
-    # doesn't say ("is the liquid or the capsule cheaper?").
-    "patients_dev39": {"in_scope_accuracy": 0.875, "out_of_scope_handled": 0.861, "confidently_wrong": 7},
+    # Sets 39-42 at the twelfth session's figures (2026-11-27). Set 39's misses are mostly guide
+    # topics asked something the guide doesn't say ("is the liquid or the capsule cheaper?") and
+    # "same drug, just less?" read as the dose rather than what LDN is.
+    "patients_dev39": {"in_scope_accuracy": 0.889, "out_of_scope_handled": 0.861, "confidently_wrong": 7},
     "patients_dev40": {"out_of_scope_handled": 0.925, "confidently_wrong": 1},
+    "patients_dev41": {"in_scope_accuracy": 0.948, "confidently_wrong": 3},
+    "patients_dev42": {"in_scope_accuracy": 0.933, "confidently_wrong": 1},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 13 still get emergency guidance (recall first; one more
     # since the classifier's unsure `emergency` gets emergency guidance, README eighth batch).

@@ -33,6 +33,8 @@ pytestmark = pytest.mark.unit
         "Innemen als capsule of vloeistof, wat is normaal voor LDN?",
         # A short Dutch question about safety (2026-11-27, set 37, new words).
         "Is LDN veilig om lang te nemen?",
+        # Afrikaans (2026-11-27, set 41, new words).
+        "Goeiemore, sal LDN help vir my rugpyn? Baie dankie",
     ],
 )
 def test_other_languages(text):
@@ -55,6 +57,9 @@ def test_other_languages(text):
         "I've been on it since 2019, is my co-pay normal?",
         "can i take it with ibuprofen or co-codamol",
         "does ldn help als",  # the disease, not the Dutch word
+        # A Yoruba greeting in an English message (2026-11-27, set 41, new words).
+        "Good afternoon sir, ẹ kú iṣẹ́. My aunty in Lagos wants to know what this LDN is and whether it is costly",
+        "Morning ma, ẹ jọ̀ọ́ help me. What is this LDN my sister is taking and is it expensive?",
     ],
 )
 def test_english_even_when_misspelled(text):

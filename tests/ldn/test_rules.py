@@ -155,6 +155,11 @@ pytestmark = pytest.mark.unit
         ("my brother says he has decided it is time to end it all", "crisis"),
         ("i took 8 tablets a day ago instead of my one", "poisoning"),
         ("my toddler swallowed two capsules? she hasn't been sick yet", "poisoning"),
+        ("i took ten of my capsules by mistake, what do i do? ldn was meant to help and it hasn't.", "poisoning"),
+        # Reading up on how to end it, letters for the kids, a farewell text in French (2026-11-27, set 41, new words).
+        ("my brother says he's been looking into how to end things", "crisis"),
+        ("she has written notes for the children and won't say why", "crisis"),
+        ("my dad texted us 'adieu mes amours' last night and now his phone is off", "crisis"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):
@@ -305,6 +310,8 @@ def test_a_piece_that_only_follows_up_the_first_is_not_a_second_question():
         # A combination asked after the first question, the theory behind it (2026-11-27, sets 37/38, new words).
         "a safe mix?",
         "whats the thinking behind that",
+        # The blocker puzzle asked again (2026-11-27, set 41, new words).
+        "wouldn't that just make my aches worse?",
     ]
     new_questions = ["and what does it cost?", "also is it safe?"]
     assert [follows_up_the_first(p) for p in follow_ups + new_questions] == [True] * len(follow_ups) + [False] * 2
@@ -362,6 +369,8 @@ def test_a_pet_replaces_human_poison_control():
         ("is it ok to drive on ldn", "driving"),
         ("am i allowed to drive after taking ldn", "driving"),
         ("can i pack ldn in my carry-on for a flight", "travel"),
+        # Withdrawal from an opioid the patient is on (2026-11-27, set 42, new words).
+        ("i'm on methadone, would ldn put me into withdrawal", "combine"),
         # The father on LDN, the mother pregnant (2026-11-27, set 40, new words).
         (
             "i am the one taking ldn and my partner is 10 weeks pregnant, any effect from the father's side",
@@ -805,6 +814,16 @@ def test_ldn_is_named_as_voice_typing_spells_it():
         # The catch (2026-11-27, set 37, new words).
         ("sounds great but whats the catch", "safety"),
         ("my dad keeps asking me how the new capsules work", "how_it_works"),
+        # A dose in mg checked against the usual ones (2026-11-27, sets 12/23/25, new words).
+        ("is 3mg a lot? my sister is on 1mg", "dose"),
+        ("the chemist gave me 2mg, is that a normal dose for ldn", "dose"),
+        ("what mg range is usual", "dose"),
+        ("is 4.5mg a lot for my 12 year old", None),
+        # What the letters stand for (2026-11-27, set 41, new words).
+        ("what does ldn stand for, low dose of what drug?", "what_is"),
+        ("trying to get my head around how ldn works", "how_it_works"),
+        ("why is it such a small dose", "dose"),
+        ("how can such a small dose do anything", None),
     ],
 )
 def test_a_question_that_names_its_topic(question, topic):
@@ -826,3 +845,24 @@ def test_a_worry_about_treatment_is_no_combination_question():
     """ "I don't want to interfere with his chemo" (2026-11-27, set 35, new words)."""
     assert "combine" not in question_types_asked("is it used for cancer? we'd never want to mess with his chemo")
     assert "combine" in question_types_asked("would ldn interfere with his chemo")
+
+
+def test_regular_naltrexone_named_by_what_it_treats_asks_about_no_alcohol():
+    # "The naltrexone they give people to stop drinking" (2026-11-27, sets 39/41/42, new words).
+    from ldn.rules import other_medicines
+
+    for question in (
+        "how much weaker is ldn than the naltrexone doctors prescribe to stop drinking?",
+        "is it the same medicine they give alcoholics, only less of it",
+        "how does the alcohol dose compare, in mg",
+        "how low is ldn compared with the naltrexone they use for drinking",
+    ):
+        assert question_types_asked(question) == [] and other_medicines(question) == [], question
+    # ...and a drink asked about after it is still asked about.
+    assert question_types_asked("i was on naltrexone for alcohol once, is a beer ok with ldn?") == ["alcohol"]
+    # ...and what it treats is still the context that asks about no drink.
+    assert question_types_asked("isn't naltrexone for alcoholics? could it help my uncle with his drinking") == []
+    # One the patient takes is a medicine named.
+    assert other_medicines("how much lower is ldn than the naltrexone i take for alcohol") == ["alcohol"]
+    # ...and so is a drink the patient tells of (writers of sets 17 and 22 marked it).
+    assert other_medicines("isn't it the drug they give alcoholics? i barely drink") == ["alcohol"]
