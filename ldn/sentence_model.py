@@ -96,6 +96,7 @@ _SHORTHAND = {
     "coz": "because",
     # Clinical shorthand that well-read patients and carers use (patients_dev38, 2026-11-27).
     "aes": "side effects",
+    "ses": "side effects",  # care staff (patients_dev44, 2026-11-27)
     "moa": "how it works",
     "tolerability": "how well tolerated",
     "efficacy": "how well it works",

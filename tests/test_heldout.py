@@ -29,7 +29,7 @@ pytestmark = pytest.mark.server
 FLOORS: dict = {
     "patients_dev3": {"in_scope_accuracy": 0.943, "confidently_wrong": 2},
     "patients_dev4": {"in_scope_accuracy": 0.942, "confidently_wrong": 1},
-    "patients_dev7": {"in_scope_accuracy": 0.912, "out_of_scope_handled": 0.944, "false_alarm_rate": 0.036},
+    "patients_dev7": {"in_scope_accuracy": 0.92, "out_of_scope_handled": 0.944, "false_alarm_rate": 0.036},
     "patients_dev8": {"in_scope_accuracy": 0.925},
     "patients_dev9": {"in_scope_accuracy": 0.939, "confidently_wrong": 1},
     "patients_dev10": {"in_scope_accuracy": 0.947, "confidently_wrong": 1},
@@ -41,7 +41,7 @@ FLOORS: dict = {
     # One more wrong than at the seventh session (2): "how can one pill help pain and the immune
     # system at once? what's the mechanism" now reads its first question as the immune answer.
     "patients_dev17": {"in_scope_accuracy": 0.931, "out_of_scope_handled": 0.916, "confidently_wrong": 3},
-    "patients_dev18": {"in_scope_accuracy": 0.947, "out_of_scope_handled": 0.914, "confidently_wrong": 3},
+    "patients_dev18": {"in_scope_accuracy": 0.947, "out_of_scope_handled": 0.942, "confidently_wrong": 2},
     "patients_dev19": {"in_scope_accuracy": 0.939, "confidently_wrong": 2},
     "patients_dev20": {"confidently_wrong": 2},
     "patients_dev21": {"confidently_wrong": 1},
@@ -62,13 +62,15 @@ FLOORS: dict = {
     },
     "patients_dev36": {"confidently_wrong": 2},
     "patients_dev37": {"in_scope_accuracy": 0.904, "out_of_scope_handled": 0.944, "confidently_wrong": 3},
-    # Sets 39-42 at the twelfth session's figures (2026-11-27). Set 39's misses are mostly guide
-    # topics asked something the guide doesn't say ("is the liquid or the capsule cheaper?") and
-    # "same drug, just less?" read as the dose rather than what LDN is.
-    "patients_dev39": {"in_scope_accuracy": 0.889, "out_of_scope_handled": 0.861, "confidently_wrong": 7},
+    # Sets 39-44 at the twelfth session's figures (2026-11-27). Their wrong answers are mostly two
+    # close topics told apart the other way (how it works for pain, evidence for safety) and
+    # "why is it called low dose?" read as the dose rather than what LDN is.
+    "patients_dev39": {"in_scope_accuracy": 0.897, "out_of_scope_handled": 0.916, "confidently_wrong": 4},
     "patients_dev40": {"out_of_scope_handled": 0.925, "confidently_wrong": 1},
     "patients_dev41": {"in_scope_accuracy": 0.948, "confidently_wrong": 3},
-    "patients_dev42": {"in_scope_accuracy": 0.933, "confidently_wrong": 1},
+    "patients_dev42": {"in_scope_accuracy": 0.941, "confidently_wrong": 1},
+    "patients_dev43": {"in_scope_accuracy": 0.911, "confidently_wrong": 6},
+    "patients_dev44": {"in_scope_accuracy": 0.925, "confidently_wrong": 4},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 13 still get emergency guidance (recall first; one more
     # since the classifier's unsure `emergency` gets emergency guidance, README eighth batch).

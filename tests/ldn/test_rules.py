@@ -160,6 +160,12 @@ pytestmark = pytest.mark.unit
         ("my brother says he's been looking into how to end things", "crisis"),
         ("she has written notes for the children and won't say why", "crisis"),
         ("my dad texted us 'adieu mes amours' last night and now his phone is off", "crisis"),
+        # Observations care staff write down; life insurance worth more than oneself (2026-11-27, sets 43/44, new words).
+        ("pt sats 86% on room air and breathless, on ldn 1.5mg", "general"),
+        ("RR 34 and she can't finish her sentences", "general"),
+        ("news2 score of 8 this morning, gp called", "general"),
+        ("resident seizing for 3 minutes now", "general"),
+        ("he says the kids would be better off with his insurance payout", "crisis"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):
@@ -254,6 +260,9 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "want my repeat prescription sorted before i go, can ldn be posted abroad",
         "what should we do if our cat ever chewed a capsule? he hasn't, just planning ahead",
         "what would a swollen tongue on ldn mean? i don't have one, just read about it",
+        # Observations that are fine, a number that is no breathing rate (2026-11-27, set 44, new words).
+        "sats 98% on air, which side effects should we watch for",
+        "rr 1 tablet at night, is that the usual ldn dose",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -371,6 +380,14 @@ def test_a_pet_replaces_human_poison_control():
         ("can i pack ldn in my carry-on for a flight", "travel"),
         # Withdrawal from an opioid the patient is on (2026-11-27, set 42, new words).
         ("i'm on methadone, would ldn put me into withdrawal", "combine"),
+        # A price by form, the order of side effects (2026-11-27, set 39, new words).
+        ("would tablets or liquid work out cheaper", "pharmacy_product"),
+        ("which side effect tends to show up first", "duration"),
+        # A feeding tube, a dose for one child, an unlisted symptom blamed on it (2026-11-27, sets 43/44, new words).
+        ("can the liquid be given via her peg", "how_to_make"),
+        ("what dose would a 7 year old start at", "personal_dose"),
+        ("what dose should we give her, she's 8", "personal_dose"),
+        ("my nails keep splitting, could this be the ldn?", "side_effect_not_listed"),
         # The father on LDN, the mother pregnant (2026-11-27, set 40, new words).
         (
             "i am the one taking ldn and my partner is 10 weeks pregnant, any effect from the father's side",
@@ -453,6 +470,8 @@ def test_question_types_are_recognised(text, kind):
         "how much less naltrexone is in ldn than the regular tablets they use for alcohol",
         # A combination set aside in so many words (2026-11-27, set 25, new words).
         "i'm not worried about interactions, does ldn help crohns",
+        # Stopping drinking is what it may help, not how long something lasts (2026-11-27, set 42, new words).
+        "does ldn help you stop drinking?",
     ],
 )
 def test_answerable_questions_have_no_refused_type(text):
@@ -528,6 +547,9 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("currently expecting, 9 wks. is there research on ldn", ["pregnancy"]),
         ("nursing my 3 month old, how does ldn work", ["breastfeeding"]),
         ("our lad who's 11 has crohns, does ldn help", ["child"]),
+        # Ages in care notes, not millilitres (2026-11-27, set 44, new words).
+        ("SU 13F, autism, started ldn last week", ["child"]),
+        ("give 5m of the liquid at night?", []),
     ],
 )
 def test_caution_cues(text, expected):
@@ -823,6 +845,10 @@ def test_ldn_is_named_as_voice_typing_spells_it():
         ("what does ldn stand for, low dose of what drug?", "what_is"),
         ("trying to get my head around how ldn works", "how_it_works"),
         ("why is it such a small dose", "dose"),
+        (
+            "if it blocks the receptors, and my own painkillers use those receptors, doesn't that make the pain worse",
+            "how_it_works",
+        ),
         ("how can such a small dose do anything", None),
     ],
 )
