@@ -182,6 +182,13 @@ def is_harmless(sentence: str) -> bool:
     return _any(_informational("harmless"), sentence)
 
 
+def tells_nothing_happening(sentence: str, text: str) -> bool:
+    """For the gate's sentence-by-sentence emergency check: a sentence of `text` that asks, tells a story
+    that is over, is harmless or is denied describes no emergency now (the rules' kinds use the
+    first, second and fourth as each declares)."""
+    return is_informational(sentence) or is_over(sentence) or is_harmless(sentence) or is_denied(sentence, text)
+
+
 @functools.lru_cache(maxsize=1024)
 def emergency_kinds(text: str) -> list[str]:
     """The kinds of emergency a message describes, in the rules file's order (most urgent first).

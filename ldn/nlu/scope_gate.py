@@ -202,16 +202,7 @@ class ScopeGate(MessageReader, GraphComponent):
     def _a_sentence_is_an_emergency(self, text: str) -> bool:
         if self.model is None:
             return False
-        asked = [
-            sentence
-            for sentence in sentences(text)
-            if not (
-                rules.is_informational(sentence)
-                or rules.is_over(sentence)
-                or rules.is_harmless(sentence)
-                or rules.is_denied(sentence, text)
-            )
-        ]
+        asked = [sentence for sentence in sentences(text) if not rules.tells_nothing_happening(sentence, text)]
         return any(
             label == EMERGENCY_INTENT
             and probability >= self.config["sentence_emergency_threshold"]
