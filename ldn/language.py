@@ -25,9 +25,9 @@ FOREIGN_WORDS = set(
     oi gente alguém sabe estou exausta exausto tempo todo desde mais fazer ajuda também muito
     bom dia isso ele ela tem pode ajudar remédio custa em baixa cobre naltrexona dosis
     les est je vous pour avec une des du ce mon ma mes quels quelles sont est-ce bonjour merci
-    peut aider prendre effets secondaires oui très qui dans pas
+    peut aider prendre effets secondaires oui très qui dans pas faible avis fibromyalgie
     ich ist und nicht das der die mit ein eine wie kann mein meine habe nebenwirkungen hallo danke
-    bitte nehmen hilft helfen welche sind auch oder für
+    bitte nehmen hilft helfen welche sind auch oder für auf steht etikett bei zu wirkt nimmt niedrig dosiert kosten
     il che sono per non mi posso prendere prende effetti collaterali ciao grazie aiutare si basso dosaggio quali quanto quando perché
     ik het een niet kan mijn hoe zijn deze welke bijwerkingen helpt bij nemen hallo bedankt alstublieft
     hoi heb hebben twee jaar en huisarts wil proberen werkt precies ook maar waarom mag moet zwanger dokter pijn gebruiken

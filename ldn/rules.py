@@ -25,8 +25,13 @@ def fingerprint() -> str:
     return hashlib.sha256(RULES_FILE.read_bytes()).hexdigest()
 
 
+def _pattern(pattern: str) -> Pattern:
+    # DOTALL: a pattern reads across the line breaks a message keeps (ldn/text.py).
+    return re.compile(pattern, re.IGNORECASE | re.DOTALL)
+
+
 def _compile(patterns: Iterable[str]) -> tuple[Pattern, ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in patterns or ())
+    return tuple(_pattern(p) for p in patterns or ())
 
 
 def _any(patterns: Iterable[Pattern], text: str) -> bool:
@@ -169,9 +174,14 @@ def is_over(sentence: str) -> bool:
     return _any(_informational("over"), sentence)
 
 
+_LIST_ITEM = re.compile(r"^\s*([-*\u2022\u00b7>]|\d{1,2}[.)])\s")
+
+
 def is_denied(sentence: str, text: str) -> bool:
     """ "What if my dog got into my capsules? She hasn't": a question, or its denial, in a message
     that says it did not happen."""
+    if _LIST_ITEM.match(sentence) and _any(_informational("list_denied"), text):
+        return True  # an item of a quoted warning list the message denies as a whole
     return _any(_informational("denied"), text) and (
         sentence.rstrip().endswith("?") or _any(_informational("denied"), sentence)
     )
@@ -360,6 +370,17 @@ def names_the_topic(question: str, topic: str | None) -> bool:
     return bool(pattern and pattern.search(normalize(question)))
 
 
+_DRUG_NAME = re.compile(r"\blow[- ]?dose( naltrexone| nal\w*)?\b", re.IGNORECASE)
+
+
+def names_only_another_topic(question: str, topic: str | None) -> bool:
+    """ "...how does the cost work": the question names another topic in a patient's words, and not this one."""
+    words = _topics_set_aside()[1]
+    question = _DRUG_NAME.sub(" ", normalize(question))  # "low dose naltrexone" names no dose
+    named = {t for t, p in words.items() if p.search(question)}
+    return bool(named) and topic not in named
+
+
 def topics_named_together(question: str) -> list[str]:
     """Topics the question names side by side ("pain and inflammation"), in the order named."""
     words, together = _topics_set_aside()[1], _topics_together()
@@ -374,13 +395,13 @@ def topics_named_together(question: str) -> list[str]:
 
 @functools.cache
 def _topics_together() -> Pattern:
-    return re.compile(_rules()["topics_set_aside"]["together"], re.IGNORECASE)
+    return _pattern(_rules()["topics_set_aside"]["together"])
 
 
 @functools.cache
 def _topics_set_aside() -> tuple[Pattern, dict[str, Pattern]]:
     spec = _rules()["topics_set_aside"]
-    return re.compile(spec["by"], re.IGNORECASE), {t: re.compile(p, re.IGNORECASE) for t, p in spec["words"].items()}
+    return _pattern(spec["by"]), {t: _pattern(p) for t, p in spec["words"].items()}
 
 
 def topic_asked_for(question: str) -> str | None:
@@ -389,6 +410,16 @@ def topic_asked_for(question: str) -> str | None:
     return next(
         (topic for topic in _rules()["asks_for_the_topic"] if _any(_part("asks_for_the_topic", topic), question)), None
     )
+
+
+def asks_whether_it_helps_addiction(question: str) -> bool:
+    """ "...would the low dose help my brother with his drinking?": the addiction answer is asked for."""
+    return _any(_section("asks_whether_it_helps_addiction"), normalize(question))
+
+
+def asks_what_it_is(question: str) -> bool:
+    """ "...is there a normal-dose version?", anywhere in the question: whether LDN is naltrexone itself."""
+    return _any(_section("asks_anywhere_for_what_it_is"), normalize(question))
 
 
 def asks_about_the_story(question: str) -> bool:
@@ -404,7 +435,7 @@ def asks_in_general(question: str) -> bool:
 @functools.cache
 def _other_medicine_names() -> tuple[tuple[str, Pattern], ...]:
     spec = _rules()["cautions"]["medicine"].get("other_names") or {}
-    return tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in spec.items())
+    return tuple((name, _pattern(pattern)) for name, pattern in spec.items())
 
 
 @functools.cache

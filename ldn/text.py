@@ -14,7 +14,11 @@ from ldn.payloads import refuse_payload
 MAX_MESSAGE_CHARS = 2000
 MAX_SENDER_CHARS = 128
 
-_SPACES = re.compile(r"\s+")
+# Spaces fold within a line; line breaks are kept, one for any run of them: a break ends a sentence
+# (ldn/sentences.py), and pasted labels, lists and "Title: / Body:" posts are read line by line
+# (patients_dev25/46, 2026-11-27: folded into one line, a quoted warning list read as the writer's own).
+_SPACES = re.compile(r"[^\S\n]+")
+_LINE_BREAKS = re.compile(r" ?\n[\s]*")
 
 
 def _keep(ch: str) -> bool:
@@ -37,10 +41,12 @@ def drug_named_plainly(text: str) -> str:
 
 
 def clean_text(raw: object) -> str:
-    """Drop control and format characters, fold white space."""
+    """Drop control and format characters, fold white space (a run of line breaks to one)."""
     if not isinstance(raw, str):
         return ""
-    return _SPACES.sub(" ", "".join(ch for ch in raw if _keep(ch))).strip()
+    kept = "".join(ch for ch in raw if _keep(ch)).replace("\r\n", "\n")
+    lines = "\n".join(line for line in kept.splitlines())
+    return _LINE_BREAKS.sub("\n", _SPACES.sub(" ", lines)).strip()
 
 
 def input_problem(text: str) -> str | None:

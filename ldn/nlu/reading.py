@@ -36,6 +36,10 @@ CONDITION_INTENT = "ask_condition"
 # so the condition's own answer is the more precise one (`condition_led` in topic.yml).
 CONDITION_LED_TOPICS = condition_led_topics()
 TOPIC_OF_CONDITION = same_facts()  # a covered condition -> the topic whose answer carries its facts
+# A question this short beside a told medicine is read as search-box keywords ("ldn nerve pain, on
+# gabapentin 300"); a longer one ("does that mean the ldn isn't working, or that my hashimoto's is
+# worse?") asks more than the condition (patients_dev15/48, 2026-11-27).
+KEYWORD_QUESTION_WORDS = 8
 
 
 @dataclass
@@ -130,11 +134,12 @@ class MessageReader:
             m for m in named if not rules.is_blocked_by_ldn(text, m)
         ]  # not "a drug that blocks opioids"
         self._read_question(reading, names_a_condition=bool(found.get("condition")))
-        self._read_past_told_medicines(reading)
-        _answer_the_topic_named(reading, ranking)
+        self._read_past_told_medicines(reading, names_a_condition=bool(found.get("condition")))
+        _answer_the_topic_named(reading, ranking, _condition_surfaces(reading, message))
         _answer_the_topics_named_together(reading)
         self._read_conditions(reading, message)
         _answer_the_topic_when_no_condition_is_named(reading)
+        _answer_whether_it_helps_addiction(reading)
         if any(c.id == "addiction" for c in reading.story_conditions):
             # "In recovery from heroin": what the addiction is to gets the medicine caution (never the question).
             reading.medicines += [m for m in rules.substances_of_addiction_named(text) if m not in reading.medicines]
@@ -181,9 +186,10 @@ class MessageReader:
         assert self.model is not None
         return max((self.model.rank(t, top=1)[0] for t in texts), key=lambda r: r[1])
 
-    def _read_past_told_medicines(self, reading: Reading) -> None:
+    def _read_past_told_medicines(self, reading: Reading, names_a_condition: bool) -> None:
         """ "What benefit i get from LDN, i take metformin and lisinopril already": the classifier
-        refuses for the medicines, which are only told; the rest of the question asks the guide."""
+        refuses for the medicines, which are only told; the rest of the question asks the guide
+        (or about a condition it names: "ldn nerve pain, on gabapentin 300", patients_dev48)."""
         if self.model is None or reading.intent != OUT_OF_SCOPE_INTENT or not reading.medicines:
             return
         rest = rules.without_told_medicines(reading.question, reading.medicines)
@@ -191,13 +197,13 @@ class MessageReader:
             return
         label, probability = self._surest_reading([" ".join(rest), *rest])
         intent, _, topic = label.partition("/")
-        if (
-            intent == FAQ_INTENT
-            and rules.read_past_told_medicines_for(topic)
-            and probability >= self.config["sentence_threshold"]
-        ):
+        if probability < self.config["sentence_threshold"]:
+            return
+        if intent == FAQ_INTENT and rules.read_past_told_medicines_for(topic):
             reading.intent, reading.confidence = FAQ_INTENT, probability
             reading.answer_from_sentence(topic, probability)
+        elif intent == CONDITION_INTENT and names_a_condition and len(" ".join(rest).split()) <= KEYWORD_QUESTION_WORDS:
+            reading.intent, reading.confidence, reading.answer_source = CONDITION_INTENT, probability, "sentence"
 
     def _read_past_a_told_caution(self, reading: Reading) -> None:
         """ "Is 4.5mg low or high, im 7 months pregnant": the pregnancy is told, the dose is asked."""
@@ -209,13 +215,18 @@ class MessageReader:
         # The rest read whole, and each of its clauses ("..., and my dr brought it up" says nothing): the surest.
         label, probability = self._surest_reading([" ".join(rest), *rest])
         intent, _, topic = label.partition("/")
-        if (
-            intent == FAQ_INTENT
-            and topic != "pregnancy"
-            and topic not in rules.caution_answers_instead_of("pregnancy")
-            and probability >= self.config["sentence_threshold"]
-        ):
+        if probability < self.config["sentence_threshold"]:
+            return
+        if intent == FAQ_INTENT and topic != "pregnancy" and topic not in rules.caution_answers_instead_of("pregnancy"):
             reading.answer_from_sentence(topic, probability)
+        elif (
+            intent == CONDITION_INTENT
+            and reading.covered
+            and not reading.uncovered
+            and "pregnancy" not in rules.caution_cues(" ".join(rest))  # "...what does it say about pregnancy?"
+        ):
+            # "ldn RA swollen joints help, 8 wks pregnant": the condition is asked (patients_dev48, 2026-11-27).
+            reading.intent, reading.confidence, reading.answer_source = CONDITION_INTENT, probability, "sentence"
 
     @staticmethod
     def _read_conditions(reading: Reading, message: Message) -> None:
@@ -230,7 +241,10 @@ class MessageReader:
         ]
         surfaces = [surface for _, surface in named]
         for condition, surface in named:
-            if condition is None or rules.is_set_aside(question, surface, surfaces):
+            # Set aside where it is named: "Headline: 'Old addiction drug may ease pain'. Does it help pain?"
+            # names what the drug is in the story (patients_dev46, 2026-11-27).
+            where = question if surface in question else reading.text.lower()
+            if condition is None or rules.is_set_aside(where, surface, surfaces):
                 continue
             if condition not in story:
                 story.append(condition)
@@ -326,6 +340,9 @@ class MessageReader:
             intent == FAQ_INTENT
             and probability >= self.config["second_question_threshold"]
             and not rules.is_topic_set_aside(piece, topic)
+            # "...is it really that cheap? how does the cost work" asks the cost again, not how LDN works
+            # (patients_dev46, 2026-11-27).
+            and not rules.names_only_another_topic(piece, topic)
             # "...not pregnant anymore (baby came in march)" tells; the pregnancy answer needs a pregnancy.
             and not (topic == "pregnancy" and "pregnancy" not in rules.caution_cues(reading.text))
             # "Should I be putting the dose up?" reads as a dose question but asks one the guide doesn't answer.
@@ -353,6 +370,15 @@ class MessageReader:
             reading.second_topic = topic
 
 
+def _condition_surfaces(reading: Reading, message: Message) -> list[str]:
+    """The conditions named in the message, as written (lower case)."""
+    return [
+        reading.text[e.get("start", 0) : e.get("end", 0)].lower()
+        for e in message.get(ENTITIES) or []
+        if e.get("entity") == "condition"
+    ]
+
+
 def _take_topic(reading: Reading, ranking: list[dict[str, Any]]) -> None:
     """The FAQ answer ranked first, its confidence and the runner-up's."""
     reading.topic = _topic_of(ranking[0]) if ranking else None
@@ -361,14 +387,25 @@ def _take_topic(reading: Reading, ranking: list[dict[str, Any]]) -> None:
     reading.ranked = [(_topic_of(r), float(r.get("confidence", 0.0))) for r in ranking]
 
 
-def _answer_the_topic_named(reading: Reading, ranking: list[dict[str, Any]]) -> None:
+def _answer_the_topic_named(reading: Reading, ranking: list[dict[str, Any]], condition_surfaces: list[str]) -> None:
     """ "Why is it called LOW dose?": the topic the question names in so many words, when the
     classifier had it in mind too (among its first three answers)."""
     # The first question's words: "is ldn cheap? and how many mg do ppl take" names the dose second.
     topic = rules.topic_asked_for(reading.pieces[0] if reading.pieces else reading.question)
+    what_it_is = rules.asks_what_it_is(reading.question)
     # Also over the classifier's "not covered": the rules name the topic, and a question of a type the
-    # answer doesn't cover is still refused by the checks (patients_dev32, 2026-11-27).
-    if topic and reading.intent in (FAQ_INTENT, OUT_OF_SCOPE_INTENT) and topic in [_topic_of(r) for r in ranking[:3]]:
+    # answer doesn't cover is still refused by the checks (patients_dev32, 2026-11-27); and whether LDN
+    # is the same drug over a condition question: "is LDN the same stuff they give people coming off
+    # heroin?" names what the drug is for (patients_dev8/33, 2026-11-27: "which condition?", a fallback).
+    # ...and over a condition the story names when the question names none: "(MS story) Can someone
+    # explain how it actually works in plain english" (patients_dev47, 2026-11-27).
+    question = reading.question.lower()
+    story_only = not any(surface in question for surface in condition_surfaces)
+    asks = reading.intent in (FAQ_INTENT, OUT_OF_SCOPE_INTENT) or (
+        reading.intent == CONDITION_INTENT and (what_it_is or story_only)
+    )
+    topic = "what_is" if what_it_is else topic
+    if topic and asks and topic in [_topic_of(r) for r in ranking[:3]]:
         reading.intent = FAQ_INTENT
         reading.topic, reading.answer_source = topic, "rules"
 
@@ -396,6 +433,21 @@ def _answer_the_topic_when_no_condition_is_named(reading: Reading) -> None:
     ):
         return
     reading.intent, reading.answer_source = FAQ_INTENT, "whole"
+
+
+def _answer_whether_it_helps_addiction(reading: Reading) -> None:
+    """ "Naltrexone is the alcohol drug right? would the low dose help my brother's drinking?": the
+    addiction answer, whatever the drug was named as before (before: what LDN is; patients_dev36/43/48)."""
+    if reading.intent not in (FAQ_INTENT, CONDITION_INTENT) or not rules.asks_whether_it_helps_addiction(
+        reading.question
+    ):
+        return
+    addiction = registry.conditions()["addiction"]
+    if any(c.id != addiction.id for c in reading.conditions):
+        return  # "would it help his drinking and his MS?": the conditions as read
+    reading.intent, reading.answer_source, reading.conditions = CONDITION_INTENT, "rules", [addiction]
+    if addiction not in reading.story_conditions:
+        reading.story_conditions.append(addiction)
 
 
 def _answer_with_the_conditions_topic(reading: Reading) -> None:

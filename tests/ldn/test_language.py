@@ -35,6 +35,10 @@ pytestmark = pytest.mark.unit
         "Is LDN veilig om lang te nemen?",
         # Afrikaans (2026-11-27, set 41, new words).
         "Goeiemore, sal LDN help vir my rugpyn? Baie dankie",
+        # A German label quoted, search-box German and French (2026-11-27, sets 46/48, new words).
+        "Auf der Packung steht Naltrexon 1,5 mg. Wirkt das bei Hashimoto?",
+        "naltrexon niedrig dosiert kosten pro monat",
+        "naltrexone faible dose avis sclérose",
     ],
 )
 def test_other_languages(text):
@@ -60,6 +64,8 @@ def test_other_languages(text):
         # A Yoruba greeting in an English message (2026-11-27, set 41, new words).
         "Good afternoon sir, ẹ kú iṣẹ́. My aunty in Lagos wants to know what this LDN is and whether it is costly",
         "Morning ma, ẹ jọ̀ọ́ help me. What is this LDN my sister is taking and is it expensive?",
+        # Caribbean English (2026-11-27, new words).
+        "mi doctor seh LDN wi help wid dem pain, how it work",
     ],
 )
 def test_english_even_when_misspelled(text):

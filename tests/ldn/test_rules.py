@@ -166,6 +166,9 @@ pytestmark = pytest.mark.unit
         ("news2 score of 8 this morning, gp called", "general"),
         ("resident seizing for 3 minutes now", "general"),
         ("he says the kids would be better off with his insurance payout", "crisis"),
+        # A toddler's age in texting shorthand; pills taken on purpose (2026-11-27, set 48, new words).
+        ("our 3yo got into nanas naltrexone tablets", "poisoning"),
+        ("he swallowed a handful of his tramadol deliberately", "poisoning"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):
@@ -263,6 +266,13 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         # Observations that are fine, a number that is no breathing rate (2026-11-27, set 44, new words).
         "sats 98% on air, which side effects should we watch for",
         "rr 1 tablet at night, is that the usual ldn dose",
+        # Pills hidden in food for a child, a painkiller at its usual dose, a doctor seen before, a
+        # leaflet's warnings quoted and denied (2026-11-27, sets 45-47, new words).
+        "she won't swallow pills so we tried hiding them in applesauce, does ldn come as a liquid",
+        "been taking ibuprofen 200 three times a day for the flare, does ldn help pain",
+        "my new cardiologist (saw her for palpitations last week) thinks ldn is nonsense, is there research",
+        "the leaflet says:\n- chest pain\n- fainting\nnone of those are happening to me, is ldn safe",
+        "the leaflet: seek urgent help if you have trouble breathing. I am scared to start ldn",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -288,6 +298,9 @@ def test_ordinary_questions_are_not_emergencies(text):
         ("I'm already taking a pile of supplements every morning", True),
         # A swelling eased (2026-11-27, set 34, new words).
         ("my aunt says it took the swelling down in her knees", True),
+        # Arguing it over, swallowing made hard by surgery (2026-11-27, sets 45/47, new words).
+        ("we have gone back and forth about it for months", True),
+        ("swallowing tablets has got really difficult since my stroke", True),
         ("her lips are swelling and she can't swallow", False),
         ("he won't wake up", False),
     ],
@@ -321,6 +334,8 @@ def test_a_piece_that_only_follows_up_the_first_is_not_a_second_question():
         "whats the thinking behind that",
         # The blocker puzzle asked again (2026-11-27, set 41, new words).
         "wouldn't that just make my aches worse?",
+        # What kind of drug it is, asked again (2026-11-27, set 46, new words).
+        "or a steroid?",
     ]
     new_questions = ["and what does it cost?", "also is it safe?"]
     assert [follows_up_the_first(p) for p in follow_ups + new_questions] == [True] * len(follow_ups) + [False] * 2
@@ -368,6 +383,8 @@ def test_a_pet_replaces_human_poison_control():
         ("can i have a glass of wine on ldn", "alcohol"),
         ("is it safe to give ldn to children", "for_children"),
         ("is ldn ok while breastfeeding", "breastfeeding"),
+        # "While nursing", not a nursing job (2026-11-27, set 46, new words).
+        ("would it be safe if i'm still nursing", "breastfeeding"),
         ("can my dog take ldn for arthritis", "animals"),
         ("how do i come off ldn", "stopping_or_changing"),
         ("whats the ramp up schedule, begin on 0.5 then what", "stopping_or_changing"),
@@ -550,6 +567,15 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         # Ages in care notes, not millilitres (2026-11-27, set 44, new words).
         ("SU 13F, autism, started ldn last week", ["child"]),
         ("give 5m of the liquid at night?", []),
+        # A brother or sister with a child's age, forum shorthand, a school year, a teenager's own age,
+        # a nursing mum (2026-11-27, sets 45/48, new words).
+        ("my little sister is 11 and has crps", ["child"]),
+        ("DS 14 has crohns, is ldn used for that", ["child"]),
+        ("15 and have crps, does ldn help", ["child"]),
+        ("she is in year 8 and has crohns", ["child"]),
+        ("i'm in year 3 of ldn and it still helps", []),
+        ("my brother is 16 weeks into ldn", []),
+        ("nursing mom of a 2 month old, is ldn ok", ["breastfeeding"]),
     ],
 )
 def test_caution_cues(text, expected):
@@ -892,3 +918,58 @@ def test_regular_naltrexone_named_by_what_it_treats_asks_about_no_alcohol():
     assert other_medicines("how much lower is ldn than the naltrexone i take for alcohol") == ["alcohol"]
     # ...and so is a drink the patient tells of (writers of sets 17 and 22 marked it).
     assert other_medicines("isn't it the drug they give alcoholics? i barely drink") == ["alcohol"]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Whether LDN is naltrexone itself, asked anywhere in the question (2026-11-27, sets 25-44, new words).
+        ("why do they call it low dose, is there a regular strength one?", True),
+        ("is ldn a different medicine from regular naltrexone", True),
+        ("is that the same stuff doctors give folks in rehab", True),
+        ("low compared to what though", True),
+        ("is it an immunosuppressant like my methotrexate or a totally different thing", False),
+        ("is it the same thing as narcan", False),
+        ("why is it called low dose", False),
+    ],
+)
+def test_asking_whether_ldn_is_naltrexone_itself(question, expected):
+    from ldn.rules import asks_what_it_is
+
+    assert asks_what_it_is(question) is expected
+
+
+def test_a_piece_naming_only_another_topic():
+    """ "...how does the price work" asks the price, not how LDN works (2026-11-27, set 46, new words)."""
+    from ldn.rules import names_only_another_topic
+
+    assert names_only_another_topic("and how does the price work", "how_it_works")
+    assert not names_only_another_topic("and how does it work", "how_it_works")
+    assert not names_only_another_topic("what actually is low dose naltrexone", "what_is")
+
+
+def test_items_of_a_quoted_list_the_message_denies():
+    """A leaflet's list quoted, then "none of that is happening" (2026-11-27, set 46, new words)."""
+    from ldn.rules import is_denied
+
+    text = "leaflet says:\n- chest pain\n- fainting\nnone of those are happening to me"
+    assert is_denied("- chest pain", text)
+    assert not is_denied("my chest hurts", text + "\nmy chest hurts")
+    assert not is_denied("- chest pain", "leaflet says:\n- chest pain")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Whether LDN helps an addiction, however the drug was named before (2026-11-27, sets 36/43/48, new words).
+        ("isn't it the rehab drug? would the low dose help my uncle stay sober", True),
+        ("ldn heroin addiction", True),
+        ("could it do anything for his alcohol cravings", True),
+        ("will ldn help with sugar cravings", False),
+        ("what was naltrexone made for, addiction?", False),
+    ],
+)
+def test_asking_whether_it_helps_an_addiction(question, expected):
+    from ldn.rules import asks_whether_it_helps_addiction
+
+    assert asks_whether_it_helps_addiction(question) is expected

@@ -30,6 +30,13 @@ def test_control_and_format_characters_are_removed():
     assert prepare_message("side\x00\x07 effects\u200b?\r\n")[0] == "side effects?"
 
 
+def test_line_breaks_are_kept_one_for_a_run():
+    """A line break ends a sentence: a pasted list stays a list (2026-11-27, set 46)."""
+    assert prepare_message("label says:\r\n\r\n  - fainting \n\n\t- rash\nis that normal?")[0] == (
+        "label says:\n- fainting\n- rash\nis that normal?"
+    )
+
+
 def test_button_payloads_pass_unchanged():
     payload = '/faq{"topic": "dose"}'
     assert prepare_message(payload) == (payload, None)
