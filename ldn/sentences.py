@@ -16,7 +16,7 @@ _SENTENCE_END = re.compile(
 )
 # A second question inside one sentence: "... and what does it cost", "... also, is it safe";
 # "and whats the dose" too, but not ", whats the big deal about it" (one question in two parts);
-# "n" and "&" as texts write "and" ("is it safe n what r the side effects", patients_dev33).
+# "n", "&" and "+" as texts write "and" ("is it safe n what r the side effects", patients_dev33/50).
 # A verb that starts a question has its subject next ("and is it safe"); "mum has RA and is on
 # methotrexate" goes on telling (patients_dev20, 2026-11-27).
 _SUBJECT = (
@@ -24,7 +24,7 @@ _SUBJECT = (
     r"their|our|your|the|a|an|people|any|anything|anyone|anybody|someone|somebody|some|all|much|one|taking|using|being)"
 )
 _SECOND_QUESTION = re.compile(
-    r"(?:,|;|\band\b|\bn\b|&|\balso\b|\bplus\b|\bbut\b)\s*(?:also\s+|and\s+)?(?:roughly\s+|approximately\s+|about\s+|just\s+|realistically\s+|honestly\s+)?"
+    r"(?:,|;|\band\b|\bn\b|&|\+|\balso\b|\bplus\b|\bbut\b)\s*(?:also\s+|and\s+)?(?:roughly\s+|approximately\s+|about\s+|just\s+|realistically\s+|honestly\s+)?"
     rf"(?=(?:what|how|where|when|why|which|any|whether)\b\s+\w+|(?:is|are|does|do|can|could|should|will|would)\s+{_SUBJECT}\b)"
     r"|(?:\band\b|\balso\b|\bplus\b)\s*(?=(?:whats|hows)\b\s+\w+)",
     re.IGNORECASE,

@@ -46,13 +46,12 @@ FLOORS: dict = {
     "patients_dev20": {"confidently_wrong": 2},
     "patients_dev21": {"confidently_wrong": 1},
     "patients_dev22": {"confidently_wrong": 1},
-    "patients_dev25": {"out_of_scope_handled": 0.944, "confidently_wrong": 2},
+    "patients_dev25": {"confidently_wrong": 1},
     "patients_dev26": {"in_scope_accuracy": 0.933, "confidently_wrong": 1},
-    "patients_dev27": {"in_scope_accuracy": 0.937, "confidently_wrong": 1},
-    "patients_dev28": {"confidently_wrong": 1},
+    "patients_dev27": {"in_scope_accuracy": 0.945},
     "patients_dev31": {"in_scope_accuracy": 0.933},
     "patients_dev32": {"confidently_wrong": 1},
-    "patients_dev33": {"in_scope_accuracy": 0.895, "confidently_wrong": 2},
+    "patients_dev33": {"in_scope_accuracy": 0.895, "confidently_wrong": 1},
     "patients_dev34": {"out_of_scope_handled": 0.944, "confidently_wrong": 1},
     "patients_dev35": {
         "in_scope_accuracy": 0.904,
@@ -61,7 +60,7 @@ FLOORS: dict = {
         "false_alarm_rate": 0.029,
     },
     "patients_dev36": {"confidently_wrong": 1},
-    "patients_dev37": {"in_scope_accuracy": 0.919, "out_of_scope_handled": 0.944, "confidently_wrong": 2},
+    "patients_dev37": {"in_scope_accuracy": 0.919, "confidently_wrong": 1},
     # Sets 39-44 (twelfth session), at the thirteenth session's figures. Their wrong answers are
     # mostly two close topics told apart the other way (how it works for pain, evidence for safety).
     "patients_dev39": {"in_scope_accuracy": 0.911, "out_of_scope_handled": 0.916, "confidently_wrong": 3},
@@ -69,13 +68,16 @@ FLOORS: dict = {
     "patients_dev41": {"confidently_wrong": 2},
     "patients_dev42": {"in_scope_accuracy": 0.948, "confidently_wrong": 1},
     "patients_dev43": {"in_scope_accuracy": 0.919, "confidently_wrong": 5},
-    "patients_dev44": {"in_scope_accuracy": 0.933, "confidently_wrong": 3},
-    # Sets 45-48 at the thirteenth session's figures (2026-11-27): ages and who takes LDN; pasted
-    # and quoted text; people already on LDN when life changes; search-box keywords.
-    "patients_dev45": {"in_scope_accuracy": 0.94, "confidently_wrong": 2},
+    "patients_dev44": {"in_scope_accuracy": 0.94, "confidently_wrong": 3},
+    # Sets 45-50 at the thirteenth session's figures (2026-11-27): ages and who takes LDN; pasted
+    # and quoted text; people already on LDN when life changes; search-box keywords; errands beside
+    # questions; reproductive health.
+    "patients_dev45": {"in_scope_accuracy": 0.948, "confidently_wrong": 1},
     "patients_dev46": {"in_scope_accuracy": 0.925, "out_of_scope_handled": 0.944, "confidently_wrong": 4},
     "patients_dev47": {"confidently_wrong": 2},
     "patients_dev48": {"in_scope_accuracy": 0.85, "out_of_scope_handled": 0.911, "confidently_wrong": 2},
+    "patients_dev49": {"out_of_scope_handled": 0.916, "confidently_wrong": 1},
+    "patients_dev50": {"in_scope_accuracy": 0.903, "confidently_wrong": 7},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 13 still get emergency guidance (recall first; one more
     # since the classifier's unsure `emergency` gets emergency guidance, README eighth batch).

@@ -193,11 +193,17 @@ class ScopeGate(MessageReader, GraphComponent):
             )
             if confirmed:
                 return _emergency(["general"], "emergency_classifier")
+            # Not even when it has no word that marks the emergency examples: that cost two crises on
+            # the development sets ("I don't plan on waking up tomorrow", "I won't be around for it";
+            # 2026-11-27, sets 43/49) for three false alarms fewer.
             if not is_not_english(reading.text):  # the English model's doubt means nothing there
                 return _emergency(["general"], "emergency_classifier_unconfirmed")
         if self._a_sentence_is_an_emergency(reading.text):
             return _emergency(["general"], "emergency_sentence")  # one sentence of a story
         return None
+
+    def _has_alarm_words(self, text: str) -> bool:
+        return self.alarm_words is None or bool(words_of(text) & self.alarm_words)
 
     def _a_sentence_is_an_emergency(self, text: str) -> bool:
         if self.model is None:
@@ -208,7 +214,7 @@ class ScopeGate(MessageReader, GraphComponent):
             and probability >= self.config["sentence_emergency_threshold"]
             # ...and the sentence has a word that marks the emergency examples: "I'm 54 and I want
             # some of my life back" reads like an emergency to the model, but says nothing alarming.
-            and (self.alarm_words is None or bool(words_of(sentence) & self.alarm_words))
+            and self._has_alarm_words(sentence)
             for [(label, probability)], sentence in zip(self.model.rank_each(asked, top=1), asked, strict=True)
         )
 

@@ -67,6 +67,8 @@ def test_conditions_of_a_kind_the_guide_discusses(condition, category):
         # A vaccine is not an infection, nor a condition: the registry lists it among the medicines.
         ("is ldn ok after the covid vaccine", []),
         ("i have an active covid infection", ["covid_infection"]),
+        # Ehlers-Danlos, by its short forms (2026-11-27, set 45, new words).
+        ("my hEDS makes every joint ache, would ldn help", ["ehlers_danlos"]),
         ("does ldn help long covid", ["long_covid"]),
         # The patient's words, not a diagnosis.
         ("does ldn help with blood sugar", ["blood_sugar"]),

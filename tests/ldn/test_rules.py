@@ -169,6 +169,9 @@ pytestmark = pytest.mark.unit
         # A toddler's age in texting shorthand; pills taken on purpose (2026-11-27, set 48, new words).
         ("our 3yo got into nanas naltrexone tablets", "poisoning"),
         ("he swallowed a handful of his tramadol deliberately", "poisoning"),
+        # Plans not to wake up, not to be around (2026-11-27, sets 43/49, new words).
+        ("honestly i'm not planning on waking up after tonight", "crisis"),
+        ("tell my sister i love her, i won't be around to see the new year", "crisis"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):
@@ -432,6 +435,18 @@ def test_a_pet_replaces_human_poison_control():
         # What to do about a side effect (2026-11-27, set 27, new words).
         ("these nightmares are awful, what should we do about them", "managing_side_effects"),
         ("how do i get rid of the nausea", "managing_side_effects"),
+        # What to do about a symptom the story named, tips; a decision only the patient and doctor
+        # can make; the father's LDN and the baby (2026-11-27, sets 27/28/37 and emergencies_dev, new words).
+        ("so what can i do about it", "managing_side_effects"),
+        ("got any remedies for the insomnia?", "managing_side_effects"),
+        ("can i get it as a gel instead", "pharmacy_product"),
+        # The pill made less effective; a pregnancy test thrown off; milk (2026-11-27, set 50, new words).
+        ("could ldn make my implant less effective", "combine"),
+        ("can ldn give a false positive on a pregnancy test", "tests_and_monitoring"),
+        ("how much of it gets to him via my milk", "breastfeeding"),
+        ("someone mentioned topical ldn, is that real", "pharmacy_product"),
+        ("my neuro suggested it and i'm torn. should we?", "personal_decision"),
+        ("we're expecting in may and my partner's naltrexone, could it harm the baby", "male_fertility"),
         # Habit-forming, a high, hooked, withdrawal (2026-11-27, sets 33/34, new words).
         ("could my husband become addicted to ldn", "dependence"),
         ("is low dose naltrexone habit forming at all", "dependence"),
@@ -576,6 +591,14 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("i'm in year 3 of ldn and it still helps", []),
         ("my brother is 16 weeks into ldn", []),
         ("nursing mom of a 2 month old, is ldn ok", ["breastfeeding"]),
+        # Fertility treatment is trying to conceive; an early pregnancy by notation; a future pregnancy
+        # is not now; a baby who still nurses (2026-11-27, set 50, new words).
+        ("our second embryo transfer is in march, what is ldn", ["pregnancy"]),
+        ("letrozole cycle 3 starts monday, does ldn cause nausea", ["pregnancy"]),
+        ("6+4 today and on ldn, what are the side effects", ["pregnancy"]),
+        ("is ldn safe long term, with future pregnancies in mind", []),
+        ("my 10 month old still nurses twice a day, is ldn a capsule", ["breastfeeding"]),
+        ("the nurses on the ward said ldn is fine", []),
     ],
 )
 def test_caution_cues(text, expected):
@@ -848,6 +871,7 @@ def test_ldn_is_named_as_voice_typing_spells_it():
         ("how would it protect the brain exactly", "neuroprotection"),
         # Whether it works at all (2026-11-27, set 33, new words).
         ("ok but does ldn actually work?", "evidence"),
+        ("ldn for nerve pain, does it really work", None),  # the pain question (2026-11-27, set 50, new words)
         ("does it work for nerve pain", None),
         ("is ldn usually that expensive", "cost"),
         # Claims heard and checked (2026-11-27, sets 33/34/36, new words).
@@ -928,6 +952,7 @@ def test_regular_naltrexone_named_by_what_it_treats_asks_about_no_alcohol():
         ("is ldn a different medicine from regular naltrexone", True),
         ("is that the same stuff doctors give folks in rehab", True),
         ("low compared to what though", True),
+        ("whats the low-dose part actually about", True),
         ("is it an immunosuppressant like my methotrexate or a totally different thing", False),
         ("is it the same thing as narcan", False),
         ("why is it called low dose", False),

@@ -101,3 +101,8 @@ def test_a_full_stop_after_a_decimal_dose_ends_a_sentence():
     """ "On levothyroxine + LDN 1.5. what's known..." (2026-11-27, set 25, new words)."""
     assert sentences("she takes ldn 4.5. does it help ms") == ["she takes ldn 4.5.", "does it help ms"]
     assert sentences("went up to 4.5 mg last week") == ["went up to 4.5 mg last week"]
+
+
+def test_a_plus_joins_two_questions():
+    """ "how does it work + what does it cost" (2026-11-27, set 50, new words)."""
+    assert question_parts("how does it work + what does it cost") == ["how does it work", "what does it cost"]
