@@ -77,7 +77,7 @@ FLOORS: dict = {
     "patients_dev47": {"confidently_wrong": 2},
     "patients_dev48": {"in_scope_accuracy": 0.85, "out_of_scope_handled": 0.911, "confidently_wrong": 2},
     "patients_dev49": {"out_of_scope_handled": 0.916, "confidently_wrong": 1},
-    "patients_dev50": {"in_scope_accuracy": 0.903, "confidently_wrong": 7},
+    "patients_dev50": {"in_scope_accuracy": 0.925, "confidently_wrong": 4},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 13 still get emergency guidance (recall first; one more
     # since the classifier's unsure `emergency` gets emergency guidance, README eighth batch).

@@ -339,6 +339,7 @@ def test_a_piece_that_only_follows_up_the_first_is_not_a_second_question():
         "wouldn't that just make my aches worse?",
         # What kind of drug it is, asked again (2026-11-27, set 46, new words).
         "or a steroid?",
+        "is it mainly gut things?",
     ]
     new_questions = ["and what does it cost?", "also is it safe?"]
     assert [follows_up_the_first(p) for p in follow_ups + new_questions] == [True] * len(follow_ups) + [False] * 2
@@ -597,6 +598,8 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("letrozole cycle 3 starts monday, does ldn cause nausea", ["pregnancy"]),
         ("6+4 today and on ldn, what are the side effects", ["pregnancy"]),
         ("is ldn safe long term, with future pregnancies in mind", []),
+        ("my crps started when i was 30 weeks pregnant, the baby's here now. does ldn help", []),
+        ("hoping to get pregnant soon, is ldn ok once the baby is here", ["pregnancy"]),
         ("my 10 month old still nurses twice a day, is ldn a capsule", ["breastfeeding"]),
         ("the nurses on the ward said ldn is fine", []),
     ],
@@ -990,6 +993,8 @@ def test_items_of_a_quoted_list_the_message_denies():
         ("isn't it the rehab drug? would the low dose help my uncle stay sober", True),
         ("ldn heroin addiction", True),
         ("could it do anything for his alcohol cravings", True),
+        ("is naltrexone the one for alcoholism then", True),
+        ("what is naltrexone prescribed for besides addiction", False),
         ("will ldn help with sugar cravings", False),
         ("what was naltrexone made for, addiction?", False),
     ],
