@@ -135,7 +135,7 @@ class MessageReader:
         ]  # not "a drug that blocks opioids"
         self._read_question(reading, names_a_condition=bool(found.get("condition")))
         self._read_past_told_medicines(reading, names_a_condition=bool(found.get("condition")))
-        _answer_the_topic_named(reading, ranking, _condition_surfaces(reading, message))
+        _answer_the_topic_named(reading, ranking, [surface for _, surface in _conditions_named(reading, message)])
         _answer_the_topics_named_together(reading)
         self._read_conditions(reading, message)
         _answer_the_topic_when_no_condition_is_named(reading)
@@ -234,11 +234,7 @@ class MessageReader:
         known = registry.conditions()
         question = reading.question.lower()
         story, asked = [], []
-        named = [
-            (known.get(e.get("value")), reading.text[e.get("start", 0) : e.get("end", 0)].lower())
-            for e in message.get(ENTITIES) or []
-            if e.get("entity") == "condition"
-        ]
+        named = [(known.get(value), surface) for value, surface in _conditions_named(reading, message)]
         surfaces = [surface for _, surface in named]
         for condition, surface in named:
             # Set aside where it is named: "Headline: 'Old addiction drug may ease pain'. Does it help pain?"
@@ -370,10 +366,10 @@ class MessageReader:
             reading.second_topic = topic
 
 
-def _condition_surfaces(reading: Reading, message: Message) -> list[str]:
-    """The conditions named in the message, as written (lower case)."""
+def _conditions_named(reading: Reading, message: Message) -> list[tuple[Any, str]]:
+    """The conditions the message names: (registry id, the words as written, lower case)."""
     return [
-        reading.text[e.get("start", 0) : e.get("end", 0)].lower()
+        (e.get("value"), reading.text[e.get("start", 0) : e.get("end", 0)].lower())
         for e in message.get(ENTITIES) or []
         if e.get("entity") == "condition"
     ]

@@ -193,9 +193,9 @@ class ScopeGate(MessageReader, GraphComponent):
             )
             if confirmed:
                 return _emergency(["general"], "emergency_classifier")
-            # Not even when it has no word that marks the emergency examples: that cost two crises on
-            # the development sets ("I don't plan on waking up tomorrow", "I won't be around for it";
-            # 2026-11-27, sets 43/49) for three false alarms fewer.
+            # With or without a word that marks the emergency examples: requiring one (as the sentence
+            # check below does) cost two crises on the development sets for three false alarms fewer
+            # ("I don't plan on waking up tomorrow", "I won't be around for it"; 2026-11-27, sets 43/49).
             if not is_not_english(reading.text):  # the English model's doubt means nothing there
                 return _emergency(["general"], "emergency_classifier_unconfirmed")
         if self._a_sentence_is_an_emergency(reading.text):
