@@ -18,7 +18,7 @@ MAX_SENDER_CHARS = 128
 # (ldn/sentences.py), and pasted labels, lists and "Title: / Body:" posts are read line by line
 # (patients_dev25/46, 2026-11-27: folded into one line, a quoted warning list read as the writer's own).
 _SPACES = re.compile(r"[^\S\n]+")
-_LINE_BREAKS = re.compile(r" ?\n[\s]*")
+_LINE_BREAKS = re.compile(r" ?\n\s*")
 
 
 def _keep(ch: str) -> bool:
@@ -44,8 +44,7 @@ def clean_text(raw: object) -> str:
     """Drop control and format characters, fold white space (a run of line breaks to one)."""
     if not isinstance(raw, str):
         return ""
-    kept = "".join(ch for ch in raw if _keep(ch)).replace("\r\n", "\n")
-    lines = "\n".join(line for line in kept.splitlines())
+    lines = "\n".join("".join(ch for ch in raw if _keep(ch)).splitlines())  # any line break, "\r\n" too
     return _LINE_BREAKS.sub("\n", _SPACES.sub(" ", lines)).strip()
 
 

@@ -88,6 +88,10 @@ class Reading:
         self.topic, self.topic_confidence, self.topic_runner_up = topic, probability, 0.0
         self.answer_source = "sentence"
 
+    def answer_the_condition_from_sentence(self, probability: float) -> None:
+        """The sentence model's reading of the question asks about the named condition, as sure as it was."""
+        self.intent, self.confidence, self.answer_source = CONDITION_INTENT, probability, "sentence"
+
     def confidence_of(self, intent: str) -> float:
         return max(
             (e.get(PREDICTED_CONFIDENCE_KEY, 0.0) for e in self.ranking if e.get(INTENT_NAME_KEY) == intent),
@@ -203,7 +207,7 @@ class MessageReader:
             reading.intent, reading.confidence = FAQ_INTENT, probability
             reading.answer_from_sentence(topic, probability)
         elif intent == CONDITION_INTENT and names_a_condition and len(" ".join(rest).split()) <= KEYWORD_QUESTION_WORDS:
-            reading.intent, reading.confidence, reading.answer_source = CONDITION_INTENT, probability, "sentence"
+            reading.answer_the_condition_from_sentence(probability)
 
     def _read_past_a_told_caution(self, reading: Reading) -> None:
         """ "Is 4.5mg low or high, im 7 months pregnant": the pregnancy is told, the dose is asked."""
@@ -226,7 +230,7 @@ class MessageReader:
             and "pregnancy" not in rules.caution_cues(" ".join(rest))  # "...what does it say about pregnancy?"
         ):
             # "ldn RA swollen joints help, 8 wks pregnant": the condition is asked (patients_dev48, 2026-11-27).
-            reading.intent, reading.confidence, reading.answer_source = CONDITION_INTENT, probability, "sentence"
+            reading.answer_the_condition_from_sentence(probability)
 
     @staticmethod
     def _read_conditions(reading: Reading, message: Message) -> None:
@@ -434,9 +438,9 @@ def _answer_the_topic_when_no_condition_is_named(reading: Reading) -> None:
 def _answer_whether_it_helps_addiction(reading: Reading) -> None:
     """ "Naltrexone is the alcohol drug right? would the low dose help my brother's drinking?": the
     addiction answer, whatever the drug was named as before (before: what LDN is; patients_dev36/43/48)."""
-    if reading.intent not in (FAQ_INTENT, CONDITION_INTENT) or not rules.asks_whether_it_helps_addiction(
-        reading.question
-    ):
+    if reading.intent not in (FAQ_INTENT, CONDITION_INTENT):
+        return
+    if not rules.asks_whether_it_helps_addiction(reading.question):
         return
     addiction = registry.conditions()["addiction"]
     if any(c.id != addiction.id for c in reading.conditions):

@@ -202,9 +202,6 @@ class ScopeGate(MessageReader, GraphComponent):
             return _emergency(["general"], "emergency_sentence")  # one sentence of a story
         return None
 
-    def _has_alarm_words(self, text: str) -> bool:
-        return self.alarm_words is None or bool(words_of(text) & self.alarm_words)
-
     def _a_sentence_is_an_emergency(self, text: str) -> bool:
         if self.model is None:
             return False
@@ -214,7 +211,7 @@ class ScopeGate(MessageReader, GraphComponent):
             and probability >= self.config["sentence_emergency_threshold"]
             # ...and the sentence has a word that marks the emergency examples: "I'm 54 and I want
             # some of my life back" reads like an emergency to the model, but says nothing alarming.
-            and self._has_alarm_words(sentence)
+            and (self.alarm_words is None or bool(words_of(sentence) & self.alarm_words))
             for [(label, probability)], sentence in zip(self.model.rank_each(asked, top=1), asked, strict=True)
         )
 
