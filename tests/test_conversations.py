@@ -249,6 +249,15 @@ def test_an_emergency_buried_after_a_topic_question_comes_first(server, sender):
     assert not any(r.startswith(ANSWERS) for r in responses)
 
 
+def test_a_numbered_list_is_read_item_by_item(server, sender):
+    """An overdose in the last item of a list; a refused first item and an answered second (2026-11-28,
+    set 54, new words)."""
+    overdose = "three things 1. what is the dose 2. is it ok with wine 3. i've swallowed about 30 of those tonight"
+    assert server.ask(sender, overdose)[0] == "utter_emergency_poisoning"
+    responses = server.ask(sender, "Q1: can I open the capsule and sprinkle it\nQ2: what does it cost")
+    assert responses[0] == "utter_out_of_scope" and "utter_faq/cost" in responses
+
+
 @pytest.mark.parametrize(
     "message",
     [

@@ -193,14 +193,20 @@ class ScopeGate(MessageReader, GraphComponent):
             )
             if confirmed:
                 return _emergency(["general"], "emergency_classifier")
-            # With or without a word that marks the emergency examples: requiring one (as the sentence
-            # check below does) cost two crises on the development sets for three false alarms fewer
-            # ("I don't plan on waking up tomorrow", "I won't be around for it"; 2026-11-27, sets 43/49).
-            if not is_not_english(reading.text):  # the English model's doubt means nothing there
+            # ...when the message has a word that marks the emergency examples, as the sentence check
+            # below requires. On 2026-11-27 that cost two crises ("I don't plan on waking up
+            # tomorrow", "I won't be around for it"), since caught by crisis rules; on 2026-11-28 it
+            # kept every emergency of the 62 held-out sets and took 8 false alarms away ("I don't want
+            # to lose what I got back", "my numbers look fine"). The English model's doubt means
+            # nothing in another language.
+            if not is_not_english(reading.text) and self._has_an_alarm_word(reading.text):
                 return _emergency(["general"], "emergency_classifier_unconfirmed")
         if self._a_sentence_is_an_emergency(reading.text):
             return _emergency(["general"], "emergency_sentence")  # one sentence of a story
         return None
+
+    def _has_an_alarm_word(self, text: str) -> bool:
+        return self.alarm_words is None or bool(words_of(text) & self.alarm_words)
 
     def _a_sentence_is_an_emergency(self, text: str) -> bool:
         if self.model is None:
@@ -211,7 +217,7 @@ class ScopeGate(MessageReader, GraphComponent):
             and probability >= self.config["sentence_emergency_threshold"]
             # ...and the sentence has a word that marks the emergency examples: "I'm 54 and I want
             # some of my life back" reads like an emergency to the model, but says nothing alarming.
-            and (self.alarm_words is None or bool(words_of(sentence) & self.alarm_words))
+            and self._has_an_alarm_word(sentence)
             for [(label, probability)], sentence in zip(self.model.rank_each(asked, top=1), asked, strict=True)
         )
 

@@ -172,6 +172,18 @@ pytestmark = pytest.mark.unit
         # Plans not to wake up, not to be around (2026-11-27, sets 43/49, new words).
         ("honestly i'm not planning on waking up after tonight", "crisis"),
         ("tell my sister i love her, i won't be around to see the new year", "crisis"),
+        # A note for the family to find, goodbyes all week, a ring given away, a farewell text and
+        # no answer, "done, no point", a number of them taken; sliding off a seat and not
+        # answering (2026-11-28, sets 53/54, new words).
+        ("he left a letter on the kitchen table where his wife would find it", "crisis"),
+        ("my son has stopped seeing the point in anything lately", "crisis"),
+        ("im so done, honestly no point", "crisis"),
+        ("my brother messaged 'thanks for everything, please feed the dog' and his phone is off", "crisis"),
+        ("she's been saying goodbye to friends all week", "crisis"),
+        ("my sister handed her engagement ring to mum yesterday", "crisis"),
+        ("i've swallowed about 30 of those, what happens now", "poisoning"),
+        ("dad slid out of his seat at dinner", "heart"),
+        ("mum is breathing but not really answering us", "heart"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):
@@ -276,6 +288,11 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "my new cardiologist (saw her for palpitations last week) thinks ldn is nonsense, is there research",
         "the leaflet says:\n- chest pain\n- fainting\nnone of those are happening to me, is ldn safe",
         "the leaflet: seek urgent help if you have trouble breathing. I am scared to start ldn",
+        # A thank-you to the clinic, a doctor's email unanswered, a dose taken (2026-11-28, sets 53/54).
+        "thanks for everything, you really look after your patients. what is the usual dose",
+        "my gp is not answering my emails, is ldn safe with sertraline",
+        "i've taken 2 of them since monday, is vivid dreaming normal",
+        "my hair went grey years ago, can ldn help hashimotos",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -304,6 +321,8 @@ def test_ordinary_questions_are_not_emergencies(text):
         # Arguing it over, swallowing made hard by surgery (2026-11-27, sets 45/47, new words).
         ("we have gone back and forth about it for months", True),
         ("swallowing tablets has got really difficult since my stroke", True),
+        # Tablets that catch on the way down (2026-11-28, set 51, new words).
+        ("the tablets always feel lodged halfway down", True),
         ("her lips are swelling and she can't swallow", False),
         ("he won't wake up", False),
     ],
@@ -340,6 +359,11 @@ def test_a_piece_that_only_follows_up_the_first_is_not_a_second_question():
         # What kind of drug it is, asked again (2026-11-27, set 46, new words).
         "or a steroid?",
         "is it mainly gut things?",
+        # Kinds of condition named after the list was asked (2026-11-28, set 51, new words).
+        "joint stuff?",
+        "or skin conditions?",
+        "wouldn't blocking our own endorphins make the pain worse?",
+        "and what would it do for her knees?",
     ]
     new_questions = ["and what does it cost?", "also is it safe?"]
     assert [follows_up_the_first(p) for p in follow_ups + new_questions] == [True] * len(follow_ups) + [False] * 2
@@ -456,6 +480,13 @@ def test_a_pet_replaces_human_poison_control():
         # The place to get it (2026-11-27, set 36, new words).
         ("which is the best site to order it from", "where_to_get"),
         ("where can i even buy this", "where_to_get"),
+        # A dose for one's build (2026-11-28, set 51, new words).
+        ("is 4.5 the top dose for a bloke of my build, I'm 6'2", "personal_dose"),
+        ("is 3mg the right amount for me, i'm tiny", "personal_dose"),
+        ("i heard people my weight start lower", "personal_dose"),
+        ("im 16, can i drink at my mates birthday", "alcohol"),
+        ("positive test this morning! can i just stop ldn suddenly", "how_to_stop"),
+        ("we're expecting, does ldn need tapering off or can she just quit", "how_to_stop"),
     ],
 )
 def test_question_types_are_recognised(text, kind):
@@ -505,6 +536,10 @@ def test_question_types_are_recognised(text, kind):
         "i'm not worried about interactions, does ldn help crohns",
         # Stopping drinking is what it may help, not how long something lasts (2026-11-27, set 42, new words).
         "does ldn help you stop drinking?",
+        # Water is no alcohol; calming a condition is no duration (2026-11-28, sets 52/53, new words).
+        "can i drink water straight after the capsule, how is it taken",
+        "does ldn calm down the immune attack in hashimotos?",
+        "what does neuroprotection mean for someone my age, is it safe",
     ],
 )
 def test_answerable_questions_have_no_refused_type(text):
@@ -602,6 +637,8 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("hoping to get pregnant soon, is ldn ok once the baby is here", ["pregnancy"]),
         ("my 10 month old still nurses twice a day, is ldn a capsule", ["breastfeeding"]),
         ("the nurses on the ward said ldn is fine", []),
+        # A height is no age (2026-11-28, set 51, new words).
+        ("i'm 5'9 and about 70kg, what dose is usual", []),
     ],
 )
 def test_caution_cues(text, expected):
@@ -618,6 +655,10 @@ def test_medicines_named_by_kind_and_asked_about():
     assert not medicine_is_the_question("i take sertraline, can ldn help my fibro", ["sertraline"])
     # "Help with" is what LDN might do, not a combination (2026-11-27, set 12, new words).
     assert not medicine_is_the_question("i take thyroxine, can ldn help with my joints?", ["thyroxine"])
+    # The other medicine's own side effects; LDN's, beside another medicine (2026-11-28, set 52, new words).
+    assert medicine_is_the_question("what's the usual dose of low dose lithium?", ["lithium"])
+    assert not medicine_is_the_question("what are the side effects of ldn? i take lithium", ["lithium"])
+    assert not medicine_is_the_question("side effects with my other meds, im on lithium", ["lithium"])
 
 
 def test_a_medicine_named_only_in_the_story_is_not_the_question():
@@ -737,6 +778,8 @@ def test_a_medicine_named_as_what_ldn_blocks_is_not_taken():
     assert is_blocked_by_ldn("how does a drug that BLOCKS opioids help with pain?", "opioids")
     assert not is_blocked_by_ldn("I'm on opioids. Does it block opioids?", "opioids")
     assert not is_blocked_by_ldn("can I take it with tramadol", "tramadol")
+    # The body's own painkillers, blocked (2026-11-28, set 52, new words).
+    assert is_blocked_by_ldn("if it's blocking my own natural painkillers how can it help", "painkillers")
 
 
 def test_a_medicine_named_as_what_ldn_is_asked_to_be_is_not_taken():

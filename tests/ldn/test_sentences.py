@@ -58,6 +58,12 @@ def test_a_full_stop_after_a_number_ends_a_sentence():
             ["Three things I need to know: how is it taken", "what are the side effects"],
         ),
         ("I take 2) pills at night, is that ok", ["I take 2) pills at night is that ok"]),
+        # Marks written "1." too, inline or line by line; "1.5" is no mark (2026-11-28, set 54, new words).
+        ("two things 1. what is the cost 2. can kids take it", ["two things what is the cost", "can kids take it"]),
+        ("1. side effects?\n2. is it proven?", ["side effects?", "is it proven?"]),
+        ("is 1.5 mg the usual dose for 2. weeks", ["is 1.5 mg the usual dose for 2. weeks"]),
+        ("Q1: can I crush it\nQ2: what does it cost", ["can I crush it", "what does it cost"]),
+        ("q1 is it safe\nq2 what is the dose", ["is it safe", "what is the dose"]),
         # "n" and "&" as texts write "and" (2026-11-27, set 33, new words).
         ("what does it cost n is it safe for my dad", ["what does it cost", "is it safe for my dad"]),
         ("how is it taken & what r the side effects", ["how is it taken", "what r the side effects"]),
@@ -95,6 +101,14 @@ def test_wanting_to_understand_asks():
     assert is_question("really i need to understand how it works, my dad keeps asking")
     # ...not "so I want to understand it first" after a question (patients_dev17).
     assert not is_question("im scared of side effects so i want to understand it first")
+
+
+def test_a_puzzle_without_a_question_mark_asks():
+    """ "If it blocks them how is it supposed to help pain." (2026-11-28, set 51, new words)."""
+    from ldn.sentences import is_question
+
+    assert is_question("it blocks the receptors so how would it even work for aches.")
+    assert not is_question("it works for my sister")
 
 
 def test_a_full_stop_after_a_decimal_dose_ends_a_sentence():

@@ -361,6 +361,20 @@ def test_an_unsure_emergency_reading_gets_emergency_guidance_not_not_sure():
     assert verdict(message)[:2] == ("emergency", "emergency_classifier_unconfirmed")
 
 
+def test_an_unsure_emergency_reading_needs_a_word_of_the_emergency_examples():
+    # "I really don't want to lose what I got back" read unsure as an emergency (2026-11-28, new words).
+    checker = gate()
+    checker.alarm_words = {"breathe", "point", "swallowed"}
+    unsure = [("emergency", 0.3), ("faq", 0.25), ("out_of_scope", 0.2)]
+    for text, expected in (
+        ("i cant see the point of any of it", "emergency"),
+        ("i dont want to lose my progress", "nlu_fallback"),
+    ):
+        message = parsed(text, unsure)
+        checker.process([message])
+        assert message.get("intent")["name"] == expected, text
+
+
 def test_an_unsure_emergency_reading_comes_before_a_refused_question_type():
     # Recall first: a question type the guide doesn't answer ("instead of") never hides it (2026-11-27).
     message = parsed(

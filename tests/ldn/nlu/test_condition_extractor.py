@@ -70,6 +70,8 @@ def test_ordinary_words_near_a_medicine_name_are_not_medicines(extract):
         ("my son's dupixent injections", ("medicine", "dupixent")),
         ("she takes ferrous sulphate for her iron", ("medicine", "ferrous sulphate")),
         ("he started riluzole in march", ("medicine", "riluzole")),
+        # A skin medicine told by its form (2026-11-28, set 51, new words).
+        ("the tacalcitol ointment isn't shifting it", ("medicine", "tacalcitol")),
     ],
 )
 def test_names_patients_use_are_in_the_registry(extract, text, entity):
@@ -91,3 +93,22 @@ def test_a_title_is_no_condition(extract):
     assert lowered("Regards, Ms Okafor") == []
     assert lowered("MS since 2010, does ldn help") == [("condition", "multiple_sclerosis")]
     assert lowered("does it help ms symptoms") == [("condition", "multiple_sclerosis")]
+
+
+@pytest.mark.parametrize(
+    "text, entities",
+    [
+        ("trying to understand ldn before my endo appt next week", []),
+        ("my endo says my numbers are fine", []),
+        ("worth asking my endo about ldn?", []),
+        ("stage 4 endo, could ldn help", [("condition", "endometriosis")]),
+        ("my endo pain is worse every month", [("condition", "endometriosis")]),
+        # PANS, not pans in a kitchen (2026-11-28, set 54, new words).
+        ("our son was diagnosed with PANS after strep, could ldn help", [("condition", "pans")]),
+        ("scrubbing pots and pans all day hurts my hands, does ldn help fibro", [("condition", "fibromyalgia")]),
+    ],
+)
+def test_words_that_name_something_else_are_no_condition(extract, text, entities):
+    """ "my endo" is the endocrinologist when an appointment or advice follows (sets 6, 35 and 42); pans in
+    a kitchen are no PANS (set 54)."""
+    assert [e for e in extract(text) if e[0] == "condition"] == entities
