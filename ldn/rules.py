@@ -49,10 +49,13 @@ class EmergencyKind:
     replaces: tuple[str, ...]
     unless_informational: bool
     unless_over: bool
+    unless_recovered: bool = False
 
     def happening_in(self, piece: str, text: str) -> bool:
         """Does this sentence (or message) of `text` describe the emergency now, not a question or a story?"""
         if self.unless_informational and is_informational(piece):
+            return False
+        if self.unless_recovered and is_recovered(piece):
             return False
         return not (self.unless_over and (is_over(piece) or is_denied(piece, text)))
 
@@ -105,6 +108,7 @@ def emergency_kinds_declared() -> tuple[EmergencyKind, ...]:
             tuple(spec.get("replaces") or ()),
             bool(spec.get("unless_informational")),
             bool(spec.get("unless_over")),
+            bool(spec.get("unless_recovered")),
         )
         for name, spec in _rules()["emergency"].items()
     )
@@ -167,6 +171,16 @@ def is_listed_side_effect(text: str) -> bool:
 def is_informational(sentence: str) -> bool:
     """ "Could LDN cause an allergic reaction?": asks about it, nothing is happening now."""
     return _any(_informational("question"), sentence) and not _any(_informational("happening_now"), sentence)
+
+
+def is_recovered(sentence: str) -> bool:
+    """ "I had suicidal thoughts at 19, I'm fine now": a crisis long past, told by a writer who says they
+    are well, and nothing in the sentence says it is back."""
+    return (
+        _any(_informational("recovered_when"), sentence)
+        and _any(_informational("recovered_well_now"), sentence)
+        and not _any(_informational("recovered_unless"), sentence)
+    )
 
 
 def is_over(sentence: str) -> bool:
@@ -415,6 +429,11 @@ def topic_asked_for(question: str) -> str | None:
 def asks_whether_it_helps_addiction(question: str) -> bool:
     """ "...would the low dose help my brother with his drinking?": the addiction answer is asked for."""
     return _any(_section("asks_whether_it_helps_addiction"), normalize(question))
+
+
+def names_only_the_drug(text: str) -> bool:
+    """ "LDN?": the name and nothing else asks what it is."""
+    return _any(_section("names_only_the_drug"), normalize(text))
 
 
 def asks_what_it_is(question: str) -> bool:

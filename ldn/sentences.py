@@ -47,20 +47,22 @@ _QUESTION_INSIDE = re.compile(
     r"i('m| am)? (wonder|wondering)|want to know|would like to know|any (advice|ideas|thoughts|tips)|"
     r"(want|need|like|trying) to understand how\b|"
     r"could (ldn|it|naltrexone) help|can (ldn|it|naltrexone) help|does (ldn|it|naltrexone) help|should i|"
-    # "...how is it supposed to help pain. seems backwards" (patients_dev51, 2026-11-28).
-    r"how (is|would|could|can|does) (it|ldn|naltrexone|that|this) (supposed to |meant to |even |possibly )?(help|work))\b",
+    # "...how is it supposed to help pain. seems backwards" (patients_dev51, 2026-11-27).
+    r"how (is|would|could|can|does) (it|ldn|naltrexone|that|this) (supposed to |meant to |even |possibly )?(help|work)|"
+    # "...why doesnt it make pain worse. seems backwards" (patients_dev58, 2026-11-27).
+    r"why (does|doesn'?t|doesnt|would|wouldn'?t|wouldnt) (it|ldn|naltrexone|that|this) (make|help|work|cause))\b",
     re.IGNORECASE,
 )
 
 
 # A numbered list inline ("1) what is it 2) what does it cost", "1. dose 2. cost"): each item is a
 # sentence, and its number is no part of it ("1) does ldn help" asks like "does ldn help";
-# patients_dev28, 2026-11-27; "1." too, patients_dev54, 2026-11-28). A list has a "1)" and a "2)"
+# patients_dev28, 2026-11-27; "1." too, patients_dev54, 2026-11-27). A list has a "1)" and a "2)"
 # (or "1." and "2."); "I take 2) pills" alone is no list, nor "1.5 mg" a mark.
 _A_LIST = re.compile(r"(?:^|\s)\(?1\)\s.*\s\(?2\)\s|(?:^|\s)1\.\s.*\s2\.\s", re.DOTALL)
 _LIST_ITEM = re.compile(r"\s+(?=\(?[1-9][.)]\s)")
 _LIST_MARK = re.compile(r"^\(?[1-9][.)]\s*")
-# A question's own mark: "Q1: can I split it", "Q: what does it cost", "Question 2 - ..." (patients_dev54, 2026-11-28).
+# A question's own mark: "Q1: can I split it", "Q: what does it cost", "Question 2 - ..." (patients_dev54, 2026-11-27).
 _QUESTION_MARK = re.compile(r"^(?:(?:q|question)\s*\d{0,2}\s*[:.)-]|(?:q|question)\s*\d{1,2}\b)\s*", re.IGNORECASE)
 
 

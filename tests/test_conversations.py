@@ -110,12 +110,20 @@ def test_tell_me_more_goes_on_to_a_related_topic(server, sender):
         ("i want to end my life", "utter_emergency_crisis"),
         # An emergency inside a question the guide doesn't answer is still an emergency.
         ("how long until ldn kicks in? my lips are swelling up", "utter_emergency_allergy"),
+        # ...in another language too: emergency guidance, not "English only" (2026-11-27, set 56, new words).
+        ("mi abuela no puede respirar y tiene la lengua hinchada", "utter_emergency_allergy"),
+        ("我儿子吞了好几颗药", "utter_emergency_poisoning"),
     ],
 )
 def test_emergencies_come_first(server, sender, message, first):
     responses = server.ask(sender, message)
     assert responses[0] == first
     assert not any(r.startswith(("utter_faq/", "utter_condition_")) for r in responses)
+
+
+def test_english_only_still_gives_the_emergency_number(server, sender):
+    reply = texts(server.send(sender, "Bonjour, quelle est la dose habituelle de LDN ?"))
+    assert "anglais" in reply and CLINIC["emergency_number"] in reply
 
 
 def test_emergency_numbers_come_from_settings(server, sender):
@@ -250,7 +258,7 @@ def test_an_emergency_buried_after_a_topic_question_comes_first(server, sender):
 
 
 def test_a_numbered_list_is_read_item_by_item(server, sender):
-    """An overdose in the last item of a list; a refused first item and an answered second (2026-11-28,
+    """An overdose in the last item of a list; a refused first item and an answered second (2026-11-27,
     set 54, new words)."""
     overdose = "three things 1. what is the dose 2. is it ok with wine 3. i've swallowed about 30 of those tonight"
     assert server.ask(sender, overdose)[0] == "utter_emergency_poisoning"

@@ -31,7 +31,7 @@ FLOORS: dict = {
     "patients_dev4": {"in_scope_accuracy": 0.933, "confidently_wrong": 1},
     "patients_dev7": {"in_scope_accuracy": 0.912, "out_of_scope_handled": 0.944, "false_alarm_rate": 0.03},
     "patients_dev8": {"in_scope_accuracy": 0.932},
-    "patients_dev9": {"in_scope_accuracy": 0.931, "confidently_wrong": 1},
+    "patients_dev9": {"in_scope_accuracy": 0.939, "confidently_wrong": 1},
     "patients_dev10": {"confidently_wrong": 1},
     "patients_dev11": {"in_scope_accuracy": 0.9, "confidently_wrong": 1},
     "patients_dev12": {"in_scope_accuracy": 0.901, "confidently_wrong": 2},
@@ -51,7 +51,7 @@ FLOORS: dict = {
     "patients_dev27": {"in_scope_accuracy": 0.945},
     "patients_dev31": {"in_scope_accuracy": 0.94},
     "patients_dev32": {"confidently_wrong": 1},
-    "patients_dev33": {"in_scope_accuracy": 0.888, "confidently_wrong": 1},
+    "patients_dev33": {"in_scope_accuracy": 0.895},
     "patients_dev34": {"out_of_scope_handled": 0.944, "confidently_wrong": 1},
     "patients_dev35": {
         "in_scope_accuracy": 0.904,
@@ -60,13 +60,13 @@ FLOORS: dict = {
         "false_alarm_rate": 0.029,
     },
     "patients_dev36": {"confidently_wrong": 1},
-    "patients_dev37": {"in_scope_accuracy": 0.926, "confidently_wrong": 2},
+    "patients_dev37": {"in_scope_accuracy": 0.919, "confidently_wrong": 3},
     # Sets 39-44 (twelfth session), at the thirteenth session's figures. Their wrong answers are
     # mostly two close topics told apart the other way (how it works for pain, evidence for safety).
     "patients_dev39": {"in_scope_accuracy": 0.919, "out_of_scope_handled": 0.916, "confidently_wrong": 3},
     "patients_dev40": {"in_scope_accuracy": 0.944, "out_of_scope_handled": 0.925, "confidently_wrong": 1},
     "patients_dev41": {"confidently_wrong": 1},
-    "patients_dev42": {"in_scope_accuracy": 0.948, "confidently_wrong": 1},
+    "patients_dev42": {"confidently_wrong": 1},
     "patients_dev43": {"in_scope_accuracy": 0.926, "confidently_wrong": 5},
     "patients_dev44": {"in_scope_accuracy": 0.94, "confidently_wrong": 2},
     # Sets 45-50 at the thirteenth session's figures (2026-11-27): ages and who takes LDN; pasted
@@ -82,10 +82,13 @@ FLOORS: dict = {
     "patients_dev52": {"in_scope_accuracy": 0.902, "confidently_wrong": 3},
     "patients_dev53": {"in_scope_accuracy": 0.934},
     "patients_dev54": {"out_of_scope_handled": 0.944, "confidently_wrong": 1},
+    "patients_dev55": {"out_of_scope_handled": 0.944, "confidently_wrong": 2},
+    "patients_dev57": {"in_scope_accuracy": 0.83, "confidently_wrong": 2},
+    "patients_dev58": {"confidently_wrong": 1},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 13 still get emergency guidance (recall first; one more
     # since the classifier's unsure `emergency` gets emergency guidance, README eighth batch).
-    "emergencies_dev": {"false_alarm_rate": 0.172},
+    "emergencies_dev": {"false_alarm_rate": 0.158},
     # The unread patient-style set: its misses can't be diagnosed without reading it.
     # Its emergency recall (30 of 30) and false alarms (1 of 181) meet the targets: no floor.
     # 87.0% again since the thirteenth session (whether LDN helps an addiction, however the drug

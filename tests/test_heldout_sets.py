@@ -18,9 +18,11 @@ def test_heldout_sets_are_big_enough_and_never_trained_on():
         assert len(labels) >= 100 and labels.count("out_of_scope") >= 15 and labels.count("emergency") >= 6, held
         overlap = sum(m["text"].strip().lower() in trained for m in messages)  # counted, never printed
         assert not overlap, f"{held}: {overlap} messages found in training data"
-    # heldout.yml and every patient-style set (not dev2, fresh, or the emergency-heavy sets: set 53 has
-    # 59 emergencies and 29 out of scope) are bigger.
-    for held in (h for h in HELDOUT_SETS if h not in ("dev2", "fresh", "emergencies_dev", "patients_dev53")):
+    # heldout.yml and every patient-style set (not dev2, fresh, the emergency-heavy sets, or the one in
+    # other languages: set 53 has 59 emergencies and 29 out of scope, set 56 70 in other languages and
+    # 25 out of scope) are bigger.
+    skipped = ("dev2", "fresh", "emergencies_dev", "patients_dev53", "patients_dev56")
+    for held in (h for h in HELDOUT_SETS if h not in skipped):
         labels = [m["label"].split("/")[0] for m in load_messages(held)]
         assert len(labels) >= 150 and labels.count("out_of_scope") >= 30 and labels.count("emergency") >= 12, held
 

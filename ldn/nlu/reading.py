@@ -405,6 +405,11 @@ def _answer_the_topic_named(reading: Reading, ranking: list[dict[str, Any]], con
         reading.intent == CONDITION_INTENT and (what_it_is or story_only)
     )
     topic = "what_is" if what_it_is else topic
+    # ...the whole message, or its only question: "LDN = ? keeps coming up in my group".
+    only_question = reading.pieces[0] if len(reading.pieces) == 1 else reading.text
+    if rules.names_only_the_drug(only_question):
+        reading.intent, reading.topic, reading.answer_source = FAQ_INTENT, "what_is", "rules"
+        return
     if topic and asks and topic in [_topic_of(r) for r in ranking[:3]]:
         reading.intent = FAQ_INTENT
         reading.topic, reading.answer_source = topic, "rules"

@@ -195,7 +195,7 @@ class ScopeGate(MessageReader, GraphComponent):
                 return _emergency(["general"], "emergency_classifier")
             # ...when the message has a word that marks the emergency examples, as the sentence check
             # below requires. On 2026-11-27 that cost two crises ("I don't plan on waking up
-            # tomorrow", "I won't be around for it"), since caught by crisis rules; on 2026-11-28 it
+            # tomorrow", "I won't be around for it"), since caught by crisis rules; on 2026-11-27 it
             # kept every emergency of the 62 held-out sets and took 8 false alarms away ("I don't want
             # to lose what I got back", "my numbers look fine"). The English model's doubt means
             # nothing in another language.

@@ -39,6 +39,13 @@ pytestmark = pytest.mark.unit
         "Auf der Packung steht Naltrexon 1,5 mg. Wirkt das bei Hashimoto?",
         "naltrexon niedrig dosiert kosten pro monat",
         "naltrexone faible dose avis sclérose",
+        # A Spanish question mark; a question in another language after an English sentence; Turkish
+        # dotless i; Hindi in Latin letters (2026-11-27, set 56, new words).
+        "hola, tomo LDN hace un mes, ¿puedo tomarla de noche?",
+        "My mum started LDN in March. Pero bakit sobrang masakit pa rin ang tuhod niya?",
+        "Bu ilacı kaç ay kullanmam gerekiyor?",
+        "doctor ne bola LDN lene ke liye, kya ye theek hai aur kitna time lagta hai?",
+        "I started it yesterday。晚上吃可以吗？",
     ],
 )
 def test_other_languages(text):
@@ -66,6 +73,9 @@ def test_other_languages(text):
         "Morning ma, ẹ jọ̀ọ́ help me. What is this LDN my sister is taking and is it expensive?",
         # Caribbean English (2026-11-27, new words).
         "mi doctor seh LDN wi help wid dem pain, how it work",
+        # Another language told around a plainly English question (2026-11-27, set 56, new words).
+        "Mein Vater nimmt das seit Mai. what dose do people usually take?",
+        "Embarazada de 10 semanas. what does the guide say about pregnancy?",
     ],
 )
 def test_english_even_when_misspelled(text):

@@ -174,7 +174,7 @@ pytestmark = pytest.mark.unit
         ("tell my sister i love her, i won't be around to see the new year", "crisis"),
         # A note for the family to find, goodbyes all week, a ring given away, a farewell text and
         # no answer, "done, no point", a number of them taken; sliding off a seat and not
-        # answering (2026-11-28, sets 53/54, new words).
+        # answering (2026-11-27, sets 53/54, new words).
         ("he left a letter on the kitchen table where his wife would find it", "crisis"),
         ("my son has stopped seeing the point in anything lately", "crisis"),
         ("im so done, honestly no point", "crisis"),
@@ -184,6 +184,24 @@ pytestmark = pytest.mark.unit
         ("i've swallowed about 30 of those, what happens now", "poisoning"),
         ("dad slid out of his seat at dinner", "heart"),
         ("mum is breathing but not really answering us", "heart"),
+        # Other languages; a plan quoted (2026-11-27, set 56, new words).
+        ("mi hermano dice que quiere morir y no contesta el teléfono", "crisis"),
+        ("Meu pai está com dor no peito muito forte agora", "heart"),
+        ("ma fille a du mal à respirer depuis le comprimé", "allergy"),
+        ("Mein Sohn hat mehrere Kapseln von Oma verschluckt", "poisoning"),
+        ("mia madre è svenuta in cucina e non si sveglia", "heart"),
+        ("mój syn połknął kilka tabletek babci", "poisoning"),
+        ("hij zegt dat hij niet meer wakker wil worden", "crisis"),
+        ("nefes alamıyorum, dudaklarım şişti", "allergy"),
+        ("hindi makahinga ang lola ko", "allergy"),
+        ("papa ko seene mein dard ho raha hai", "heart"),
+        ("mẹ tôi bị khó thở sau khi uống thuốc", "allergy"),
+        ("我爸爸突然昏倒了", "heart"),
+        ("أمي لا تستطيع التنفس", "allergy"),
+        ("he texted that he's going to 'end things' tonight", "crisis"),
+        # A past crisis that is back; "don't think I want to wake up" (2026-11-27, sets 55/58, new words).
+        ("i was suicidal in my twenties, i'm ok now but it's coming back lately", "crisis"),
+        ("honestly i dont think i want to go on like this", "crisis"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):
@@ -288,11 +306,25 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "my new cardiologist (saw her for palpitations last week) thinks ldn is nonsense, is there research",
         "the leaflet says:\n- chest pain\n- fainting\nnone of those are happening to me, is ldn safe",
         "the leaflet: seek urgent help if you have trouble breathing. I am scared to start ldn",
-        # A thank-you to the clinic, a doctor's email unanswered, a dose taken (2026-11-28, sets 53/54).
+        # A thank-you to the clinic, a doctor's email unanswered, a dose taken (2026-11-27, sets 53/54).
         "thanks for everything, you really look after your patients. what is the usual dose",
         "my gp is not answering my emails, is ldn safe with sertraline",
         "i've taken 2 of them since monday, is vivid dreaming normal",
         "my hair went grey years ago, can ldn help hashimotos",
+        # Seen in other languages: a seizure long over, a drug not working (2026-11-27, sets 55/56, new words).
+        "tive uma convulsão em 2015 e nunca mais, o LDN é seguro?",
+        "el dolor no responde a los analgésicos, ¿ayuda el LDN?",
+        "my son would never swallow a tablet, is there a liquid",
+        # Histories told by writers who are well now; purposes of medicines; excitement; an allergy one
+        # has; a hypothetical (2026-11-27, set 55, new words).
+        "i went through a suicidal patch as a student, i'm doing well now. does ldn help fibro",
+        "my wife takes levetiracetam for seizures, can ldn be taken alongside",
+        "on metoprolol for palpitations, what dose of ldn is usual",
+        "breathless with anticipation, my gp agreed to ldn! what's the dose",
+        "i'm anaphylactic to shellfish so i read every leaflet, what are ldn's side effects",
+        "hypothetically, if my tongue swelled after a dose what would i do? nothing is happening",
+        "my brother's sudden heart attack last spring scared me, is ldn safe",
+        "epilepsy well controlled, last seizure in 2016. is ldn ok",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -321,7 +353,7 @@ def test_ordinary_questions_are_not_emergencies(text):
         # Arguing it over, swallowing made hard by surgery (2026-11-27, sets 45/47, new words).
         ("we have gone back and forth about it for months", True),
         ("swallowing tablets has got really difficult since my stroke", True),
-        # Tablets that catch on the way down (2026-11-28, set 51, new words).
+        # Tablets that catch on the way down (2026-11-27, set 51, new words).
         ("the tablets always feel lodged halfway down", True),
         ("her lips are swelling and she can't swallow", False),
         ("he won't wake up", False),
@@ -359,7 +391,7 @@ def test_a_piece_that_only_follows_up_the_first_is_not_a_second_question():
         # What kind of drug it is, asked again (2026-11-27, set 46, new words).
         "or a steroid?",
         "is it mainly gut things?",
-        # Kinds of condition named after the list was asked (2026-11-28, set 51, new words).
+        # Kinds of condition named after the list was asked (2026-11-27, set 51, new words).
         "joint stuff?",
         "or skin conditions?",
         "wouldn't blocking our own endorphins make the pain worse?",
@@ -480,13 +512,15 @@ def test_a_pet_replaces_human_poison_control():
         # The place to get it (2026-11-27, set 36, new words).
         ("which is the best site to order it from", "where_to_get"),
         ("where can i even buy this", "where_to_get"),
-        # A dose for one's build (2026-11-28, set 51, new words).
+        # A dose for one's build (2026-11-27, set 51, new words).
         ("is 4.5 the top dose for a bloke of my build, I'm 6'2", "personal_dose"),
         ("is 3mg the right amount for me, i'm tiny", "personal_dose"),
         ("i heard people my weight start lower", "personal_dose"),
         ("im 16, can i drink at my mates birthday", "alcohol"),
         ("positive test this morning! can i just stop ldn suddenly", "how_to_stop"),
         ("we're expecting, does ldn need tapering off or can she just quit", "how_to_stop"),
+        ("is itching a common side effect of it?", "side_effect_not_listed"),
+        ("how quickly & is it safe", "time_to_work"),
     ],
 )
 def test_question_types_are_recognised(text, kind):
@@ -536,7 +570,7 @@ def test_question_types_are_recognised(text, kind):
         "i'm not worried about interactions, does ldn help crohns",
         # Stopping drinking is what it may help, not how long something lasts (2026-11-27, set 42, new words).
         "does ldn help you stop drinking?",
-        # Water is no alcohol; calming a condition is no duration (2026-11-28, sets 52/53, new words).
+        # Water is no alcohol; calming a condition is no duration (2026-11-27, sets 52/53, new words).
         "can i drink water straight after the capsule, how is it taken",
         "does ldn calm down the immune attack in hashimotos?",
         "what does neuroprotection mean for someone my age, is it safe",
@@ -637,8 +671,15 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("hoping to get pregnant soon, is ldn ok once the baby is here", ["pregnancy"]),
         ("my 10 month old still nurses twice a day, is ldn a capsule", ["breastfeeding"]),
         ("the nurses on the ward said ldn is fine", []),
-        # A height is no age (2026-11-28, set 51, new words).
+        # A height is no age (2026-11-27, set 51, new words).
         ("i'm 5'9 and about 70kg, what dose is usual", []),
+        # An age told last (2026-11-27, set 57, new words).
+        ("any side effects in teens? he's 14", ["child"]),
+        ("she's 15 weeks along, is ldn studied", ["pregnancy"]),
+        # A pregnancy in a history, not now; and now again (2026-11-27, set 55, new words).
+        ("my thyroid trouble started after my second pregnancy years ago, is ldn safe", []),
+        ("i'm pregnant now; my thyroid trouble started after my first pregnancy. is ldn safe", ["pregnancy"]),
+        ("nursing - is it ok?", ["breastfeeding"]),
     ],
 )
 def test_caution_cues(text, expected):
@@ -655,7 +696,7 @@ def test_medicines_named_by_kind_and_asked_about():
     assert not medicine_is_the_question("i take sertraline, can ldn help my fibro", ["sertraline"])
     # "Help with" is what LDN might do, not a combination (2026-11-27, set 12, new words).
     assert not medicine_is_the_question("i take thyroxine, can ldn help with my joints?", ["thyroxine"])
-    # The other medicine's own side effects; LDN's, beside another medicine (2026-11-28, set 52, new words).
+    # The other medicine's own side effects; LDN's, beside another medicine (2026-11-27, set 52, new words).
     assert medicine_is_the_question("what's the usual dose of low dose lithium?", ["lithium"])
     assert not medicine_is_the_question("what are the side effects of ldn? i take lithium", ["lithium"])
     assert not medicine_is_the_question("side effects with my other meds, im on lithium", ["lithium"])
@@ -778,7 +819,7 @@ def test_a_medicine_named_as_what_ldn_blocks_is_not_taken():
     assert is_blocked_by_ldn("how does a drug that BLOCKS opioids help with pain?", "opioids")
     assert not is_blocked_by_ldn("I'm on opioids. Does it block opioids?", "opioids")
     assert not is_blocked_by_ldn("can I take it with tramadol", "tramadol")
-    # The body's own painkillers, blocked (2026-11-28, set 52, new words).
+    # The body's own painkillers, blocked (2026-11-27, set 52, new words).
     assert is_blocked_by_ldn("if it's blocking my own natural painkillers how can it help", "painkillers")
 
 

@@ -58,7 +58,7 @@ def test_a_full_stop_after_a_number_ends_a_sentence():
             ["Three things I need to know: how is it taken", "what are the side effects"],
         ),
         ("I take 2) pills at night, is that ok", ["I take 2) pills at night is that ok"]),
-        # Marks written "1." too, inline or line by line; "1.5" is no mark (2026-11-28, set 54, new words).
+        # Marks written "1." too, inline or line by line; "1.5" is no mark (2026-11-27, set 54, new words).
         ("two things 1. what is the cost 2. can kids take it", ["two things what is the cost", "can kids take it"]),
         ("1. side effects?\n2. is it proven?", ["side effects?", "is it proven?"]),
         ("is 1.5 mg the usual dose for 2. weeks", ["is 1.5 mg the usual dose for 2. weeks"]),
@@ -104,10 +104,11 @@ def test_wanting_to_understand_asks():
 
 
 def test_a_puzzle_without_a_question_mark_asks():
-    """ "If it blocks them how is it supposed to help pain." (2026-11-28, set 51, new words)."""
+    """ "If it blocks them how is it supposed to help pain." (2026-11-27, set 51, new words)."""
     from ldn.sentences import is_question
 
     assert is_question("it blocks the receptors so how would it even work for aches.")
+    assert is_question("if it stops opioids then why doesnt it make the aches worse.")
     assert not is_question("it works for my sister")
 
 

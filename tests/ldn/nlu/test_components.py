@@ -298,12 +298,18 @@ def test_out_of_scope_as_a_strong_runner_up_is_a_refusal():
 
 
 def test_an_unsure_or_ambiguous_answer_falls_back():
-    unsure = parsed("ldn?", [("faq", 0.99)], [("what_is", 0.25), ("benefits", 0.2)])
+    # ("ldn?" alone is what LDN is, by the rules: 2026-11-27, set 57.)
+    unsure = parsed("and the other thing?", [("faq", 0.99)], [("what_is", 0.25), ("benefits", 0.2)])
     close = parsed("is ldn used for autoimmune stuff", [("faq", 1.0)], [("conditions", 0.52), ("immune", 0.39)])
     assert verdict(unsure)[:2] == ("nlu_fallback", "answer_confidence")
     assert verdict(close)[:2] == ("nlu_fallback", "answer_ambiguity")
     # The ranking is kept for the fallback action to build the two buttons from.
     assert [i["name"] for i in close.get("intent_ranking")][:2] == ["nlu_fallback", "faq"]
+
+
+def test_the_name_alone_asks_what_it_is():
+    message = parsed("LDN?", [("faq", 0.99)], [("side_effects", 0.4), ("what_is", 0.25)])
+    assert verdict(message)[2]["answer"] == ["faq/what_is"]
 
 
 def test_the_tracker_records_the_answer_chosen():
@@ -362,7 +368,7 @@ def test_an_unsure_emergency_reading_gets_emergency_guidance_not_not_sure():
 
 
 def test_an_unsure_emergency_reading_needs_a_word_of_the_emergency_examples():
-    # "I really don't want to lose what I got back" read unsure as an emergency (2026-11-28, new words).
+    # "I really don't want to lose what I got back" read unsure as an emergency (2026-11-27, new words).
     checker = gate()
     checker.alarm_words = {"breathe", "point", "swallowed"}
     unsure = [("emergency", 0.3), ("faq", 0.25), ("out_of_scope", 0.2)]

@@ -70,7 +70,7 @@ def test_ordinary_words_near_a_medicine_name_are_not_medicines(extract):
         ("my son's dupixent injections", ("medicine", "dupixent")),
         ("she takes ferrous sulphate for her iron", ("medicine", "ferrous sulphate")),
         ("he started riluzole in march", ("medicine", "riluzole")),
-        # A skin medicine told by its form (2026-11-28, set 51, new words).
+        # A skin medicine told by its form (2026-11-27, set 51, new words).
         ("the tacalcitol ointment isn't shifting it", ("medicine", "tacalcitol")),
     ],
 )
@@ -103,7 +103,7 @@ def test_a_title_is_no_condition(extract):
         ("worth asking my endo about ldn?", []),
         ("stage 4 endo, could ldn help", [("condition", "endometriosis")]),
         ("my endo pain is worse every month", [("condition", "endometriosis")]),
-        # PANS, not pans in a kitchen (2026-11-28, set 54, new words).
+        # PANS, not pans in a kitchen (2026-11-27, set 54, new words).
         ("our son was diagnosed with PANS after strep, could ldn help", [("condition", "pans")]),
         ("scrubbing pots and pans all day hurts my hands, does ldn help fibro", [("condition", "fibromyalgia")]),
     ],
