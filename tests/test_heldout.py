@@ -72,12 +72,11 @@ FLOORS: dict = {
     # Sets 45-50 at the thirteenth session's figures (2026-11-27): ages and who takes LDN; pasted
     # and quoted text; people already on LDN when life changes; search-box keywords; errands beside
     # questions; reproductive health.
-    "patients_dev45": {"confidently_wrong": 1},
     "patients_dev46": {"in_scope_accuracy": 0.918, "out_of_scope_handled": 0.944, "confidently_wrong": 4},
     "patients_dev47": {"confidently_wrong": 2},
     "patients_dev48": {"in_scope_accuracy": 0.85, "out_of_scope_handled": 0.911, "confidently_wrong": 2},
     "patients_dev49": {"out_of_scope_handled": 0.916, "confidently_wrong": 1},
-    "patients_dev50": {"in_scope_accuracy": 0.925, "confidently_wrong": 4},
+    "patients_dev50": {"in_scope_accuracy": 0.933, "confidently_wrong": 4},
     "patients_dev51": {"out_of_scope_handled": 0.944, "confidently_wrong": 1},
     "patients_dev52": {"in_scope_accuracy": 0.902, "confidently_wrong": 3},
     "patients_dev53": {"in_scope_accuracy": 0.934},
@@ -85,6 +84,7 @@ FLOORS: dict = {
     "patients_dev55": {"out_of_scope_handled": 0.944, "confidently_wrong": 2},
     "patients_dev57": {"in_scope_accuracy": 0.83, "confidently_wrong": 2},
     "patients_dev58": {"confidently_wrong": 1},
+    "patients_dev59": {"in_scope_accuracy": 0.948, "confidently_wrong": 2},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 13 still get emergency guidance (recall first; one more
     # since the classifier's unsure `emergency` gets emergency guidance, README eighth batch).

@@ -193,13 +193,16 @@ class ScopeGate(MessageReader, GraphComponent):
             )
             if confirmed:
                 return _emergency(["general"], "emergency_classifier")
-            # ...when the message has a word that marks the emergency examples, as the sentence check
-            # below requires. On 2026-11-27 that cost two crises ("I don't plan on waking up
-            # tomorrow", "I won't be around for it"), since caught by crisis rules; on 2026-11-27 it
-            # kept every emergency of the 62 held-out sets and took 8 false alarms away ("I don't want
-            # to lose what I got back", "my numbers look fine"). The English model's doubt means
-            # nothing in another language.
-            if not is_not_english(reading.text) and self._has_an_alarm_word(reading.text):
+            # ...when the reading is no weaker than any answer the gate would give (the intent
+            # threshold), or the message has a word that marks the emergency examples, as the sentence
+            # check below requires. Requiring the word of every unsure reading cost two crises when
+            # sets 43 and 49 were read ("I don't plan on waking up tomorrow", "I won't be around for
+            # it"), since caught by crisis rules; below the threshold it kept every emergency of the
+            # 62 held-out sets and took 8 false alarms away ("I don't want to lose what I got back",
+            # "my numbers look fine"; 2026-11-27). The English model's doubt means nothing in another
+            # language.
+            sure_enough = reading.confidence >= self.config["intent_threshold"]
+            if not is_not_english(reading.text) and (sure_enough or self._has_an_alarm_word(reading.text)):
                 return _emergency(["general"], "emergency_classifier_unconfirmed")
         if self._a_sentence_is_an_emergency(reading.text):
             return _emergency(["general"], "emergency_sentence")  # one sentence of a story
@@ -304,6 +307,8 @@ class ScopeGate(MessageReader, GraphComponent):
     def answer(self, reading: Reading) -> Verdict:
         """No check objected: the answer itself."""
         entities: dict[str, list[str]] = {}
+        if reading.intent == EMERGENCY_INTENT:
+            return Verdict(FALLBACK_INTENT, "unsure_emergency", reading.confidence)  # never decided here
         if reading.main_answers():
             entities["answer"] = reading.main_answers()
         elif reading.intent == FAQ_INTENT:

@@ -202,6 +202,13 @@ pytestmark = pytest.mark.unit
         # A past crisis that is back; "don't think I want to wake up" (2026-11-27, sets 55/58, new words).
         ("i was suicidal in my twenties, i'm ok now but it's coming back lately", "crisis"),
         ("honestly i dont think i want to go on like this", "crisis"),
+        # Youth slang and euphemisms; giving most things away (2026-11-27, sets 59/60, new words).
+        ("ngl been thinking about unaliving lately", "crisis"),
+        ("the sewerslide thoughts came back this week", "crisis"),
+        ("fr gonna kms if this flare doesnt stop", "crisis"),
+        ("been having su1cidal thoughts again", "crisis"),
+        ("if nothing changes by summer im ending it", "crisis"),
+        ("she's given away most of her clothes and said goodbye to the ones who matter", "crisis"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):
@@ -310,6 +317,7 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "thanks for everything, you really look after your patients. what is the usual dose",
         "my gp is not answering my emails, is ldn safe with sertraline",
         "i've taken 2 of them since monday, is vivid dreaming normal",
+        "i took my dose last night like normal, is ldn ok in pregnancy",
         "my hair went grey years ago, can ldn help hashimotos",
         # Seen in other languages: a seizure long over, a drug not working (2026-11-27, sets 55/56, new words).
         "tive uma convulsão em 2015 e nunca mais, o LDN é seguro?",
@@ -325,6 +333,8 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "hypothetically, if my tongue swelled after a dose what would i do? nothing is happening",
         "my brother's sudden heart attack last spring scared me, is ldn safe",
         "epilepsy well controlled, last seizure in 2016. is ldn ok",
+        "this exam will make me kms lol jk. anyway what is ldn",
+        "im ending it with my boyfriend, also is ldn ok with the pill",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -520,6 +530,7 @@ def test_a_pet_replaces_human_poison_control():
         ("positive test this morning! can i just stop ldn suddenly", "how_to_stop"),
         ("we're expecting, does ldn need tapering off or can she just quit", "how_to_stop"),
         ("is itching a common side effect of it?", "side_effect_not_listed"),
+        ("ldn making me itchy?? is that a thing", "side_effect_not_listed"),
         ("how quickly & is it safe", "time_to_work"),
     ],
 )
@@ -680,6 +691,15 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("my thyroid trouble started after my second pregnancy years ago, is ldn safe", []),
         ("i'm pregnant now; my thyroid trouble started after my first pregnancy. is ldn safe", ["pregnancy"]),
         ("nursing - is it ok?", ["breastfeeding"]),
+        # A teenager's own age in a few words; an adult's history (2026-11-27, set 59, new words).
+        ("15 w hashimotos, what does ldn do", ["child"]),
+        ("crps at 14 and it's ruining school, would ldn help", ["child"]),
+        ("just me here (16), is ldn safe", ["child"]),
+        ("any side effects? 17, fibro, on sertraline", ["child"]),
+        ("i was diagnosed at 16 and i'm 40 now, does ldn help crohns", []),
+        ("had crps at 15 and now i'm 32, would ldn help", []),
+        ("neuropathy since a fall at 16, im 27 now. does ldn help", []),
+        ("what dose at 16:00, morning or night", []),
     ],
 )
 def test_caution_cues(text, expected):
@@ -691,6 +711,8 @@ def test_medicines_named_by_kind_and_asked_about():
     # Alcohol by the glass or the pint; water is none (2026-11-27, sets 21/24, new words).
     assert other_medicines("he has the odd glass of red and a couple of pints at the weekend") == ["alcohol"]
     assert other_medicines("been drinking loads of water on it") == []
+    # Nicotine by vape (2026-11-27, set 59, new words).
+    assert other_medicines("i vape pretty much all day, does that matter") == ["nicotine"]
     assert medicine_is_the_question("can i take ldn with my sertraline", ["sertraline"])
     assert medicine_is_the_question("i'm on sertraline. can i take ldn with it?", ["sertraline"])
     assert not medicine_is_the_question("i take sertraline, can ldn help my fibro", ["sertraline"])

@@ -379,6 +379,13 @@ def test_an_unsure_emergency_reading_needs_a_word_of_the_emergency_examples():
         message = parsed(text, unsure)
         checker.process([message])
         assert message.get("intent")["name"] == expected, text
+    # ...unless it is as sure as any answer would be: decided by the emergency check, not left to the answer.
+    message = parsed("i dont want to lose my progress", [("emergency", 0.45), ("faq", 0.3), ("out_of_scope", 0.2)])
+    checker.process([message])
+    assert (message.get("intent")["name"], message.get("intent")["overruled_by"]) == (
+        "emergency",
+        "emergency_classifier_unconfirmed",
+    )
 
 
 def test_an_unsure_emergency_reading_comes_before_a_refused_question_type():
