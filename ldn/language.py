@@ -126,11 +126,12 @@ ENGLISH_QUESTION_WORDS = set(
 def _is_plainly_english(text: str) -> bool:
     """No word of another language, and two of the words English questions are made of."""
     words = [word.lower() for word in _WORD.findall(text)]
-    return (
-        not _is_foreign(text)
-        and not any(w in FOREIGN_WORDS and w not in english_words() for w in words)
-        and sum(w in ENGLISH_QUESTION_WORDS for w in words) >= 2
-    )
+    return not _is_foreign(text) and not _foreign(words) and sum(w in ENGLISH_QUESTION_WORDS for w in words) >= 2
+
+
+def _foreign(words: list[str]) -> list[str]:
+    """The words common in another language that are not English words too."""
+    return [w for w in words if w in FOREIGN_WORDS and w not in english_words()]
 
 
 def _is_foreign(text: str, min_foreign: int = 1, share: float = 0.3) -> bool:
@@ -148,5 +149,4 @@ def _is_foreign(text: str, min_foreign: int = 1, share: float = 0.3) -> bool:
     marked = [w for w in text.split() if _VIETNAMESE.search(w) or _OTHER_LATIN.search(w)]
     if len(marked) >= 3 or (len(marked) == 2 and len(marked) >= 0.15 * len(words)):
         return True
-    foreign = [w for w in words if w in FOREIGN_WORDS and w not in english_words()]
-    return len(foreign) >= max(min_foreign, round(share * len(words)))
+    return len(_foreign(words)) >= max(min_foreign, round(share * len(words)))

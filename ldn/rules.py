@@ -14,7 +14,7 @@ from pathlib import Path
 from re import Pattern
 
 from ldn import yaml_file
-from ldn.sentences import sentences
+from ldn.sentences import list_items, sentences
 from ldn.text import drug_named_plainly
 
 RULES_FILE = Path(__file__).with_name("rules.yml")
@@ -188,13 +188,10 @@ def is_over(sentence: str) -> bool:
     return _any(_informational("over"), sentence)
 
 
-_LIST_ITEM = re.compile(r"^\s*([-*\u2022\u00b7>]|\d{1,2}[.)])\s")
-
-
 def is_denied(sentence: str, text: str) -> bool:
     """ "What if my dog got into my capsules? She hasn't": a question, or its denial, in a message
     that says it did not happen."""
-    if _LIST_ITEM.match(sentence) and _any(_informational("list_denied"), text):
+    if sentence in list_items(text) and _any(_informational("list_denied"), text):
         return True  # an item of a quoted warning list the message denies as a whole
     return _any(_informational("denied"), text) and (
         sentence.rstrip().endswith("?") or _any(_informational("denied"), sentence)

@@ -6,6 +6,7 @@ cost"). The scope gate takes the context (condition, pregnancy, medicines, who
 it is about) from the whole message, and the question from these pieces.
 """
 
+import functools
 import re
 
 # A sentence ends at . ! ? or a line break ("1.5 mg" has no end inside; after a number, a
@@ -66,13 +67,28 @@ _LIST_MARK = re.compile(r"^\(?[1-9][.)]\s*")
 _QUESTION_MARK = re.compile(r"^(?:(?:q|question)\s*\d{0,2}\s*[:.)-]|(?:q|question)\s*\d{1,2}\b)\s*", re.IGNORECASE)
 
 
-def sentences(text: str) -> list[str]:
-    """The message's sentences, stripped, empty ones dropped."""
+# A piece that starts with a list's mark: a bullet, a quote mark or a number ("- fainting", "2) chest pain").
+_ITEM_START = re.compile(r"^\s*([-*\u2022\u00b7>]|\(?\d{1,2}[.)])\s")
+
+
+@functools.lru_cache(maxsize=1024)
+def _pieces(text: str) -> tuple[tuple[str, bool], ...]:
+    """The message's sentences, stripped, empty ones dropped, each with whether it is a list's item."""
     found = [_QUESTION_MARK.sub("", s.strip()) for s in _SENTENCE_END.split(text) if s and s.strip()]
     if not _A_LIST.search(text):
-        return [s for s in found if s]
+        return tuple((s, bool(_ITEM_START.match(s))) for s in found if s)
     items = (s.strip() for sentence in found for s in _LIST_ITEM.split(sentence))
-    return [s for s in (_LIST_MARK.sub("", s) for s in items) if s]
+    return tuple((piece, bool(_ITEM_START.match(s))) for s in items if (piece := _LIST_MARK.sub("", s)))
+
+
+def sentences(text: str) -> list[str]:
+    """The message's sentences, stripped, empty ones dropped (a numbered list's items without their numbers)."""
+    return [piece for piece, _ in _pieces(text)]
+
+
+def list_items(text: str) -> list[str]:
+    """The sentences of `text` that are items of a list, bulleted or numbered, as `sentences` gives them."""
+    return [piece for piece, is_item in _pieces(text) if is_item]
 
 
 # A question after a comma, with no question mark: "my grandad's friend takes it for something, what

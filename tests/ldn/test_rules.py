@@ -313,6 +313,9 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "my new cardiologist (saw her for palpitations last week) thinks ldn is nonsense, is there research",
         "the leaflet says:\n- chest pain\n- fainting\nnone of those are happening to me, is ldn safe",
         "the leaflet: seek urgent help if you have trouble breathing. I am scared to start ldn",
+        # ...and a numbered one, whose numbers the sentences drop (2026-11-27, review, new words).
+        "my sheet lists:\n1. swollen lips\n2. passing out\nnone of those is happening here. what's the dose",
+        "my sheet lists:\n1) swollen lips\n2) passing out\nnone of those is happening here. what's the dose",
         # A thank-you to the clinic, a doctor's email unanswered, a dose taken (2026-11-27, sets 53/54).
         "thanks for everything, you really look after your patients. what is the usual dose",
         "my gp is not answering my emails, is ldn safe with sertraline",

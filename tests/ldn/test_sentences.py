@@ -121,3 +121,12 @@ def test_a_full_stop_after_a_decimal_dose_ends_a_sentence():
 def test_a_plus_joins_two_questions():
     """ "how does it work + what does it cost" (2026-11-27, set 50, new words)."""
     assert question_parts("how does it work + what does it cost") == ["how does it work", "what does it cost"]
+
+
+def test_list_items_are_told_apart_from_the_writers_own_sentences():
+    """A bulleted or numbered list's items, numbers dropped as `sentences` drops them (2026-11-27, review)."""
+    from ldn.sentences import list_items
+
+    assert list_items("it says:\n1. dizziness\n2. a rash\nis that normal") == ["dizziness", "a rash"]
+    assert list_items("it says:\n- dizziness\n- a rash\nis that normal") == ["- dizziness", "- a rash"]
+    assert list_items("i take 1.5 mg at night. is that normal") == []
