@@ -31,6 +31,7 @@ pytestmark = pytest.mark.server
 
 REPLY_WAIT_S = 20
 SILENCE_WAIT_S = 5
+EXTRA_REPLY_WAIT_S = 1.5
 
 
 class WidgetClient:
@@ -202,8 +203,8 @@ ECHO_APP = textwrap.dedent(
     module, name, port = sys.argv[1], sys.argv[2], int(sys.argv[3])
     channel = getattr(importlib.import_module(module), name)(session_persistence=True)
 
-    async def echo(message):
-        await message.output_channel.send_text_message(message.sender_id, "echo: " + message.text)
+    async def echo(message):  # sends as Rasa's processor does, so channels/guard.py sees it
+        await message.output_channel.send_response(message.sender_id, {"text": "echo: " + message.text})
 
     app = Sanic("echo_" + name)
     app.blueprint(channel.blueprint(echo))
@@ -275,7 +276,10 @@ def test_replies_reach_a_persistent_session(echo_apps, channel):
     client = WidgetClient(echo_apps[channel], "http://widget.test").connect()
     try:
         client.say("hello")
-        assert reply_text(client.wait_for(1, timeout=SILENCE_WAIT_S)) == "echo: hello"
+        assert client.wait_for(1, timeout=SILENCE_WAIT_S), "no reply"
+        # then nothing more: a spurious "having trouble" notice (channels/guard.py) came
+        # right after the echo in the same long-poll, once in CI (stop 27)
+        assert reply_text(client.wait_for(2, timeout=EXTRA_REPLY_WAIT_S)) == "echo: hello"
     finally:
         client.close()
 
