@@ -67,11 +67,14 @@ class QuestionType:
     unless: tuple[Pattern, ...]
     answered_by: tuple[str, ...]
     unless_listed_side_effect: bool
+    unless_only_told: str | None = None
 
     def matches(self, text: str, plain: str) -> bool:
         """Asked in `plain` (the text with regular naltrexone named plainly); an exception in either
         ("isn't naltrexone for alcoholics? could it help his drinking" asks about no drink)."""
         if not _any(self.asks, plain) or _any(self.unless, text) or _any(self.unless, plain):
+            return False
+        if self.unless_only_told and asked_beside_what_is_told(self.unless_only_told, text):
             return False
         return not (self.unless_listed_side_effect and is_listed_side_effect(text))
 
@@ -88,6 +91,8 @@ class Caution:
     answers_instead_of: tuple[str, ...] = ()
     answers_when_asked: tuple[Pattern, ...] = ()
     told: tuple[Pattern, ...] = ()
+    still_asked: tuple[Pattern, ...] = ()
+    not_answered_when_told: tuple[str, ...] = ()
 
     def called_for(self, text: str) -> bool:
         return bool(self.cues) and _any(self.cues, text) and not _any(self.unless, text)
@@ -123,6 +128,7 @@ def question_types() -> tuple[QuestionType, ...]:
             _compile(spec.get("unless")),
             tuple(spec.get("answered_by") or ()),
             bool(spec.get("unless_listed_side_effect")),
+            spec.get("unless_only_told"),
         )
         for name, spec in _rules()["question_types"].items()
     )
@@ -142,6 +148,8 @@ def cautions() -> tuple[Caution, ...]:
             tuple(spec.get("answers_instead_of") or ()),
             _compile(spec.get("answers_when_asked")),
             _compile(spec.get("told")),
+            _compile(spec.get("still_asked")),
+            tuple(spec.get("not_answered_when_told") or ()),
         )
         for name, spec in _rules()["cautions"].items()
     )
@@ -553,6 +561,21 @@ def without_what_is_told(name: str, text: str) -> list[str]:
     clauses = _CLAUSE.split(normalize(text))
     kept = [c for c in clauses if not _any(caution.told, c)]
     return kept if len(kept) < len(clauses) else []
+
+
+def asked_beside_what_is_told(name: str, text: str) -> list[str]:
+    """ "I'm breastfeeding so not starting yet, but what does it cost?": the clauses asking another
+    question beside the caution's state only told (none when the rest asks about the caution too)."""
+    caution = _caution(name)
+    rest = without_what_is_told(name, text)
+    joined = " ".join(rest)
+    if not rest or caution.called_for(joined) or _any(caution.still_asked, joined):
+        return []
+    return [] if caution_is_the_question(name, joined) else rest
+
+
+def not_answered_when_told(name: str) -> tuple[str, ...]:
+    return _caution(name).not_answered_when_told
 
 
 def caution_is_the_question(name: str, question: str) -> bool:

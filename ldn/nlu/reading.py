@@ -148,6 +148,7 @@ class MessageReader:
             # "In recovery from heroin": what the addiction is to gets the medicine caution (never the question).
             reading.medicines += [m for m in rules.substances_of_addiction_named(text) if m not in reading.medicines]
         self._read_past_a_told_caution(reading)
+        self._read_past_told_breastfeeding(reading)
         _answer_with_the_conditions_topic(reading)
         if (
             "pregnancy" in rules.caution_cues(text)
@@ -207,6 +208,27 @@ class MessageReader:
             reading.intent, reading.confidence = FAQ_INTENT, probability
             reading.answer_from_sentence(topic, probability)
         elif intent == CONDITION_INTENT and names_a_condition and len(" ".join(rest).split()) <= KEYWORD_QUESTION_WORDS:
+            reading.answer_the_condition_from_sentence(probability)
+
+    def _read_past_told_breastfeeding(self, reading: Reading) -> None:
+        """ "breastfeeding. usual dose?": the classifier refuses for the breastfeeding, which is only
+        told; the rest asks another guide question, answered with the breastfeeding caution. Also when
+        the classifier's answer to the whole is in doubt because of the breastfeeding ("breastfeeding.
+        usual dose?")."""
+        doubted = reading.intent == FAQ_INTENT and reading.answer_source == "whole"
+        if self.model is None or not (reading.intent == OUT_OF_SCOPE_INTENT or doubted):
+            return
+        rest = rules.asked_beside_what_is_told("breastfeeding", reading.text)
+        if not rest:
+            return
+        label, probability = self._surest_reading([" ".join(rest), *rest])
+        intent, _, topic = label.partition("/")
+        if probability < self.config["sentence_threshold"]:
+            return
+        if intent == FAQ_INTENT and topic not in rules.not_answered_when_told("breastfeeding"):
+            reading.intent, reading.confidence = FAQ_INTENT, probability
+            reading.answer_from_sentence(topic, probability)
+        elif intent == CONDITION_INTENT and reading.covered and not reading.uncovered:
             reading.answer_the_condition_from_sentence(probability)
 
     def _read_past_a_told_caution(self, reading: Reading) -> None:

@@ -458,6 +458,9 @@ def test_a_pet_replaces_human_poison_control():
         ("is ldn ok while breastfeeding", "breastfeeding"),
         # "While nursing", not a nursing job (2026-11-27, set 46, new words).
         ("would it be safe if i'm still nursing", "breastfeeding"),
+        # Told, but asked about too (2026-11-27, new words).
+        ("im breastfeeding, would it be ok to start ldn", "breastfeeding"),
+        ("breastfeeding my 5 month old. does ldn get into breast milk", "breastfeeding"),
         ("can my dog take ldn for arthritis", "animals"),
         ("how do i come off ldn", "stopping_or_changing"),
         ("whats the ramp up schedule, begin on 0.5 then what", "stopping_or_changing"),
@@ -573,6 +576,10 @@ def test_question_types_are_recognised(text, kind):
         "is it a tablet vs liquid thing or only capsules?",
         "does it really ease pain or does it just make you care less about it",
         "we finished breastfeeding at christmas, what can ldn help with",
+        # Breastfeeding only told beside another guide question (2026-11-27, sets 53/57/58, new words).
+        "what is the normal dose in mg, breastfeeding",
+        "i'm breastfeeding my 6 month old so waiting a bit, but is ldn a liquid or a pill",
+        "not yet as i'm still nursing, but what do people use ldn for",
         # Water is no alcohol; real benefits people get are no purchase (2026-11-27, sets 21/22, new words).
         "been drinking plenty of water all week, what are the usual side effects",
         "are there any genuine benefits patients get from it",

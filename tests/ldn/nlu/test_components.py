@@ -794,6 +794,28 @@ def test_a_told_pregnancy_leaves_the_question_asked():
     assert (found["answer"], found["caution"]) == (["faq/dose"], ["pregnancy"])
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Told, and another guide question asked: that answer, with the caution (2026-11-27, sets 53/57/58, new words).
+        ("how much is ldn a month? im breastfeeding", ("faq", ["faq/cost"])),
+        ("breastfeeding. what does it cost", ("faq", ["faq/cost"])),
+        ("i'm nursing my 2 month old so not starting yet, but how do i take ldn", ("faq", ["faq/how_to_take"])),
+        # Asked about: still refused.
+        ("im breastfeeding, is it ok to take ldn", ("out_of_scope", None)),
+        ("i'm breastfeeding. how do i take ldn without it getting into my milk", ("out_of_scope", None)),
+        ("im nursing. what would ldn do to her", ("out_of_scope", None)),
+    ],
+)
+def test_breastfeeding_told_leaves_another_question_answered(text, expected):
+    checker = gate_reading_questions(SENTENCE_EXAMPLES + [("is it ok to take ldn", "faq/safety")])
+    message = parsed(text, [("out_of_scope", 0.7), ("faq", 0.3)], [("cost", 0.5)])
+    checker.process([message])
+    found = verdict_entities(message)
+    assert (message.get("intent")["name"], found.get("answer")) == expected
+    assert found["caution"] == ["breastfeeding"]
+
+
 def test_a_short_question_that_points_back_at_nothing_is_also_read_on_its_own():
     """ "...prescribed it for my fibro. how does it work": the story before it reads "not covered";
     the question alone reads the mechanism surely (2026-11-27, set 12)."""
