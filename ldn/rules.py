@@ -68,6 +68,7 @@ class QuestionType:
     answered_by: tuple[str, ...]
     unless_listed_side_effect: bool
     unless_only_told: str | None = None
+    asks_anywhere: tuple[Pattern, ...] = ()
 
     def matches(self, text: str, plain: str) -> bool:
         """Asked in `plain` (the text with regular naltrexone named plainly); an exception in either
@@ -129,6 +130,7 @@ def question_types() -> tuple[QuestionType, ...]:
             tuple(spec.get("answered_by") or ()),
             bool(spec.get("unless_listed_side_effect")),
             spec.get("unless_only_told"),
+            _compile(spec.get("asks_anywhere")),
         )
         for name, spec in _rules()["question_types"].items()
     )
@@ -244,6 +246,14 @@ def question_types_asked(text: str) -> list[str]:
     text = normalize(text)
     plain = regular_naltrexone_named_plainly(text)
     return [kind.name for kind in question_types() if kind.matches(text, plain)]
+
+
+@functools.lru_cache(maxsize=1024)
+def question_types_asked_anywhere(text: str) -> list[str]:
+    """Kinds of question asked wherever their `asks_anywhere` words stand in the whole message: "my cat
+    has IBD and the vet mentioned LDN. Is it the same stuff they give people?" asks about an animal."""
+    text = normalize(text)
+    return [kind.name for kind in question_types() if _any(kind.asks_anywhere, text) and not _any(kind.unless, text)]
 
 
 def answered_by(kind: str) -> tuple[str, ...]:

@@ -33,7 +33,7 @@ FLOORS: dict = {
     "patients_dev8": {"in_scope_accuracy": 0.932},
     "patients_dev9": {"in_scope_accuracy": 0.939, "confidently_wrong": 1},
     "patients_dev10": {"confidently_wrong": 1},
-    "patients_dev11": {"in_scope_accuracy": 0.9, "confidently_wrong": 1},
+    "patients_dev11": {"in_scope_accuracy": 0.908, "confidently_wrong": 1},
     "patients_dev12": {"in_scope_accuracy": 0.901, "confidently_wrong": 2},
     "patients_dev13": {"confidently_wrong": 1},
     "patients_dev15": {"in_scope_accuracy": 0.947, "confidently_wrong": 1},
@@ -63,7 +63,7 @@ FLOORS: dict = {
     "patients_dev37": {"in_scope_accuracy": 0.919, "confidently_wrong": 3},
     # Sets 39-44 (twelfth session), at the thirteenth session's figures. Their wrong answers are
     # mostly two close topics told apart the other way (how it works for pain, evidence for safety).
-    "patients_dev39": {"in_scope_accuracy": 0.919, "out_of_scope_handled": 0.916, "confidently_wrong": 3},
+    "patients_dev39": {"in_scope_accuracy": 0.926, "out_of_scope_handled": 0.916, "confidently_wrong": 3},
     "patients_dev40": {"in_scope_accuracy": 0.944, "out_of_scope_handled": 0.925, "confidently_wrong": 1},
     "patients_dev41": {"confidently_wrong": 1},
     "patients_dev42": {"confidently_wrong": 1},
@@ -79,12 +79,16 @@ FLOORS: dict = {
     "patients_dev50": {"in_scope_accuracy": 0.933, "confidently_wrong": 4},
     "patients_dev51": {"out_of_scope_handled": 0.944, "confidently_wrong": 1},
     "patients_dev52": {"in_scope_accuracy": 0.902, "confidently_wrong": 3},
-    "patients_dev53": {"in_scope_accuracy": 0.934},
+    "patients_dev53": {"in_scope_accuracy": 0.943},
     "patients_dev54": {"out_of_scope_handled": 0.944, "confidently_wrong": 1},
     "patients_dev55": {"out_of_scope_handled": 0.944, "confidently_wrong": 2},
-    "patients_dev57": {"in_scope_accuracy": 0.83, "confidently_wrong": 2},
+    "patients_dev57": {"in_scope_accuracy": 0.862, "confidently_wrong": 2},
     "patients_dev58": {"confidently_wrong": 1},
     "patients_dev59": {"in_scope_accuracy": 0.948, "confidently_wrong": 2},
+    "patients_dev61": {"in_scope_accuracy": 0.911, "confidently_wrong": 5},
+    "patients_dev62": {"in_scope_accuracy": 0.669, "out_of_scope_handled": 0.777, "confidently_wrong": 7, "false_alarm_rate": 0.062},
+    "patients_dev63": {"in_scope_accuracy": 0.845, "confidently_wrong": 6},
+    "patients_dev64": {"in_scope_accuracy": 0.882, "confidently_wrong": 4},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 13 still get emergency guidance (recall first; one more
     # since the classifier's unsure `emergency` gets emergency guidance, README eighth batch).

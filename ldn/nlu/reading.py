@@ -148,7 +148,8 @@ class MessageReader:
             # "In recovery from heroin": what the addiction is to gets the medicine caution (never the question).
             reading.medicines += [m for m in rules.substances_of_addiction_named(text) if m not in reading.medicines]
         self._read_past_a_told_caution(reading)
-        self._read_past_told_breastfeeding(reading)
+        for state in ("breastfeeding", "pregnancy"):
+            self._read_past_a_told_state(reading, state)
         _answer_with_the_conditions_topic(reading)
         if (
             "pregnancy" in rules.caution_cues(text)
@@ -191,6 +192,13 @@ class MessageReader:
         assert self.model is not None
         return max((self.model.rank(t, top=1)[0] for t in texts), key=lambda r: r[1])
 
+    def _read_the_rest(self, rest: list[str]) -> tuple[str, str, float] | None:
+        """The rest of a message read whole, and each of its clauses ("..., and my dr brought it up" says
+        nothing): the surest reading's intent, topic and probability; None when it is not sure enough."""
+        label, probability = self._surest_reading([" ".join(rest), *rest])
+        intent, _, topic = label.partition("/")
+        return (intent, topic, probability) if probability >= self.config["sentence_threshold"] else None
+
     def _read_past_told_medicines(self, reading: Reading, names_a_condition: bool) -> None:
         """ "What benefit i get from LDN, i take metformin and lisinopril already": the classifier
         refuses for the medicines, which are only told; the rest of the question asks the guide
@@ -198,34 +206,33 @@ class MessageReader:
         if self.model is None or reading.intent != OUT_OF_SCOPE_INTENT or not reading.medicines:
             return
         rest = rules.without_told_medicines(reading.question, reading.medicines)
-        if not rest:
+        read = self._read_the_rest(rest) if rest else None
+        if read is None:
             return
-        label, probability = self._surest_reading([" ".join(rest), *rest])
-        intent, _, topic = label.partition("/")
-        if probability < self.config["sentence_threshold"]:
-            return
+        intent, topic, probability = read
         if intent == FAQ_INTENT and rules.read_past_told_medicines_for(topic):
             reading.intent, reading.confidence = FAQ_INTENT, probability
             reading.answer_from_sentence(topic, probability)
         elif intent == CONDITION_INTENT and names_a_condition and len(" ".join(rest).split()) <= KEYWORD_QUESTION_WORDS:
             reading.answer_the_condition_from_sentence(probability)
 
-    def _read_past_told_breastfeeding(self, reading: Reading) -> None:
-        """ "breastfeeding. usual dose?": the classifier refuses for the breastfeeding, which is only
-        told; the rest asks another guide question, answered with the breastfeeding caution. Also when
-        the classifier's answer to the whole is in doubt because of the breastfeeding ("breastfeeding.
-        usual dose?")."""
+    def _read_past_a_told_state(self, reading: Reading, name: str) -> None:
+        """ "breastfeeding. usual dose?", "do i swallow it or what, im 7 months pregnant": the classifier
+        refuses for the state, which is only told (the caution `name`'s `told`); the rest asks another guide
+        question, answered with the caution. Also when the classifier's answer to the whole is in doubt
+        because of the state. Whether it is OK to take gets the pregnancy answer (`answers_instead_of`);
+        beside breastfeeding, never an answer the rules file keeps from it (`not_answered_when_told`)."""
         doubted = reading.intent == FAQ_INTENT and reading.answer_source == "whole"
         if self.model is None or not (reading.intent == OUT_OF_SCOPE_INTENT or doubted):
             return
-        rest = rules.asked_beside_what_is_told("breastfeeding", reading.text)
-        if not rest:
+        rest = rules.asked_beside_what_is_told(name, reading.text)
+        read = self._read_the_rest(rest) if rest else None
+        if read is None:
             return
-        label, probability = self._surest_reading([" ".join(rest), *rest])
-        intent, _, topic = label.partition("/")
-        if probability < self.config["sentence_threshold"]:
-            return
-        if intent == FAQ_INTENT and topic not in rules.not_answered_when_told("breastfeeding"):
+        intent, topic, probability = read
+        if intent == FAQ_INTENT and topic not in rules.not_answered_when_told(name):
+            if topic in rules.caution_answers_instead_of(name):
+                topic = name
             reading.intent, reading.confidence = FAQ_INTENT, probability
             reading.answer_from_sentence(topic, probability)
         elif intent == CONDITION_INTENT and reading.covered and not reading.uncovered:
@@ -238,11 +245,10 @@ class MessageReader:
         rest = rules.without_what_is_told("pregnancy", reading.text)
         if not rest or rules.caution_is_the_question("pregnancy", " ".join(rest)):
             return
-        # The rest read whole, and each of its clauses ("..., and my dr brought it up" says nothing): the surest.
-        label, probability = self._surest_reading([" ".join(rest), *rest])
-        intent, _, topic = label.partition("/")
-        if probability < self.config["sentence_threshold"]:
+        read = self._read_the_rest(rest)
+        if read is None:
             return
+        intent, topic, probability = read
         if intent == FAQ_INTENT and topic != "pregnancy" and topic not in rules.caution_answers_instead_of("pregnancy"):
             reading.answer_from_sentence(topic, probability)
         elif (

@@ -267,7 +267,8 @@ class ScopeGate(MessageReader, GraphComponent):
         if reading.intent not in (FAQ_INTENT, CONDITION_INTENT, FALLBACK_INTENT, OUT_OF_SCOPE_INTENT, "ask_how_much"):
             return None
         answers = reading.main_answers() or [reading.intent]
-        for kind in rules.question_types_asked(reading.question):
+        asked = rules.question_types_asked(reading.question) + rules.question_types_asked_anywhere(reading.text)
+        for kind in asked:
             if not any(answer.split("/")[-1] in rules.answered_by(kind) for answer in answers):
                 reason = "side_effect" if kind == "side_effect_not_listed" else kind
                 return Verdict(OUT_OF_SCOPE_INTENT, f"question_type:{kind}", entities={"not_covered": [reason]})

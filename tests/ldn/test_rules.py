@@ -209,6 +209,8 @@ pytestmark = pytest.mark.unit
         ("been having su1cidal thoughts again", "crisis"),
         ("if nothing changes by summer im ending it", "crisis"),
         ("she's given away most of her clothes and said goodbye to the ones who matter", "crisis"),
+        # Someone else's words quoted (2026-11-27, set 53, new words).
+        ("my dad keeps going on about 'ending it all' since the diagnosis", "crisis"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):
@@ -338,6 +340,7 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "epilepsy well controlled, last seizure in 2016. is ldn ok",
         "this exam will make me kms lol jk. anyway what is ldn",
         "im ending it with my boyfriend, also is ldn ok with the pill",
+        "we kept talking about ending it with our old pharmacy, what does ldn cost elsewhere",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -431,6 +434,16 @@ def test_crisis_guidance_comes_first_when_several_match():
     assert emergency_kinds("I took the whole bottle because I want to die")[0] == "crisis"
 
 
+def test_an_animal_in_the_story_asks_about_an_animal():
+    """The question sentence names no animal; the story does (2026-11-27, set 63, new words)."""
+    from ldn.rules import question_types_asked_anywhere
+
+    assert question_types_asked_anywhere("our dog has itchy skin and the vet suggested ldn. same as human ldn?") == [
+        "animals"
+    ]
+    assert question_types_asked_anywhere("i walk my dog every day. how does ldn work?") == []
+
+
 def test_a_pet_replaces_human_poison_control():
     assert emergency_kinds("my dog ate my ldn capsules") == ["pet"]
 
@@ -456,6 +469,9 @@ def test_a_pet_replaces_human_poison_control():
         ("can i have a glass of wine on ldn", "alcohol"),
         ("is it safe to give ldn to children", "for_children"),
         ("is ldn ok while breastfeeding", "breastfeeding"),
+        # A prescriber near a place; other medicines dropped for LDN alone (2026-11-27, set 61, new words).
+        ("any ldn friendly doctors around manchester", "where_to_get"),
+        ("could my dad just come off his other meds and rely on ldn alone", "stopping_or_changing"),
         # "While nursing", not a nursing job (2026-11-27, set 46, new words).
         ("would it be safe if i'm still nursing", "breastfeeding"),
         # Told, but asked about too (2026-11-27, new words).
@@ -732,6 +748,8 @@ def test_medicines_named_by_kind_and_asked_about():
     assert medicine_is_the_question("what's the usual dose of low dose lithium?", ["lithium"])
     assert not medicine_is_the_question("what are the side effects of ldn? i take lithium", ["lithium"])
     assert not medicine_is_the_question("side effects with my other meds, im on lithium", ["lithium"])
+    # "That combination" points back at the medicine told (2026-11-27, set 61, new words).
+    assert medicine_is_the_question("would that combo be alright? he takes codeine", ["codeine"])
 
 
 def test_a_medicine_named_only_in_the_story_is_not_the_question():
@@ -816,6 +834,8 @@ def test_every_caution_has_a_reply_name():
         # "A drug for addiction" says what the drug is when another condition follows (2026-11-27, set 18).
         ("how does a medicine made for addiction help with ms?", "addiction", True),
         ("is it a drug for ms?", "ms", False),
+        # "A drug for heroin addicts" says what the drug is (2026-11-27, sets 62/64, new words).
+        ("so how would a pill for opioid addicts calm my immune system", "addicts", True),
         # What the drug is given to people trying to give up (2026-11-27, set 22, new words).
         ("isn't it the stuff they give folks trying to beat addiction? why me", "addiction", True),
         # What they give people to stop it (2026-11-27, set 25, new words).

@@ -816,6 +816,22 @@ def test_breastfeeding_told_leaves_another_question_answered(text, expected):
     assert found["caution"] == ["breastfeeding"]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Told beside another guide question the classifier refused (2026-11-27, set 64, new words).
+        ("what does ldn cost. im 5 months pregnant", ["faq/cost"]),
+        ("im 5 months pregnant, how do i take ldn", ["faq/how_to_take"]),
+    ],
+)
+def test_a_told_pregnancy_leaves_a_refused_question_answered(text, expected):
+    checker = gate_reading_questions(SENTENCE_EXAMPLES + [("is it ok to take ldn", "faq/safety")])
+    message = parsed(text, [("out_of_scope", 0.7), ("faq", 0.3)], [("cost", 0.5)])
+    checker.process([message])
+    found = verdict_entities(message)
+    assert (found.get("answer"), found["caution"]) == (expected, ["pregnancy"])
+
+
 def test_a_short_question_that_points_back_at_nothing_is_also_read_on_its_own():
     """ "...prescribed it for my fibro. how does it work": the story before it reads "not covered";
     the question alone reads the mechanism surely (2026-11-27, set 12)."""
