@@ -372,6 +372,8 @@ def is_set_aside(question: str, name: str, others: Iterable[str] = ()) -> bool:
 
     if _any(_section("sets_aside"), question[:at]) or _any(_section("names_the_drug"), question[after:]):
         return True
+    if _pattern(_rules()["drug_for"]).search(question[:at]) and _pattern(_rules()["who_a_drug_is_for"]).search(name):
+        return True
     if _any(_section("names_the_drug_before_another"), question[:at]) and another_named_from(after):
         return True
     # The turn is in the same sentence ("...does it help MS? But what about fibro" asks both).

@@ -85,9 +85,14 @@ FLOORS: dict = {
     "patients_dev57": {"in_scope_accuracy": 0.862, "confidently_wrong": 2},
     "patients_dev58": {"confidently_wrong": 1},
     "patients_dev59": {"in_scope_accuracy": 0.948, "confidently_wrong": 2},
-    "patients_dev61": {"in_scope_accuracy": 0.911, "confidently_wrong": 5},
-    "patients_dev62": {"in_scope_accuracy": 0.669, "out_of_scope_handled": 0.777, "confidently_wrong": 7, "false_alarm_rate": 0.062},
-    "patients_dev63": {"in_scope_accuracy": 0.845, "confidently_wrong": 6},
+    "patients_dev61": {"in_scope_accuracy": 0.911, "confidently_wrong": 4},
+    "patients_dev62": {
+        "in_scope_accuracy": 0.669,
+        "out_of_scope_handled": 0.805,
+        "confidently_wrong": 6,
+        "false_alarm_rate": 0.062,
+    },
+    "patients_dev63": {"in_scope_accuracy": 0.845, "confidently_wrong": 5},
     "patients_dev64": {"in_scope_accuracy": 0.882, "confidently_wrong": 4},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 13 still get emergency guidance (recall first; one more

@@ -436,7 +436,14 @@ def _answer_the_topic_named(reading: Reading, ranking: list[dict[str, Any]], con
     # ...the whole message, or its only question: "LDN = ? keeps coming up in my group".
     only_question = reading.pieces[0] if len(reading.pieces) == 1 else reading.text
     if rules.names_only_the_drug(only_question):
-        reading.intent, reading.topic, reading.answer_source = FAQ_INTENT, "what_is", "rules"
+        told_before = reading.text.lower()[: max(reading.text.lower().find(only_question.lower()), 0)]
+        if any(surface.lower() in told_before for surface in condition_surfaces):
+            # "Graves disease, hyperthyroid. LDN?": the drug asked about for the condition told before
+            # (patients_dev62, 2026-11-27: it got what LDN is); not "LDN = ? keeps popping up in the
+            # crohns group" (patients_dev42).
+            reading.intent, reading.answer_source = CONDITION_INTENT, "rules"
+        else:
+            reading.intent, reading.topic, reading.answer_source = FAQ_INTENT, "what_is", "rules"
         return
     if topic and asks and topic in [_topic_of(r) for r in ranking[:3]]:
         reading.intent = FAQ_INTENT

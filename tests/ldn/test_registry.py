@@ -163,6 +163,8 @@ def test_a_medicine_the_list_lacks_is_known_by_its_ending(word, expected):
         ("she was started on buspirone in may", ["buspirone"]),
         ("my covid booster is booked for friday", ["covid booster"]),
         ("having the flu jab next week", ["flu jab"]),
+        # A migraine medicine by its class (2026-11-27, set 61, new words).
+        ("his triptans stopped working in the spring", ["triptans"]),
     ],
 )
 def test_medicines_are_found_by_name(nlp, text, expected):

@@ -836,6 +836,7 @@ def test_every_caution_has_a_reply_name():
         ("is it a drug for ms?", "ms", False),
         # "A drug for heroin addicts" says what the drug is (2026-11-27, sets 62/64, new words).
         ("so how would a pill for opioid addicts calm my immune system", "addicts", True),
+        ("so how would a pill for heroin addicts calm my immune system", "heroin addicts", True),
         # What the drug is given to people trying to give up (2026-11-27, set 22, new words).
         ("isn't it the stuff they give folks trying to beat addiction? why me", "addiction", True),
         # What they give people to stop it (2026-11-27, set 25, new words).
@@ -873,6 +874,8 @@ def test_a_medicine_named_as_what_ldn_blocks_is_not_taken():
     assert not is_blocked_by_ldn("can I take it with tramadol", "tramadol")
     # The body's own painkillers, blocked (2026-11-27, set 52, new words).
     assert is_blocked_by_ldn("if it's blocking my own natural painkillers how can it help", "painkillers")
+    # Someone's own medicine that LDN might block is taken (2026-11-27, set 63, new words).
+    assert not is_blocked_by_ldn("does ldn block his oxycodone? he needs it after surgery", "oxycodone")
 
 
 def test_a_medicine_named_as_what_ldn_is_asked_to_be_is_not_taken():

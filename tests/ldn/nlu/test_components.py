@@ -312,6 +312,22 @@ def test_the_name_alone_asks_what_it_is():
     assert verdict(message)[2]["answer"] == ["faq/what_is"]
 
 
+@pytest.mark.parametrize(
+    "text, condition, expected",
+    [
+        # The name alone after a condition told asks about that condition (2026-11-27, set 62, new words).
+        ("crohns since 2019, flaring again. ldn?", ("crohns",), ("ask_condition", ["condition/crohns"])),
+        ("lupus, on plaquenil for years. LDN?", ("lupus",), ("out_of_scope", None)),
+        # ...not a condition named after it (2026-11-27, set 42, new words).
+        ("ldn?? it is all over the ms forums", ("multiple_sclerosis", "ms"), ("faq", ["faq/what_is"])),
+    ],
+)
+def test_the_name_alone_after_a_condition_asks_about_the_condition(text, condition, expected):
+    message = parsed(text, [("faq", 0.95)], [("what_is", 0.4)], [("condition", *condition)])
+    intent, _, found = verdict(message)
+    assert (intent, found.get("answer")) == expected
+
+
 def test_the_tracker_records_the_answer_chosen():
     message = parsed("side effects?", [("faq", 0.95)], [("side_effects", 0.9), ("safety", 0.1)])
     intent, reason, found = verdict(message)
