@@ -313,6 +313,12 @@ def _clause_asks(clause: str) -> bool:
     return "?" in clause or _any(_part("told_not_asked", "asks"), clause)
 
 
+def asks_anything(question: str) -> bool:
+    """Some clause of the question asks (a question mark, a question word): "crohns for 8 years, on
+    azathioprine, gut still a mess" asks nothing in so many words."""
+    return any(_clause_asks(clause) for clause in _told_clauses(normalize(question)))
+
+
 def _only_told(question: str, medicines: Iterable[str], medicine: Caution) -> bool:
     """ "Sister takes LDN with her Prozac and swears by it, what is it supposed to do?": every clause
     naming the medicine only tells, and a clause that asks neither names nor points back at it."""

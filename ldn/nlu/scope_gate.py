@@ -243,8 +243,16 @@ class ScopeGate(MessageReader, GraphComponent):
             rules.medicine_is_the_question(reading.question, medicines)
             or reading.intent == OUT_OF_SCOPE_INTENT
             # "What are the side effects of metformin?" asks about it; "what benefits could my dad expect?
-            # ...no prescription meds, just vitamin D" tells it beside a question about LDN.
-            or (not rules.mentions_ldn(reading.text) and rules.names_a_medicine(reading.question, medicines))
+            # ...no prescription meds, just vitamin D" tells it beside a question about LDN; and so does
+            # a covered condition told with it, asking nothing ("crohns for 8 years, on azathioprine, gut
+            # still a mess": patients_dev62, 2026-11-27).
+            or (
+                not rules.mentions_ldn(reading.text)
+                and rules.names_a_medicine(reading.question, medicines)
+                and not (
+                    reading.intent == CONDITION_INTENT and reading.covered and not rules.asks_anything(reading.question)
+                )
+            )
         ):
             return Verdict(OUT_OF_SCOPE_INTENT, "medicine", entities={"not_covered": ["medicine"]})
         return None

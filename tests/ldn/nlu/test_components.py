@@ -378,6 +378,21 @@ def test_a_medicine_told_in_a_message_that_never_names_ldn_is_a_caution_not_a_re
     assert verdict(asked)[:2] == ("out_of_scope", "medicine")
 
 
+def test_a_covered_condition_told_with_a_medicine_asking_nothing_gets_the_condition_answer():
+    """No LDN named, no question asked: the condition is the concern (2026-11-27, set 62, new words);
+    asked about, the medicine is still the question."""
+    entities = [("condition", "multiple_sclerosis", "ms"), ("medicine", "ocrevus")]
+    told = parsed("ms since 2015, on ocrevus, still exhausted", [("ask_condition", 0.6)], [], entities)
+    asked = parsed("does ocrevus help ms", [("ask_condition", 0.6)], [], entities)
+    intent, _, found = verdict(told)
+    assert (intent, found["answer"], found["caution"]) == (
+        "ask_condition",
+        ["condition/multiple_sclerosis"],
+        ["medicine"],
+    )
+    assert verdict(asked)[:2] == ("out_of_scope", "medicine")
+
+
 def test_an_unsure_emergency_reading_gets_emergency_guidance_not_not_sure():
     message = parsed("i cant see the point of any of it", [("emergency", 0.3), ("faq", 0.25), ("out_of_scope", 0.2)])
     assert verdict(message)[:2] == ("emergency", "emergency_classifier_unconfirmed")
