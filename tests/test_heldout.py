@@ -85,14 +85,14 @@ FLOORS: dict = {
     "patients_dev57": {"in_scope_accuracy": 0.87, "confidently_wrong": 2},
     "patients_dev58": {"confidently_wrong": 1},
     "patients_dev59": {"in_scope_accuracy": 0.948, "confidently_wrong": 2},
-    "patients_dev61": {"in_scope_accuracy": 0.911, "confidently_wrong": 4},
+    "patients_dev61": {"in_scope_accuracy": 0.919, "confidently_wrong": 3},
     "patients_dev62": {
         "in_scope_accuracy": 0.676,
         "out_of_scope_handled": 0.805,
         "confidently_wrong": 6,
         "false_alarm_rate": 0.062,
     },
-    "patients_dev63": {"in_scope_accuracy": 0.845, "confidently_wrong": 5},
+    "patients_dev63": {"in_scope_accuracy": 0.852, "confidently_wrong": 4},
     "patients_dev64": {"in_scope_accuracy": 0.882, "confidently_wrong": 4},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 13 still get emergency guidance (recall first; one more
@@ -102,7 +102,7 @@ FLOORS: dict = {
     # Its emergency recall (30 of 30) and false alarms (1 of 181) meet the targets: no floor.
     # 87.0% again since the thirteenth session (whether LDN helps an addiction, however the drug
     # was named: one more answer and one wrong answer fewer).
-    "patients": {"in_scope_accuracy": 0.877, "confidently_wrong": 3},
+    "patients": {"in_scope_accuracy": 0.885, "confidently_wrong": 2},
 }
 UNREAD_SETS = ("fresh", "patients")
 # A set written for one question is judged on that question only: the emergency set's

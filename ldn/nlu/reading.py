@@ -495,7 +495,19 @@ def _answer_with_the_conditions_topic(reading: Reading) -> None:
     where its research stands, so it answers instead (`same_facts` and `answers_also` of the topic)."""
     if reading.intent != FAQ_INTENT:
         return
-    for condition in reading.covered:
+    # ...also a condition only the story names, when it is the one covered condition told by the end of the
+    # question: "I read LDN is being looked at for long covid. Is anyone actually studying it properly?"
+    # (patients_dev61/63, 2026-11-27); not one added after it ("any trials on LDN? esp for long covid":
+    # the evidence answer, then long COVID's; patients_dev44/50).
+    first = (reading.pieces or [reading.question])[0].lower()
+    text = reading.text.lower()
+    by_the_question = text[: text.find(first) + len(first)] if first in text else text
+    told = [
+        c
+        for c in reading.story_conditions
+        if c.covered and any(name.lower() in by_the_question for name in (c.id, *c.synonyms))
+    ]
+    for condition in reading.covered or (told if len(told) == 1 else []):
         topic = TOPIC_OF_CONDITION.get(condition.id)
         same = {topic, *TOPICS[topic].answers_also} if topic else set()
         if reading.topic in same:

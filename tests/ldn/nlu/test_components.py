@@ -597,6 +597,19 @@ def test_two_close_answers_that_give_the_same_facts_are_no_doubt():
     assert verdict(message)[2]["answer"] == ["faq/long_covid"]
 
 
+def test_research_asked_about_long_covid_told_in_the_story_gets_the_long_covid_answer():
+    """The story names long COVID, the question asks about research on "it" (2026-11-27, sets 61/63, new words)."""
+    text = "my husband has had long covid since 2021. are there any proper studies on it?"
+    named = [("condition", "long_covid", "long covid")]
+    message = parsed(text, [("faq", 0.9)], [("evidence", 0.8), ("long_covid", 0.1)], named)
+    assert verdict(message)[2]["answer"] == ["faq/long_covid"]
+    # ...not when long COVID is only added after the question (2026-11-27, sets 44/50, new words).
+    after = parsed(
+        "are there any proper studies on ldn? mainly for long covid", [("faq", 0.9)], [("evidence", 0.8)], named
+    )
+    assert verdict(after)[2]["answer"] == ["faq/evidence"]
+
+
 def test_a_pregnancy_asked_about_keeps_the_pregnancy_answer_beside_a_condition_question():
     text = "is it safe when trying for a baby? also does it help hashimotos"
     message = parsed(text, [("faq", 0.8)], [("pregnancy", 0.85)], [("condition", "hashimotos")])
