@@ -378,7 +378,7 @@ def is_set_aside(question: str, name: str, others: Iterable[str] = ()) -> bool:
 
     if _any(_section("sets_aside"), question[:at]) or _any(_section("names_the_drug"), question[after:]):
         return True
-    if _pattern(_rules()["drug_for"]).search(question[:at]) and _pattern(_rules()["who_a_drug_is_for"]).search(name):
+    if _any(_part("who_a_drug_is_for", "before"), question[:at]) and _any(_part("who_a_drug_is_for", "named"), name):
         return True
     if _any(_section("names_the_drug_before_another"), question[:at]) and another_named_from(after):
         return True
