@@ -60,6 +60,7 @@ FOREIGN_WORDS = set(
     nasıl etkiliyor ilacı mı mu var yok çok ama doktorum günde kaç neden zaman şey ben benim bana annem
     babam oğlum kızım
     ci vuole prima faccia effetto ho ha sempre può malattia madre padre figlio figlia medico dolore
+    prendo prenderlo prenderla settimane settimana invece liquido giorni mesi anni
     existe vraies études juste ou fils ans douleurs chroniques mère père
     hilft gegen müdigkeit ungefähr monat
     er wetenschappelijk bewijs dat werkt

@@ -33,7 +33,7 @@ FLOORS: dict = {
     "patients_dev8": {"in_scope_accuracy": 0.932},
     "patients_dev9": {"in_scope_accuracy": 0.939, "confidently_wrong": 1},
     "patients_dev10": {"confidently_wrong": 1},
-    "patients_dev11": {"in_scope_accuracy": 0.908, "confidently_wrong": 1},
+    "patients_dev11": {"in_scope_accuracy": 0.916, "confidently_wrong": 1},
     "patients_dev12": {"in_scope_accuracy": 0.901, "confidently_wrong": 2},
     "patients_dev13": {"confidently_wrong": 1},
     "patients_dev15": {"in_scope_accuracy": 0.947, "confidently_wrong": 1},
@@ -76,7 +76,7 @@ FLOORS: dict = {
     "patients_dev47": {"confidently_wrong": 2},
     "patients_dev48": {"in_scope_accuracy": 0.85, "out_of_scope_handled": 0.911, "confidently_wrong": 2},
     "patients_dev49": {"out_of_scope_handled": 0.916, "confidently_wrong": 1},
-    "patients_dev50": {"in_scope_accuracy": 0.933, "confidently_wrong": 4},
+    "patients_dev50": {"in_scope_accuracy": 0.94, "confidently_wrong": 4},
     "patients_dev51": {"out_of_scope_handled": 0.944, "confidently_wrong": 1},
     "patients_dev52": {"in_scope_accuracy": 0.902, "confidently_wrong": 3},
     "patients_dev53": {"in_scope_accuracy": 0.943},
@@ -92,8 +92,17 @@ FLOORS: dict = {
         "confidently_wrong": 6,
         "false_alarm_rate": 0.062,
     },
-    "patients_dev63": {"in_scope_accuracy": 0.852, "confidently_wrong": 4},
+    "patients_dev63": {"in_scope_accuracy": 0.86, "confidently_wrong": 4},
     "patients_dev64": {"in_scope_accuracy": 0.882, "confidently_wrong": 4},
+    "patients_dev65": {"confidently_wrong": 1},
+    "patients_dev66": {"in_scope_accuracy": 0.94},
+    "patients_dev67": {
+        "in_scope_accuracy": 0.902,
+        "out_of_scope_handled": 0.942,
+        "confidently_wrong": 1,
+        "false_alarm_rate": 0.035,
+    },
+    "patients_dev68": {"in_scope_accuracy": 0.948},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 13 still get emergency guidance (recall first; one more
     # since the classifier's unsure `emergency` gets emergency guidance, README eighth batch).

@@ -26,7 +26,7 @@ from ldn import conditions as registry
 from ldn import rules
 from ldn.nlu.base import OUT_OF_SCOPE_INTENT
 from ldn.sentence_model import SentenceModel
-from ldn.sentences import question_parts, question_sentences, refers_back, sentences
+from ldn.sentences import is_question, question_parts, question_sentences, refers_back, sentences
 from ldn.topics import TOPICS, condition_led_topics, same_facts
 from ldn.vocabulary import is_off_topic
 
@@ -91,6 +91,10 @@ class Reading:
     def answer_the_condition_from_sentence(self, probability: float) -> None:
         """The sentence model's reading of the question asks about the named condition, as sure as it was."""
         self.intent, self.confidence, self.answer_source = CONDITION_INTENT, probability, "sentence"
+
+    def answer_not_asked(self) -> None:
+        """The chosen answer is not what the question asks: no answer is surely chosen."""
+        self.topic_confidence, self.topic_runner_up = 0.0, 0.0
 
     def confidence_of(self, intent: str) -> float:
         return max(
@@ -199,6 +203,19 @@ class MessageReader:
         intent, _, topic = label.partition("/")
         return (intent, topic, probability) if probability >= self.config["sentence_threshold"] else None
 
+    def _asks_another_topic_unsurely(self, rest: list[str], told: str) -> bool:
+        """The rest of the message asks a question whose likeliest answer is another guide topic than the
+        told state's own, read below the bar for answering it."""
+        assert self.model is not None
+        label, _ = self._surest_reading([" ".join(rest), *rest])
+        intent, _, topic = label.partition("/")
+        return (
+            any(is_question(clause) for clause in rest)
+            and intent == FAQ_INTENT
+            and topic != told
+            and topic not in rules.caution_answers_instead_of(told)
+        )
+
     def _read_past_told_medicines(self, reading: Reading, names_a_condition: bool) -> None:
         """ "What benefit i get from LDN, i take metformin and lisinopril already": the classifier
         refuses for the medicines, which are only told; the rest of the question asks the guide
@@ -247,6 +264,10 @@ class MessageReader:
             return
         read = self._read_the_rest(rest)
         if read is None:
+            if reading.answer_source == "whole" and self._asks_another_topic_unsurely(rest, "pregnancy"):
+                # "how do people usually take ldn? pregnant with #2": the pregnancy answer is not what was asked,
+                # and what was asked is not read surely enough to answer (patients_dev68, 2026-11-28).
+                reading.answer_not_asked()
             return
         intent, topic, probability = read
         if intent == FAQ_INTENT and topic != "pregnancy" and topic not in rules.caution_answers_instead_of("pregnancy"):
@@ -393,8 +414,16 @@ class MessageReader:
             return
         topic = self._first_question_topic(reading)
         # Not the topic the condition's answer comes from: "isn't naltrexone for alcoholics? would it
-        # help him?" asks what the drug is for (the addiction answer) twice.
-        if topic and topic not in CONDITION_LED_TOPICS and all(c.topic != topic for c in reading.covered):
+        # help him?" asks what the drug is for (the addiction answer) twice. A topic a condition may lead
+        # only when the first question names it or asks in general: "Is it anti-inflammatory? Oh and does it
+        # help RA", "What are its benefits in general? plus does it help nerve pain" (patients_dev68, 2026-11-28).
+        first = reading.pieces[0]
+        asked_apart = rules.names_the_topic(first, topic) or rules.asks_in_general(first)
+        if (
+            topic
+            and (topic not in CONDITION_LED_TOPICS or asked_apart)
+            and all(c.topic != topic for c in reading.covered)
+        ):
             reading.second_topic = topic
 
 

@@ -46,6 +46,8 @@ pytestmark = pytest.mark.unit
         "Bu ilacı kaç ay kullanmam gerekiyor?",
         "doctor ne bola LDN lene ke liye, kya ye theek hai aur kitna time lagta hai?",
         "I started it yesterday。晚上吃可以吗？",
+        # Italian (2026-11-28, set 66, new words).
+        "Prendo LDN ogni sera da due settimane, posso prenderlo liquido invece?",
     ],
 )
 def test_other_languages(text):

@@ -341,6 +341,9 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "this exam will make me kms lol jk. anyway what is ldn",
         "im ending it with my boyfriend, also is ldn ok with the pill",
         "we kept talking about ending it with our old pharmacy, what does ldn cost elsewhere",
+        # What someone faints at; a daughter who found LDN on the internet (2026-11-28, set 67, new words).
+        "i go faint at the sight of needles, so is ldn a jab or not",
+        "my son found ldn on youtube and keeps telling me to try it, what even is it",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -554,6 +557,10 @@ def test_a_pet_replaces_human_poison_control():
         ("is itching a common side effect of it?", "side_effect_not_listed"),
         ("ldn making me itchy?? is that a thing", "side_effect_not_listed"),
         ("how quickly & is it safe", "time_to_work"),
+        # Which to try first; its legal status; "messing with" as a cause (2026-11-28, sets 66/68, new words).
+        ("do i start with ldn or give cymbalta a go first", "personal_decision"),
+        ("is naltrexone a controlled drug where you live", "approval"),
+        ("might the ldn be mucking up my cycle", "side_effect_not_listed"),
     ],
 )
 def test_question_types_are_recognised(text, kind):
@@ -592,6 +599,11 @@ def test_question_types_are_recognised(text, kind):
         "is it a tablet vs liquid thing or only capsules?",
         "does it really ease pain or does it just make you care less about it",
         "we finished breastfeeding at christmas, what can ldn help with",
+        # Only by mouth, against an injection; the low dose against the usual one (2026-11-28, sets 65-67, new words).
+        "can you get it as an injection or only orally",
+        "how many mg is ldn compared to the regular one",
+        "how much smaller is my dose than hers, she's on the big tablets",
+        "would ldn mess with my immune system at all",
         # Breastfeeding only told beside another guide question (2026-11-27, sets 53/57/58, new words).
         "what is the normal dose in mg, breastfeeding",
         "i'm breastfeeding my 6 month old so waiting a bit, but is ldn a liquid or a pill",
@@ -726,6 +738,11 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("had crps at 15 and now i'm 32, would ldn help", []),
         ("neuropathy since a fall at 16, im 27 now. does ldn help", []),
         ("what dose at 16:00, morning or night", []),
+        # Due in a month; months along with a supplement (2026-11-28, sets 66/68, new words).
+        ("she's due in april, so what does ldn cost", ["pregnancy"]),
+        ("i'm due in for my review in april, what does ldn cost", []),
+        ("on ldn 6 months along with vitamin d, what are the side effects", []),
+        ("18 wks along with twins, what is ldn", ["pregnancy"]),
     ],
 )
 def test_caution_cues(text, expected):
@@ -844,6 +861,8 @@ def test_every_caution_has_a_reply_name():
         # Denied by a clause-initial "not" (2026-11-27, set 31, new words).
         ("years of pain. not ms, not crps they say, just chronic pain. worth trying?", "crps", True),
         ("years of pain. not ms, not crps they say, just chronic pain. worth trying?", "chronic pain", False),
+        # A second one listed after "apart from" (2026-11-28, set 66, new words).
+        ("what else is ldn prescribed for, apart from ms and my addiction", "addiction", True),
     ],
 )
 def test_a_condition_named_to_be_set_aside(question, name, expected):
@@ -857,6 +876,10 @@ def test_a_condition_named_to_be_set_aside(question, name, expected):
         ("i've seen ldn mentioned for crohn's but does it help uc?", "uc", False),
         ("does ldn help fibro and lupus?", "fibro", False),
         ("does it help ms? but what about fibro", "ms", False),  # two sentences: both asked
+        # What the writer is on it for, before the condition asked about (2026-11-28, set 66, new words).
+        ("i'm on ldn for my fibro and heard it helps crohn's, true?", "fibro", True),
+        ("i'm on ldn for my fibro and heard it helps crohn's, true?", "crohn's", False),
+        ("she takes it for her fibro, does it help fibro pain long term?", "fibro", False),
     ],
 )
 def test_a_condition_named_before_the_question_turns_to_another(question, name, expected):
@@ -1027,6 +1050,7 @@ def test_ldn_is_named_as_voice_typing_spells_it():
         ("is 6mg still low dose", "dose"),
         # The catch (2026-11-27, set 37, new words).
         ("sounds great but whats the catch", "safety"),
+        ("is naltrexone really risky", "safety"),  # (2026-11-28, set 67, new words)
         ("my dad keeps asking me how the new capsules work", "how_it_works"),
         # A dose in mg checked against the usual ones (2026-11-27, sets 12/23/25, new words).
         ("is 3mg a lot? my sister is on 1mg", "dose"),
@@ -1050,6 +1074,16 @@ def test_a_question_that_names_its_topic(question, topic):
     assert topic_asked_for(question) == topic
 
 
+def test_whether_to_take_it_pregnant_is_the_pregnancy_question_but_when_it_starts_is_not():
+    """Starting it is asked about; "before I start it" only says when (2026-11-28, set 68, new words)."""
+    from ldn.rules import caution_is_the_question
+
+    assert caution_is_the_question("pregnancy", "ttc at the moment, should i start ldn")
+    assert not caution_is_the_question(
+        "pregnancy", "what does it actually do in the body? i'd like to know before i start it"
+    )
+
+
 def test_a_question_in_general_is_not_about_the_story():
     """ "In general, does it help with pain?" after a story of migraines (2026-11-27, set 35, new words)."""
     from ldn.rules import asks_about_conditions_in_general, asks_in_general
@@ -1057,6 +1091,8 @@ def test_a_question_in_general_is_not_about_the_story():
     assert asks_in_general("generally speaking, can ldn ease pain, or was she just lucky")
     assert not asks_in_general("could ldn help my migraines")
     assert asks_about_conditions_in_general("what sorts of illnesses do people take it for")
+    # (2026-11-28, set 66, new words.)
+    assert asks_about_conditions_in_general("what else do doctors use it for")
 
 
 def test_a_worry_about_treatment_is_no_combination_question():

@@ -233,6 +233,8 @@ FIRST_QUESTION_EXAMPLES = CONDITION_EXAMPLES + [
         ),
         # ...nor a first question that is about the condition itself.
         ("would it help my crohns, and what does a month of it cost", ("condition", "crohns", "crohns"), ["cost"]),
+        # A topic a condition may lead, named in the first question (2026-11-28, set 68, new words).
+        ("does it calm inflammation, and would it help my crohns", ("condition", "crohns", "crohns"), ["inflammation"]),
     ],
 )
 def test_a_first_question_before_a_condition_question_is_answered_second(text, condition, expected_second):
@@ -836,6 +838,25 @@ def test_a_told_pregnancy_leaves_the_question_asked():
     checker.process([message])
     found = verdict_entities(message)
     assert (found["answer"], found["caution"]) == (["faq/dose"], ["pregnancy"])
+
+
+def test_a_told_pregnancy_beside_a_question_read_unsurely_gets_no_pregnancy_answer():
+    """The classifier picked the pregnancy answer for the whole message; the question asks how it is taken,
+    but the sentence model is not sure enough to answer it: "not sure", with the caution, and not the
+    pregnancy answer to a question nobody asked (2026-11-28, set 68, new words)."""
+    from ldn.sentence_model import SentenceModel
+
+    checker = gate(sentence_emergency_threshold=1.01, sentence_threshold=1.01)  # nothing read surely enough
+    checker.model = SentenceModel.train(SENTENCE_EXAMPLES)
+    text = "how do i take ldn? pregnant with our second and the midwife is lovely"
+    message = parsed(text, [("faq", 0.8)], [("pregnancy", 0.6), ("how_to_take", 0.2)])
+    checker.process([message])
+    found = verdict_entities(message)
+    assert (message.get("intent")["name"], found.get("answer"), found["caution"]) == (
+        "nlu_fallback",
+        None,
+        ["pregnancy"],
+    )
 
 
 @pytest.mark.parametrize(
