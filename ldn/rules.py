@@ -477,7 +477,11 @@ def asks_in_general(question: str) -> bool:
 @functools.cache
 def _other_medicine_names() -> tuple[tuple[str, Pattern], ...]:
     spec = _rules()["cautions"]["medicine"].get("other_names") or {}
-    return tuple((name, _pattern(pattern)) for name, pattern in spec.items())
+    # A name's patterns: one, or a list of them (any matches).
+    return tuple(
+        (name, _pattern(pattern if isinstance(pattern, str) else "|".join(f"(?:{p})" for p in pattern)))
+        for name, pattern in spec.items()
+    )
 
 
 @functools.cache

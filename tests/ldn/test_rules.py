@@ -754,6 +754,8 @@ def test_medicines_named_by_kind_and_asked_about():
     # Alcohol by the glass or the pint; water is none (2026-11-27, sets 21/24, new words).
     assert other_medicines("he has the odd glass of red and a couple of pints at the weekend") == ["alcohol"]
     assert other_medicines("been drinking loads of water on it") == []
+    # Drinking asked about at an occasion: the alcohol question type's own words (2026-11-28).
+    assert other_medicines("can we still drink at the christmas party") == ["alcohol"]
     # Nicotine by vape (2026-11-27, set 59, new words).
     assert other_medicines("i vape pretty much all day, does that matter") == ["nicotine"]
     assert medicine_is_the_question("can i take ldn with my sertraline", ["sertraline"])
