@@ -459,9 +459,15 @@ def names_only_the_drug(text: str) -> bool:
     return _any(_section("names_only_the_drug"), normalize(text))
 
 
-def asks_what_it_is(question: str) -> bool:
-    """ "...is there a normal-dose version?", anywhere in the question: whether LDN is naltrexone itself."""
-    return _any(_section("asks_anywhere_for_what_it_is"), normalize(question))
+def asks_what_it_is(question: str, text: str = "") -> bool:
+    """ "...is there a normal-dose version?", anywhere in the question: whether LDN is naltrexone itself; or
+    what its name means, anywhere in the message ("low compared to what?")."""
+    question = normalize(question)
+    name_asked = _any(_part("asks_what_the_name_means", "said"), question) or (
+        _any(_part("asks_what_the_name_means", "question"), question)
+        and _any(_part("asks_what_the_name_means", "said"), normalize(text))
+    )
+    return _any(_section("asks_anywhere_for_what_it_is"), question) or name_asked
 
 
 def asks_about_the_story(question: str) -> bool:

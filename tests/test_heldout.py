@@ -42,14 +42,14 @@ FLOORS: dict = {
     # system at once? what's the mechanism" now reads its first question as the immune answer.
     "patients_dev17": {"in_scope_accuracy": 0.931, "out_of_scope_handled": 0.916, "confidently_wrong": 3},
     "patients_dev18": {"in_scope_accuracy": 0.947, "out_of_scope_handled": 0.942, "confidently_wrong": 2},
-    "patients_dev19": {"in_scope_accuracy": 0.932, "confidently_wrong": 3},
+    "patients_dev19": {"in_scope_accuracy": 0.939, "confidently_wrong": 2},
     "patients_dev20": {"confidently_wrong": 2},
     "patients_dev21": {"confidently_wrong": 1},
     "patients_dev22": {"confidently_wrong": 1},
     "patients_dev25": {"out_of_scope_handled": 0.944, "confidently_wrong": 2},
     "patients_dev26": {"in_scope_accuracy": 0.933, "confidently_wrong": 1},
     "patients_dev27": {"in_scope_accuracy": 0.945},
-    "patients_dev31": {"in_scope_accuracy": 0.94},
+    "patients_dev31": {"in_scope_accuracy": 0.948},
     "patients_dev32": {"confidently_wrong": 1},
     "patients_dev33": {"in_scope_accuracy": 0.895},
     "patients_dev34": {"out_of_scope_handled": 0.944, "confidently_wrong": 1},
@@ -78,7 +78,7 @@ FLOORS: dict = {
     "patients_dev49": {"out_of_scope_handled": 0.916, "confidently_wrong": 1},
     "patients_dev50": {"in_scope_accuracy": 0.94, "confidently_wrong": 4},
     "patients_dev51": {"out_of_scope_handled": 0.944, "confidently_wrong": 1},
-    "patients_dev52": {"in_scope_accuracy": 0.902, "confidently_wrong": 3},
+    "patients_dev52": {"in_scope_accuracy": 0.91, "confidently_wrong": 3},
     "patients_dev53": {"in_scope_accuracy": 0.943},
     "patients_dev54": {"out_of_scope_handled": 0.944, "confidently_wrong": 1},
     "patients_dev55": {"out_of_scope_handled": 0.944, "confidently_wrong": 2},
@@ -93,7 +93,7 @@ FLOORS: dict = {
         "false_alarm_rate": 0.062,
     },
     "patients_dev63": {"in_scope_accuracy": 0.86, "confidently_wrong": 4},
-    "patients_dev64": {"in_scope_accuracy": 0.882, "confidently_wrong": 4},
+    "patients_dev64": {"in_scope_accuracy": 0.889, "confidently_wrong": 4},
     "patients_dev65": {"confidently_wrong": 1},
     "patients_dev66": {"in_scope_accuracy": 0.94},
     "patients_dev67": {
@@ -103,6 +103,8 @@ FLOORS: dict = {
         "false_alarm_rate": 0.035,
     },
     "patients_dev68": {"in_scope_accuracy": 0.948},
+    "patients_dev70": {"in_scope_accuracy": 0.947, "out_of_scope_handled": 0.916, "confidently_wrong": 2},
+    "patients_dev71": {"confidently_wrong": 3},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 13 still get emergency guidance (recall first; one more
     # since the classifier's unsure `emergency` gets emergency guidance, README eighth batch).

@@ -143,7 +143,12 @@ class MessageReader:
         ]  # not "a drug that blocks opioids"
         self._read_question(reading, names_a_condition=bool(found.get("condition")))
         self._read_past_told_medicines(reading, names_a_condition=bool(found.get("condition")))
-        _answer_the_topic_named(reading, ranking, [surface for _, surface in _conditions_named(reading, message)])
+        _answer_the_topic_named(
+            reading,
+            ranking,
+            [surface for _, surface in _conditions_named(reading, message)],
+            self._first_question_in_mind(reading),
+        )
         _answer_the_topics_named_together(reading)
         self._read_conditions(reading, message)
         _answer_the_topic_when_no_condition_is_named(reading)
@@ -190,6 +195,16 @@ class MessageReader:
         ):
             reading.answer_with_the_condition()  # "does it help ms symptoms?": no topic stands out; the condition does
         return reading
+
+    def _first_question_in_mind(self, reading: Reading) -> list[str]:
+        """The FAQ topics the sentence model ranks first, second and third for the first question alone."""
+        if self.model is None or not reading.pieces:
+            return []
+        return [
+            label.partition("/")[2]
+            for label, _ in self.model.rank(reading.pieces[0], top=3)
+            if label.startswith("faq/")
+        ]
 
     def _surest_reading(self, texts: list[str]) -> tuple[str, float]:
         """The sentence model's top label over several readings of one question: the surest."""
@@ -260,7 +275,10 @@ class MessageReader:
         if self.model is None or reading.intent != FAQ_INTENT or reading.topic != "pregnancy":
             return
         rest = rules.without_what_is_told("pregnancy", reading.text)
-        if not rest or rules.caution_is_the_question("pregnancy", " ".join(rest)):
+        # ...nor when the rest asks about pregnancy in so many words: "I'm pregnant with my second. What's known
+        # about using it during pregnancy?" (patients_dev72, 2026-11-28).
+        asked = " ".join(rest)
+        if not rest or rules.caution_is_the_question("pregnancy", asked) or "pregnancy" in rules.caution_cues(asked):
             return
         read = self._read_the_rest(rest)
         if read is None:
@@ -444,12 +462,15 @@ def _take_topic(reading: Reading, ranking: list[dict[str, Any]]) -> None:
     reading.ranked = [(_topic_of(r), float(r.get("confidence", 0.0))) for r in ranking]
 
 
-def _answer_the_topic_named(reading: Reading, ranking: list[dict[str, Any]], condition_surfaces: list[str]) -> None:
+def _answer_the_topic_named(
+    reading: Reading, ranking: list[dict[str, Any]], condition_surfaces: list[str], first_in_mind: list[str]
+) -> None:
     """ "Why is it called LOW dose?": the topic the question names in so many words, when the
-    classifier had it in mind too (among its first three answers)."""
+    classifier had it in mind too (among its first three answers for the whole message), or the sentence
+    model did for the first question ("whats ldn, how much is it gonna cost me": patients_dev70, 2026-11-28)."""
     # The first question's words: "is ldn cheap? and how many mg do ppl take" names the dose second.
     topic = rules.topic_asked_for(reading.pieces[0] if reading.pieces else reading.question)
-    what_it_is = rules.asks_what_it_is(reading.question)
+    what_it_is = rules.asks_what_it_is(reading.question, reading.text)
     # Also over the classifier's "not covered": the rules name the topic, and a question of a type the
     # answer doesn't cover is still refused by the checks (patients_dev32, 2026-11-27); and whether LDN
     # is the same drug over a condition question: "is LDN the same stuff they give people coming off
@@ -474,7 +495,7 @@ def _answer_the_topic_named(reading: Reading, ranking: list[dict[str, Any]], con
         else:
             reading.intent, reading.topic, reading.answer_source = FAQ_INTENT, "what_is", "rules"
         return
-    if topic and asks and topic in [_topic_of(r) for r in ranking[:3]]:
+    if topic and asks and topic in [_topic_of(r) for r in ranking[:3]] + first_in_mind:
         reading.intent = FAQ_INTENT
         reading.topic, reading.answer_source = topic, "rules"
 

@@ -211,6 +211,10 @@ pytestmark = pytest.mark.unit
         ("she's given away most of her clothes and said goodbye to the ones who matter", "crisis"),
         # Someone else's words quoted (2026-11-27, set 53, new words).
         ("my dad keeps going on about 'ending it all' since the diagnosis", "crisis"),
+        # Not wanting to wake up, said with a word between; a burden lifted; who gets what (2026-11-28, sets 71/72, new words).
+        ("honestly i don't even want to wake up tomorrow, what's ldn for", "crisis"),
+        ("my kids would be better off not having to care for me", "crisis"),
+        ("spent the weekend working out who gets my jewellery and felt oddly calm", "crisis"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):
@@ -344,6 +348,7 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         # What someone faints at; a daughter who found LDN on the internet (2026-11-28, set 67, new words).
         "i go faint at the sight of needles, so is ldn a jab or not",
         "my son found ldn on youtube and keeps telling me to try it, what even is it",
+        "we are sorting out who gets the spare room when mum visits, what is ldn",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -445,6 +450,10 @@ def test_an_animal_in_the_story_asks_about_an_animal():
         "animals"
     ]
     assert question_types_asked_anywhere("i walk my dog every day. how does ldn work?") == []
+    # The father on LDN told in the story (2026-11-28, set 71, new words).
+    assert question_types_asked_anywhere(
+        "im the one on ldn and my girlfriend is pregnant now. any risk to the baby?"
+    ) == ["male_fertility"]
 
 
 def test_a_pet_replaces_human_poison_control():
@@ -561,6 +570,10 @@ def test_a_pet_replaces_human_poison_control():
         ("do i start with ldn or give cymbalta a go first", "personal_decision"),
         ("is naltrexone a controlled drug where you live", "approval"),
         ("might the ldn be mucking up my cycle", "side_effect_not_listed"),
+        # A prescriber near a place; the writer's own decision; pain made worse (2026-11-28, sets 70/72, new words).
+        ("is there a gp round here who prescribes it", "where_to_get"),
+        ("honestly, what would you do in my shoes", "personal_decision"),
+        ("will naltrexone make my back pain worse", "side_effect_not_listed"),
     ],
 )
 def test_question_types_are_recognised(text, kind):
@@ -604,6 +617,11 @@ def test_question_types_are_recognised(text, kind):
         "how many mg is ldn compared to the regular one",
         "how much smaller is my dose than hers, she's on the big tablets",
         "would ldn mess with my immune system at all",
+        # A child told in the next sentence; two forms weighed; off-label as a description (2026-11-28, sets 71/72, new words).
+        "which conditions is ldn used for? my 15 year old has several",
+        "liquid ldn vs the capsules, both fine?",
+        "what's normal vs low dose anyway",
+        "is ldn safe or one of those dodgy off-label things?",
         # Breastfeeding only told beside another guide question (2026-11-27, sets 53/57/58, new words).
         "what is the normal dose in mg, breastfeeding",
         "i'm breastfeeding my 6 month old so waiting a bit, but is ldn a liquid or a pill",
@@ -1053,6 +1071,13 @@ def test_ldn_is_named_as_voice_typing_spells_it():
         # The catch (2026-11-27, set 37, new words).
         ("sounds great but whats the catch", "safety"),
         ("is naltrexone really risky", "safety"),  # (2026-11-28, set 67, new words)
+        # Tolerated; the kind of doses; roughly what it costs; "what's ldn" (2026-11-28, sets 69/70, new words).
+        ("how well do most people tolerate it", "safety"),
+        ("what kind of doses are usually used", "dose"),
+        ("could you let me know roughly what ldn costs", "cost"),
+        ("what's ldn", "what_is"),
+        # Where it stands is no abbreviation (2026-11-28, set 7, new words).
+        ("where does it stand for ms these days", None),
         ("my dad keeps asking me how the new capsules work", "how_it_works"),
         # A dose in mg checked against the usual ones (2026-11-27, sets 12/23/25, new words).
         ("is 3mg a lot? my sister is on 1mg", "dose"),
@@ -1074,6 +1099,17 @@ def test_a_question_that_names_its_topic(question, topic):
     from ldn.rules import topic_asked_for
 
     assert topic_asked_for(question) == topic
+
+
+def test_what_the_name_means_is_asked_anywhere_in_the_message():
+    """The question asks why it is called low; the next sentence says it asks what the name means
+    (2026-11-28, set 52, new words)."""
+    from ldn.rules import asks_what_it_is
+
+    assert asks_what_it_is("so why is it called low?", "so why is it called low? low compared with what, exactly")
+    assert not asks_what_it_is("so why is it called low?", "so why is it called low? my friend takes it")
+    # ...when the question is about the name, not the dose (set 4).
+    assert not asks_what_it_is("what's a normal ldn dose?", "what's a normal ldn dose? low compared with what?")
 
 
 def test_whether_to_take_it_pregnant_is_the_pregnancy_question_but_when_it_starts_is_not():

@@ -840,6 +840,27 @@ def test_a_told_pregnancy_leaves_the_question_asked():
     assert (found["answer"], found["caution"]) == (["faq/dose"], ["pregnancy"])
 
 
+def test_a_topic_named_counts_when_the_sentence_model_has_it_in_mind_for_the_first_question():
+    """The whole message's first three answers lack the topic the rules find named; the sentence model,
+    reading the first question alone, ranks it among its three (2026-11-28, set 69, new words)."""
+    checker = gate_reading_questions(
+        SENTENCE_EXAMPLES + [("is ldn safe", "faq/safety"), ("is it well tolerated", "faq/safety")]
+    )
+    text = "how well do people tolerate ldn? tablets upset me"
+    message = parsed(text, [("faq", 0.8)], [("how_to_take", 0.6), ("cost", 0.2), ("dose", 0.1)])
+    checker.process([message])
+    assert verdict_entities(message).get("answer") == ["faq/safety"]
+
+
+def test_a_told_pregnancy_beside_a_question_about_pregnancy_keeps_the_pregnancy_answer():
+    """The state is told, and the rest asks about pregnancy in so many words (2026-11-28, set 72, new words)."""
+    checker = gate_reading_questions(SENTENCE_EXAMPLES)
+    text = "im pregnant with my first. what is known about ldn in pregnancy? and what are the side effects of ldn"
+    message = parsed(text, [("faq", 0.8)], [("pregnancy", 0.6), ("side_effects", 0.2)])
+    checker.process([message])
+    assert verdict_entities(message).get("answer") == ["faq/pregnancy"]
+
+
 def test_a_told_pregnancy_beside_a_question_read_unsurely_gets_no_pregnancy_answer():
     """The classifier picked the pregnancy answer for the whole message; the question asks how it is taken,
     but the sentence model is not sure enough to answer it: "not sure", with the caution, and not the

@@ -72,6 +72,12 @@ def test_ordinary_words_near_a_medicine_name_are_not_medicines(extract):
         ("he started riluzole in march", ("medicine", "riluzole")),
         # A skin medicine told by its form (2026-11-27, set 51, new words).
         ("the tacalcitol ointment isn't shifting it", ("medicine", "tacalcitol")),
+        # A fibre drink, a bone tablet, two conditions the guide doesn't name (2026-11-28, sets 67/69, new words).
+        ("i have a fybogel every evening", ("medicine", "fybogel")),
+        ("she's on weekly alendronic acid", ("medicine", "alendronic acid")),
+        ("peppermint capsules do nothing for me", ("medicine", "peppermint capsules")),
+        ("the tinnitus is driving him mad", ("condition", "tinnitus")),
+        ("my mum has dry amd in one eye", ("condition", "macular_degeneration")),
     ],
 )
 def test_names_patients_use_are_in_the_registry(extract, text, entity):
