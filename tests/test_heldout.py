@@ -88,8 +88,8 @@ FLOORS: dict = {
     "patients_dev61": {"in_scope_accuracy": 0.919, "confidently_wrong": 3},
     "patients_dev62": {
         "in_scope_accuracy": 0.676,
-        "out_of_scope_handled": 0.805,
-        "confidently_wrong": 6,
+        "out_of_scope_handled": 0.833,
+        "confidently_wrong": 5,
         "false_alarm_rate": 0.062,
     },
     "patients_dev63": {"in_scope_accuracy": 0.86, "confidently_wrong": 4},
@@ -105,6 +105,13 @@ FLOORS: dict = {
     "patients_dev68": {"in_scope_accuracy": 0.948},
     "patients_dev70": {"in_scope_accuracy": 0.947, "out_of_scope_handled": 0.916, "confidently_wrong": 2},
     "patients_dev71": {"confidently_wrong": 3},
+    "patients_dev73": {"in_scope_accuracy": 0.925, "out_of_scope_handled": 0.916, "confidently_wrong": 4},
+    "patients_dev75": {
+        "in_scope_accuracy": 0.866,
+        "out_of_scope_handled": 0.944,
+        "confidently_wrong": 3,
+        "false_alarm_rate": 0.023,
+    },
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 13 still get emergency guidance (recall first; one more
     # since the classifier's unsure `emergency` gets emergency guidance, README eighth batch).

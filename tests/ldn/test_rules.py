@@ -349,6 +349,7 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "i go faint at the sight of needles, so is ldn a jab or not",
         "my son found ldn on youtube and keeps telling me to try it, what even is it",
         "we are sorting out who gets the spare room when mum visits, what is ldn",
+        "heart racing when i stand up since covid, could ldn help long covid",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -436,6 +437,14 @@ def test_topics_named_side_by_side():
     assert topics_named_together("the benefits versus the side effects?") == ["benefits", "side_effects"]
     assert "comparison" not in question_types_asked("pros vs cons of ldn for me")
     assert topics_named_together("nerve pain in my feet and my brain fog") == []
+
+
+def test_no_second_answer_beside_making_it_at_home():
+    """The dose answer beside "how do I make my own?" would read as a recipe (2026-11-28, set 75)."""
+    from ldn.rules import second_answer_after
+
+    assert not second_answer_after("how_to_make")
+    assert second_answer_after("time_to_work")
 
 
 def test_crisis_guidance_comes_first_when_several_match():
@@ -883,6 +892,8 @@ def test_every_caution_has_a_reply_name():
         ("years of pain. not ms, not crps they say, just chronic pain. worth trying?", "chronic pain", False),
         # A second one listed after "apart from" (2026-11-28, set 66, new words).
         ("what else is ldn prescribed for, apart from ms and my addiction", "addiction", True),
+        # Denied in brackets (2026-11-28, set 74, new words).
+        ("crohn's disease (not ms) - any use?", "ms", True),
     ],
 )
 def test_a_condition_named_to_be_set_aside(question, name, expected):
@@ -900,6 +911,9 @@ def test_a_condition_named_to_be_set_aside(question, name, expected):
         ("i'm on ldn for my fibro and heard it helps crohn's, true?", "fibro", True),
         ("i'm on ldn for my fibro and heard it helps crohn's, true?", "crohn's", False),
         ("she takes it for her fibro, does it help fibro pain long term?", "fibro", False),
+        # What it is seen recommended for, then another condition asked about (2026-11-28, set 75, new words).
+        ("i see ldn recommended a lot for fibro, would it also help lupus?", "fibro", True),
+        ("is ldn recommended for fibro? and lupus?", "fibro", False),
     ],
 )
 def test_a_condition_named_before_the_question_turns_to_another(question, name, expected):
@@ -1076,6 +1090,8 @@ def test_ldn_is_named_as_voice_typing_spells_it():
         ("what kind of doses are usually used", "dose"),
         ("could you let me know roughly what ldn costs", "cost"),
         ("what's ldn", "what_is"),
+        # How a drug for something else ends up helping (2026-11-28, sets 73/74, new words).
+        ("how does an old addiction pill end up helping crohns", "how_it_works"),
         # Where it stands is no abbreviation (2026-11-28, set 7, new words).
         ("where does it stand for ms these days", None),
         ("my dad keeps asking me how the new capsules work", "how_it_works"),
@@ -1131,6 +1147,14 @@ def test_a_question_in_general_is_not_about_the_story():
     assert asks_about_conditions_in_general("what sorts of illnesses do people take it for")
     # (2026-11-28, set 66, new words.)
     assert asks_about_conditions_in_general("what else do doctors use it for")
+
+
+def test_whether_it_protects_the_brain_is_no_question_about_the_story():
+    """(2026-11-28, set 75, new words.)"""
+    from ldn.rules import asks_whether_it_works
+
+    assert not asks_whether_it_works("can ldn help protect the nerves as we get older?")
+    assert asks_whether_it_works("can ldn help with it?")
 
 
 def test_a_worry_about_treatment_is_no_combination_question():

@@ -78,6 +78,8 @@ def test_ordinary_words_near_a_medicine_name_are_not_medicines(extract):
         ("peppermint capsules do nothing for me", ("medicine", "peppermint capsules")),
         ("the tinnitus is driving him mad", ("condition", "tinnitus")),
         ("my mum has dry amd in one eye", ("condition", "macular_degeneration")),
+        ("she takes panadol for her knees", ("medicine", "panadol")),
+        ("on labetalol since 16 weeks", ("medicine", "labetalol")),
     ],
 )
 def test_names_patients_use_are_in_the_registry(extract, text, entity):
