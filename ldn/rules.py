@@ -553,9 +553,10 @@ def substances_of_addiction_named(text: str) -> list[str]:
     ]
 
 
-def second_answer_after(refusal: str) -> bool:
-    """May a second question's answer follow this refusal (a `not_covered` reason)?"""
-    return refusal not in _rules()["no_second_answer_after"]
+def second_answer_after(refusal: str, topic: str | None = None) -> bool:
+    """May a second question's answer (this topic's) follow this refusal (a `not_covered` reason)?"""
+    never = _rules().get("no_second_topic_after", {}).get(refusal, [])
+    return refusal not in _rules()["no_second_answer_after"] and topic not in never
 
 
 def refers_to_the_last_named(question: str) -> bool:

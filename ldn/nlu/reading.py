@@ -147,7 +147,7 @@ class MessageReader:
             reading,
             ranking,
             [surface for _, surface in _conditions_named(reading, message)],
-            self._first_question_in_mind(reading),
+            lambda: self._first_question_in_mind(reading),
         )
         _answer_the_topics_named_together(reading)
         self._read_conditions(reading, message)
@@ -463,7 +463,10 @@ def _take_topic(reading: Reading, ranking: list[dict[str, Any]]) -> None:
 
 
 def _answer_the_topic_named(
-    reading: Reading, ranking: list[dict[str, Any]], condition_surfaces: list[str], first_in_mind: list[str]
+    reading: Reading,
+    ranking: list[dict[str, Any]],
+    condition_surfaces: list[str],
+    first_in_mind: Callable[[], list[str]],
 ) -> None:
     """ "Why is it called LOW dose?": the topic the question names in so many words, when the
     classifier had it in mind too (among its first three answers for the whole message), or the sentence
@@ -495,7 +498,8 @@ def _answer_the_topic_named(
         else:
             reading.intent, reading.topic, reading.answer_source = FAQ_INTENT, "what_is", "rules"
         return
-    if topic and asks and topic in [_topic_of(r) for r in ranking[:3]] + first_in_mind:
+    # (The sentence model is asked only when the rules name a topic the classifier did not rank.)
+    if topic and asks and (topic in [_topic_of(r) for r in ranking[:3]] or topic in first_in_mind()):
         reading.intent = FAQ_INTENT
         reading.topic, reading.answer_source = topic, "rules"
 

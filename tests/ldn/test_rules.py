@@ -443,8 +443,9 @@ def test_no_second_answer_beside_making_it_at_home():
     """The dose answer beside "how do I make my own?" would read as a recipe (2026-11-28, set 75)."""
     from ldn.rules import second_answer_after
 
-    assert not second_answer_after("how_to_make")
-    assert second_answer_after("time_to_work")
+    assert not second_answer_after("how_to_make", "dose")
+    assert second_answer_after("how_to_make", "cost")
+    assert second_answer_after("time_to_work", "dose")
 
 
 def test_crisis_guidance_comes_first_when_several_match():
