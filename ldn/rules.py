@@ -553,7 +553,7 @@ def substances_of_addiction_named(text: str) -> list[str]:
     ]
 
 
-def second_answer_after(refusal: str, topic: str | None = None) -> bool:
+def second_answer_after(refusal: str, topic: str) -> bool:
     """May a second question's answer (this topic's) follow this refusal (a `not_covered` reason)?"""
     never = _rules().get("no_second_topic_after", {}).get(refusal, [])
     return refusal not in _rules()["no_second_answer_after"] and topic not in never

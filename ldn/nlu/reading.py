@@ -211,25 +211,17 @@ class MessageReader:
         assert self.model is not None
         return max((self.model.rank(t, top=1)[0] for t in texts), key=lambda r: r[1])
 
-    def _read_the_rest(self, rest: list[str]) -> tuple[str, str, float] | None:
+    def _surest_of_the_rest(self, rest: list[str]) -> tuple[str, str, float]:
         """The rest of a message read whole, and each of its clauses ("..., and my dr brought it up" says
-        nothing): the surest reading's intent, topic and probability; None when it is not sure enough."""
+        nothing): the surest reading's intent, topic and probability."""
         label, probability = self._surest_reading([" ".join(rest), *rest])
         intent, _, topic = label.partition("/")
-        return (intent, topic, probability) if probability >= self.config["sentence_threshold"] else None
+        return intent, topic, probability
 
-    def _asks_another_topic_unsurely(self, rest: list[str], told: str) -> bool:
-        """The rest of the message asks a question whose likeliest answer is another guide topic than the
-        told state's own, read below the bar for answering it."""
-        assert self.model is not None
-        label, _ = self._surest_reading([" ".join(rest), *rest])
-        intent, _, topic = label.partition("/")
-        return (
-            any(is_question(clause) for clause in rest)
-            and intent == FAQ_INTENT
-            and topic != told
-            and topic not in rules.caution_answers_instead_of(told)
-        )
+    def _read_the_rest(self, rest: list[str]) -> tuple[str, str, float] | None:
+        """`_surest_of_the_rest`; None when it is not sure enough."""
+        read = self._surest_of_the_rest(rest)
+        return read if read[2] >= self.config["sentence_threshold"] else None
 
     def _read_past_told_medicines(self, reading: Reading, names_a_condition: bool) -> None:
         """ "What benefit i get from LDN, i take metformin and lisinopril already": the classifier
@@ -280,22 +272,19 @@ class MessageReader:
         asked = " ".join(rest)
         if not rest or rules.caution_is_the_question("pregnancy", asked) or "pregnancy" in rules.caution_cues(asked):
             return
-        read = self._read_the_rest(rest)
-        if read is None:
-            if reading.answer_source == "whole" and self._asks_another_topic_unsurely(rest, "pregnancy"):
+        intent, topic, probability = self._surest_of_the_rest(rest)
+        another_topic = (
+            intent == FAQ_INTENT and topic != "pregnancy" and topic not in rules.caution_answers_instead_of("pregnancy")
+        )
+        if probability < self.config["sentence_threshold"]:
+            if reading.answer_source == "whole" and another_topic and any(is_question(c) for c in rest):
                 # "how do people usually take ldn? pregnant with #2": the pregnancy answer is not what was asked,
                 # and what was asked is not read surely enough to answer (patients_dev68, 2026-11-28).
                 reading.answer_not_asked()
             return
-        intent, topic, probability = read
-        if intent == FAQ_INTENT and topic != "pregnancy" and topic not in rules.caution_answers_instead_of("pregnancy"):
+        if another_topic:
             reading.answer_from_sentence(topic, probability)
-        elif (
-            intent == CONDITION_INTENT
-            and reading.covered
-            and not reading.uncovered
-            and "pregnancy" not in rules.caution_cues(" ".join(rest))  # "...what does it say about pregnancy?"
-        ):
+        elif intent == CONDITION_INTENT and reading.covered and not reading.uncovered:
             # "ldn RA swollen joints help, 8 wks pregnant": the condition is asked (patients_dev48, 2026-11-27).
             reading.answer_the_condition_from_sentence(probability)
 

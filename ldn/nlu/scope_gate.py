@@ -347,9 +347,11 @@ class ScopeGate(MessageReader, GraphComponent):
         after_refusal = list(
             dict.fromkeys(t for t in (self._first_question_before_a_refused_one(reading, verdict), later) if t)
         )
-        after_refusal = [t for t in after_refusal if rules.second_answer_after(_refusal(verdict), t)]
-        if verdict.intent == OUT_OF_SCOPE_INTENT and after_refusal and rules.second_answer_after(_refusal(verdict)):
-            verdict.entities["second_topic"] = after_refusal
+        if verdict.intent == OUT_OF_SCOPE_INTENT:
+            refusal = _refusal(verdict)
+            after_refusal = [t for t in after_refusal if rules.second_answer_after(refusal, t)]
+            if after_refusal:
+                verdict.entities["second_topic"] = after_refusal
         if verdict.intent in CAUTIONED_INTENTS:
             self._add_cautions(reading, verdict)
         return verdict
