@@ -63,6 +63,8 @@ FOREIGN_WORDS = set(
     prendo prenderlo prenderla settimane settimana invece liquido giorni mesi anni
     existe vraies études juste ou fils ans douleurs chroniques mère père
     hilft gegen müdigkeit ungefähr monat
+    meint sei überhaupt erforscht gibt dazu studien hausarzt hausärztin
+    qualcuno nel gruppo detto funziona vero ennesima bufala è
     er wetenschappelijk bewijs dat werkt
     düşük doz iyi geliyor ile birlikte kullanılabilir
     działa

@@ -367,7 +367,8 @@ def is_blocked_by_ldn(text: str, medicine: str) -> bool:
 def is_set_aside(question: str, name: str, others: Iterable[str] = ()) -> bool:
     """ "Besides addiction", "other than MS": the condition is named only to be set aside ("an
     addiction drug" only says what the drug is); and
-    "mentioned for crohn's, but does it help UC?": named before the question turns to another."""
+    "mentioned for crohn's, but does it help UC?": named before the question turns to another; and
+    "on MS pages": named for where LDN is talked about."""
     at = question.find(name)
     if at < 0:
         return False
@@ -377,6 +378,8 @@ def is_set_aside(question: str, name: str, others: Iterable[str] = ()) -> bool:
         return any(question.find(other, start) >= 0 for other in others if other != name)
 
     if _any(_section("sets_aside"), question[:at]) or _any(_section("names_the_drug"), question[after:]):
+        return True
+    if _any(_section("names_a_community"), question[after:]) and question.find(name, after) < 0:
         return True
     if _any(_part("who_a_drug_is_for", "before"), question[:at]) and _any(_part("who_a_drug_is_for", "named"), name):
         return True

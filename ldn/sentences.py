@@ -26,8 +26,8 @@ _SUBJECT = (
 )
 _SECOND_QUESTION = re.compile(
     r"(?:,|;|\band\b|\bn\b|&|\+|\balso\b|\bplus\b|\bbut\b)\s*(?:also\s+|and\s+)?(?:roughly\s+|approximately\s+|about\s+|just\s+|realistically\s+|honestly\s+)?"
-    rf"(?=(?:what|how|where|when|why|which|any|whether)\b\s+\w+|(?:is|are|does|do|can|could|should|will|would)\s+{_SUBJECT}\b)"
-    r"|(?:\band\b|\balso\b|\bplus\b)\s*(?=(?:whats|hows)\b\s+\w+)",
+    rf"(?=(?:what|how|where|when|why|which|any|whether)(?:'s)?\b\s+\w+|(?:is|are|does|do|can|could|should|will|would)\s+{_SUBJECT}\b)"
+    r"|(?:&|\+|\band\b|\balso\b|\bplus\b)\s*(?=(?:whats|hows)\b\s+\w+)",
     re.IGNORECASE,
 )
 _QUESTION_START = re.compile(
@@ -100,12 +100,25 @@ _QUESTION_AFTER_COMMA = re.compile(
 )
 
 
+# A request: "dose range for low dose naltrexone pls, and what's it used for" (patients_dev49, 2026-11-28).
+_REQUEST_END = re.compile(r"\b(pls|plz|please)\W*$", re.IGNORECASE)
+
+
 def is_question(sentence: str) -> bool:
     return sentence.rstrip().endswith("?") or bool(
-        _QUESTION_START.search(sentence) or _QUESTION_INSIDE.search(sentence) or _QUESTION_AFTER_COMMA.search(sentence)
+        _QUESTION_START.search(sentence)
+        or _QUESTION_INSIDE.search(sentence)
+        or _QUESTION_AFTER_COMMA.search(sentence)
+        or _REQUEST_END.search(sentence)
     )
 
 
+# "Why not?", "How come?", "Which one of us is right?": a question whose subject is the sentence before it
+# (not "Who's right?", which may weigh two people told of further back: patients_dev75, 2026-11-28).
+_ASKS_WHY = re.compile(
+    r"\W*(and |but |so )?(why( not| is that| so| though| tho)?|how come|how so|which (one )?of us is right)\W*(\?\W*)?",
+    re.IGNORECASE,
+)
 # A question shorter than this is read with the words just before it ("..., is this normal?").
 SHORT_QUESTION_WORDS = 6
 _REFERS_BACK = re.compile(r"\b(this|that|both|these|those|them)\b", re.IGNORECASE)
@@ -165,4 +178,13 @@ def question_sentences(text: str) -> list[str]:
     doesn't ask anything ("I dreamt my cat was driving").
     """
     parts = sentences(text)
-    return [s for s in parts if is_question(s)] or parts[-1:]
+    asked = []
+    for at, sentence in enumerate(parts):
+        if at and _ASKS_WHY.fullmatch(sentence) and not is_question(parts[at - 1]):
+            # "My doctor said if I'm on tramadol I can't take LDN. Why not?" asks the reason for the words
+            # before it (patients_dev79, 2026-11-28: the sentence model read "Why not?" as the benefits);
+            # "...not a real medication. which one of us is right" asks about the claim (patients_dev78).
+            asked.append(parts[at - 1])
+        if is_question(sentence):
+            asked.append(sentence)
+    return asked or parts[-1:]

@@ -32,6 +32,8 @@ from ldn.vocabulary import is_off_topic
 
 FAQ_INTENT = "faq"
 CONDITION_INTENT = "ask_condition"
+HOW_MUCH_INTENT = "ask_how_much"  # "how much?": the price or the dose, asked back unless the words say which
+HOW_MUCH_TOPICS = ("cost", "dose")
 # FAQ topics where a named condition is really the question ("does it help MS?"),
 # so the condition's own answer is the more precise one (`condition_led` in topic.yml).
 CONDITION_LED_TOPICS = condition_led_topics()
@@ -40,6 +42,8 @@ TOPIC_OF_CONDITION = same_facts()  # a covered condition -> the topic whose answ
 # gabapentin 300"); a longer one ("does that mean the ldn isn't working, or that my hashimoto's is
 # worse?") asks more than the condition (patients_dev15/48, 2026-11-27).
 KEYWORD_QUESTION_WORDS = 8
+# After "what is it used for?", a piece this short naming a topic ("pain? all of it?") is an option.
+OPTION_WORDS = 4
 
 
 @dataclass
@@ -316,6 +320,11 @@ class MessageReader:
             about = story[-1:]  # "could it help with this?": the condition named last
         else:
             about = story if about_story else []
+        if reading.intent == FAQ_INTENT and rules.names_the_topic(reading.question, reading.topic):
+            # "(scared of getting hooked on opioids) Does LDN help with pain?": the topic asked in so many
+            # words, not a condition the guide names only for naltrexone's usual dose (`listed: false`;
+            # patients_dev78, 2026-11-28: it got the addiction answer).
+            about = [c for c in about if c.listed]
         reading.story_conditions, reading.conditions = story, asked or about
 
     def _read_question(self, reading: Reading, names_a_condition: bool) -> None:
@@ -381,6 +390,10 @@ class MessageReader:
             topic = self._topic_surely_asked(reading, piece, readings)
             if not topic or rules.follows_up_the_first(piece):
                 continue
+            if main_topic == "conditions" and topic in CONDITION_LED_TOPICS and len(piece.split()) <= OPTION_WORDS:
+                # "what is ldn usually prescribed for? gut stuff? brain stuff? pain?": options of what it is
+                # for, not a second question (patients_dev80, 2026-11-28: the pain answer came second).
+                continue
             if topic == main_topic or (main_topic and rules.topic_asked_for(piece) == main_topic):
                 # The same question again: "What dose do people take? Regular naltrexone is way higher right?"
                 reading.asked_again_later = True
@@ -392,6 +405,10 @@ class MessageReader:
         """The FAQ topic a question piece asks, read surely enough to be answered beside another answer."""
         label, probability = self._surest_reading(readings)
         intent, _, topic = label.partition("/")
+        if intent == HOW_MUCH_INTENT and rules.topic_asked_for(piece) in HOW_MUCH_TOPICS:
+            # "...? and how much is it": which "how much" (the price or the dose) the rules file settles
+            # (it was dropped beside another question; patients_dev69, 2026-11-28).
+            intent, topic = FAQ_INTENT, rules.topic_asked_for(piece) or ""
         if (
             intent == FAQ_INTENT
             and probability >= self.config["second_question_threshold"]
@@ -489,8 +506,15 @@ def _answer_the_topic_named(
         return
     # (The sentence model is asked only when the rules name a topic the classifier did not rank.)
     if topic and asks and (topic in [_topic_of(r) for r in ranking[:3]] or topic in first_in_mind()):
+        read_whole = reading.topic if reading.intent == FAQ_INTENT and reading.asked_again_later else None
         reading.intent = FAQ_INTENT
         reading.topic, reading.answer_source = topic, "rules"
+        if read_whole not in (None, topic, "what_is") and not reading.second_topic:
+            # "how much is it and does it have side effects": the later question, which the whole message
+            # was read as, is answered second (before: dropped; patients_dev69, 2026-11-28). Not "what is
+            # LDN": after another question it asks that question of LDN ("Regular naltrexone is 50mg? so
+            # what's LDN, 5mg?": patients_dev24/29/64, 2026-11-28).
+            reading.second_topic, reading.asked_again_later = read_whole, False
 
 
 def _answer_the_topics_named_together(reading: Reading) -> None:

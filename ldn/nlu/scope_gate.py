@@ -308,7 +308,13 @@ class ScopeGate(MessageReader, GraphComponent):
         if reading.intent == FAQ_INTENT and reading.answer_source == "whole":
             if reading.topic_confidence < self.config["answer_threshold"]:
                 return Verdict(FALLBACK_INTENT, "answer_confidence", reading.topic_confidence)
-            if reading.topic_confidence - reading.topic_runner_up < self.config["ambiguity_threshold"]:
+            # ...unless the runner-up is the second question asked: "Is that true? What are the risks? Is there
+            # any real research?" is answered with both (patients_dev79, 2026-11-28: "not sure").
+            both_asked = len(reading.ranked) > 1 and reading.ranked[1][0] == reading.second_topic
+            if (
+                reading.topic_confidence - reading.topic_runner_up < self.config["ambiguity_threshold"]
+                and not both_asked
+            ):
                 return Verdict(FALLBACK_INTENT, "answer_ambiguity", reading.topic_confidence)
         return None
 

@@ -48,6 +48,9 @@ pytestmark = pytest.mark.unit
         "I started it yesterday。晚上吃可以吗？",
         # Italian (2026-11-28, set 66, new words).
         "Prendo LDN ogni sera da due settimane, posso prenderlo liquido invece?",
+        # Italian and German claims to check (2026-11-28, sets 78/79, new words).
+        "Un'amica del gruppo ha detto che funziona per la fibromialgia, è vero?",
+        "Hausarzt meint LDN sei nicht erforscht, gibt es Studien?",
     ],
 )
 def test_other_languages(text):

@@ -165,6 +165,9 @@ def test_a_medicine_the_list_lacks_is_known_by_its_ending(word, expected):
         ("having the flu jab next week", ["flu jab"]),
         # A migraine medicine by its class (2026-11-27, set 61, new words).
         ("his triptans stopped working in the spring", ["triptans"]),
+        # A weight-loss medicine and supplements told in passing (2026-11-28, sets 77/80, new words).
+        ("been on phentermine since june", ["phentermine"]),
+        ("i take quercetin and nattokinase most days", ["quercetin", "nattokinase"]),
     ],
 )
 def test_medicines_are_found_by_name(nlp, text, expected):
@@ -185,6 +188,9 @@ def test_medicines_are_found_by_name(nlp, text, expected):
         ("i am on holiday next week", []),
         ("is it ok to take during pregnancy", []),
         ("does everyone take different amounts", []),
+        # What kind of medicine it is, not its name (2026-11-28, set 80, new words).
+        ("on ldn plus my regular thyroid pill", []),
+        ("ok with my usual tablets?", []),
     ],
 )
 def test_a_name_no_list_knows_is_a_medicine_when_told_as_one(nlp, text, expected):

@@ -350,6 +350,10 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "my son found ldn on youtube and keeps telling me to try it, what even is it",
         "we are sorting out who gets the spare room when mum visits, what is ldn",
         "heart racing when i stand up since covid, could ldn help long covid",
+        # How a child's medicine is taken; a regimen called too many medicines (2026-11-28, sets 78/79, new words).
+        "my 8 year old has crps. is it taken as drops or a tablet? he can't do capsules",
+        "my husband thinks i'm on too many tablets already, is ldn safe long term",
+        "started zoloft in may, my sister says thats too many meds for one person. is ldn well tolerated",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -583,6 +587,9 @@ def test_a_pet_replaces_human_poison_control():
         # A prescriber near a place; the writer's own decision; pain made worse (2026-11-28, sets 70/72, new words).
         ("is there a gp round here who prescribes it", "where_to_get"),
         ("honestly, what would you do in my shoes", "personal_decision"),
+        # Whether to try it at all; pros and cons for the writer (2026-11-28, set 80, new words).
+        ("should i give ldn a go or not. ive had lupus 6 years", "personal_decision"),
+        ("what are the pros and cons for someone like me with ms", "personal_decision"),
         ("will naltrexone make my back pain worse", "side_effect_not_listed"),
     ],
 )
@@ -771,6 +778,12 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("i'm due in for my review in april, what does ldn cost", []),
         ("on ldn 6 months along with vitamin d, what are the side effects", []),
         ("18 wks along with twins, what is ldn", ["pregnancy"]),
+        # Texting shorthand for a pregnancy; a child's age going on (2026-11-28, set 77, new words).
+        ("what dose do ppl take, 19 wks preg", ["pregnancy"]),
+        ("is ldn safe? preg btw", ["pregnancy"]),
+        ("is it pricey, im trying to prep for the holidays", []),
+        ("hes 12 and has bad crohns, does ldn help crohns", ["child"]),
+        ("he's 12 and a half stone, does ldn help crohns", []),
     ],
 )
 def test_caution_cues(text, expected):
@@ -786,6 +799,11 @@ def test_medicines_named_by_kind_and_asked_about():
     assert other_medicines("can we still drink at the christmas party") == ["alcohol"]
     # Nicotine by vape (2026-11-27, set 59, new words).
     assert other_medicines("i vape pretty much all day, does that matter") == ["nicotine"]
+    # The body's own painkillers are endorphins (2026-11-28, set 79, new words).
+    assert other_medicines("something about raising your body's own painkillers, how does that work") == []
+    assert other_medicines("my own painkillers aren't touching it, would ldn help") == ["painkillers"]
+    # Never once taken (2026-11-28, set 67, new words).
+    assert other_medicines("i've never even tried a cigarette, so why would i need ldn") == []
     assert medicine_is_the_question("can i take ldn with my sertraline", ["sertraline"])
     assert medicine_is_the_question("i'm on sertraline. can i take ldn with it?", ["sertraline"])
     assert not medicine_is_the_question("i take sertraline, can ldn help my fibro", ["sertraline"])
@@ -895,6 +913,11 @@ def test_every_caution_has_a_reply_name():
         ("what else is ldn prescribed for, apart from ms and my addiction", "addiction", True),
         # Denied in brackets (2026-11-28, set 74, new words).
         ("crohn's disease (not ms) - any use?", "ms", True),
+        # Two denied one after another (2026-11-28, set 80, new words).
+        ("could it help my lupus, not ms not addiction", "addiction", True),
+        # Where it is talked about, unless named again (2026-11-28, set 80, new words).
+        ("i keep reading about it in ms groups. what about crohn's?", "ms", True),
+        ("i'm in an ms group, does ldn help ms?", "ms", False),
     ],
 )
 def test_a_condition_named_to_be_set_aside(question, name, expected):
@@ -1110,6 +1133,16 @@ def test_ldn_is_named_as_voice_typing_spells_it():
             "how_it_works",
         ),
         ("how can such a small dose do anything", None),
+        # The price asked as "how much is it"; the conditions asked as "only for X or other stuff";
+        # whether it is like an opioid (2026-11-28, sets 69/77/79, new words).
+        ("and how much is ldn usually", "cost"),
+        ("how much is it in mg", None),
+        ("is ldn only for crohns or other things too", "conditions"),
+        ("does it only help pain or does it do more", "benefits"),
+        ("so is it like an opiate or a blocker", "how_it_works"),
+        ("whats ldn mainly used for", "conditions"),
+        ("is ldn a tablet", "how_to_take"),
+        ("how tiny are we talking", "dose"),
     ],
 )
 def test_a_question_that_names_its_topic(question, topic):
@@ -1197,6 +1230,9 @@ def test_regular_naltrexone_named_by_what_it_treats_asks_about_no_alcohol():
         ("is it an immunosuppressant like my methotrexate or a totally different thing", False),
         ("is it the same thing as narcan", False),
         ("why is it called low dose", False),
+        # Whether it is a real medicine at all (2026-11-28, set 78, new words).
+        ("my mum reckons it's not a real medicine, just something off the internet", True),
+        ("is ldn a real drug or some made-up thing", True),
     ],
 )
 def test_asking_whether_ldn_is_naltrexone_itself(question, expected):

@@ -123,6 +123,28 @@ def test_a_plus_joins_two_questions():
     assert question_parts("how does it work + what does it cost") == ["how does it work", "what does it cost"]
 
 
+def test_a_plus_before_whats_starts_a_second_question():
+    """ "how is ldn taken + whats the usual dose" (2026-11-28, set 77, new words)."""
+    assert question_parts("what does it cost + whats the dose") == ["what does it cost", "whats the dose"]
+
+
+def test_a_second_question_opening_with_whats_is_its_own_piece():
+    """ "dose range for low dose naltrexone pls, and what's it used for" (2026-11-28, set 49, new words)."""
+    assert question_parts("usual mg for ldn pls, and what's it good for") == [
+        "usual mg for ldn pls",
+        "what's it good for",
+    ]
+
+
+def test_why_not_asks_about_the_sentence_before_it():
+    """ "My doctor said if I'm on tramadol I can't take LDN. Why not?" (2026-11-28, sets 78/79, new words)."""
+    told = "my pharmacist says i cant have ldn on my codeine."
+    assert question_sentences(f"{told} how come?") == [told, "how come?"]
+    assert question_sentences(f"{told} which of us is right") == [told, "which of us is right"]
+    assert question_sentences(f"my gp says no, my physio says yes. {told} who's right?") == ["who's right?"]
+    assert question_sentences("is it safe? why?") == ["is it safe?", "why?"]
+
+
 def test_list_items_are_told_apart_from_the_writers_own_sentences():
     """A bulleted or numbered list's items, numbers dropped as `sentences` drops them (2026-11-27, review)."""
     from ldn.sentences import list_items

@@ -1065,3 +1065,97 @@ def test_a_question_in_general_after_a_story_is_not_about_its_conditions():
     )
     intent, _, found = verdict(general)
     assert (intent, found["answer"], found["caution"]) == ("faq", ["faq/pain"], ["condition_not_covered"])
+
+
+HOW_MUCH_EXAMPLES = [
+    ("how much", "ask_how_much"),
+    ("and how much is that then", "ask_how_much"),
+    ("how much would i need", "ask_how_much"),
+    ("what price is it", "faq/cost"),
+    ("is it costly", "faq/cost"),
+    ("do people get headaches on it", "faq/side_effects"),
+    ("can it cause bad dreams", "faq/side_effects"),
+    ("is it safe long term", "faq/safety"),
+]
+
+
+def test_how_much_is_it_beside_another_question_asks_the_price():
+    """ "...is it safe long term? and how much is it": the price, not "price or dose?" dropped (2026-11-28,
+    set 69, new words)."""
+    checker = gate_reading_questions(HOW_MUCH_EXAMPLES)
+    message = parsed(
+        "do people get bad headaches on it? and how much is ldn",
+        [("faq", 0.9)],
+        [("side_effects", 0.9), ("safety", 0.05)],
+    )
+    checker.process([message])
+    assert verdict_entities(message).get("second_topic") == ["cost"]
+
+
+def test_the_question_read_as_the_whole_is_answered_after_the_price_asked_first():
+    """ "how much is it and does it have side effects": the price first, the side effects second (2026-11-28,
+    set 69, new words)."""
+    checker = gate_reading_questions(HOW_MUCH_EXAMPLES)
+    message = parsed(
+        "how much is ldn, and can it cause bad dreams",
+        [("faq", 0.9)],
+        [("side_effects", 0.8), ("cost", 0.1), ("safety", 0.05)],
+    )
+    checker.process([message])
+    found = verdict_entities(message)
+    assert (found.get("answer"), found.get("second_topic")) == (["faq/cost"], ["side_effects"])
+
+
+def test_pain_asked_in_so_many_words_after_an_addiction_story_gets_the_pain_answer():
+    """ "(scared of getting hooked on opioids) Does LDN help with pain?" got the addiction answer (2026-11-28,
+    set 78, new words)."""
+    text = "my brother was hooked on painkillers for years so i'm wary. does ldn actually help with pain?"
+    message = parsed(
+        text,
+        [("faq", 0.8), ("ask_condition", 0.1)],
+        [("pain", 0.8), ("what_is", 0.1)],
+        [("condition", "addiction", "hooked on painkillers")],
+    )
+    assert verdict(message)[2].get("answer") == ["faq/pain"]
+
+
+def test_short_options_after_what_it_is_used_for_are_no_second_question():
+    """ "what is ldn usually prescribed for? gut stuff? brain stuff? pain? all of it?" (2026-11-28, set 80,
+    new words)."""
+    checker = gate_reading_questions(
+        [
+            ("what is it used for", "faq/conditions"),
+            ("which illnesses is it given for", "faq/conditions"),
+            ("nerve pain?", "faq/pain"),
+            ("does it ease nerve pain", "faq/pain"),
+            ("tummy stuff?", "faq/conditions"),
+            ("what does it cost", "faq/cost"),
+        ]
+    )
+    message = parsed("what is it used for these days? tummy stuff? nerve pain?", [("faq", 0.9)], [("conditions", 0.9)])
+    checker.process([message])
+    found = verdict_entities(message)
+    assert (found.get("answer"), found.get("second_topic")) == (["faq/conditions"], None)
+
+
+def test_two_close_answers_both_asked_are_both_given():
+    """ "Is that true? What are the risks? Is there any real research?": the two close readings are the two
+    questions asked, so both are answered, not "not sure" (2026-11-28, set 79, new words)."""
+    checker = gate_reading_questions(
+        [
+            ("is that true", "ask_condition"),
+            ("is that right", "ask_condition"),
+            ("any studies on it", "faq/evidence"),
+            ("has it been researched", "faq/evidence"),
+            ("is it risky", "faq/safety"),
+            ("what risks are there", "faq/safety"),
+        ]
+    )
+    message = parsed(
+        "my gp says it was never shown to be safe. is that right? has it been researched? is it risky?",
+        [("faq", 0.95)],
+        [("evidence", 0.46), ("safety", 0.44)],
+    )
+    checker.process([message])
+    found = verdict_entities(message)
+    assert (found.get("answer"), found.get("second_topic")) == (["faq/evidence"], ["safety"])
