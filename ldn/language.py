@@ -65,6 +65,7 @@ FOREIGN_WORDS = set(
     hilft gegen müdigkeit ungefähr monat
     meint sei überhaupt erforscht gibt dazu studien hausarzt hausärztin
     qualcuno nel gruppo detto funziona vero ennesima bufala è
+    goedemorgen goedemiddag neem je vloeibaar alvast dank krijgen
     er wetenschappelijk bewijs dat werkt
     düşük doz iyi geliyor ile birlikte kullanılabilir
     działa

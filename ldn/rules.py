@@ -464,13 +464,20 @@ def names_only_the_drug(text: str) -> bool:
 
 def asks_what_it_is(question: str, text: str = "") -> bool:
     """ "...is there a normal-dose version?", anywhere in the question: whether LDN is naltrexone itself; or
-    what its name means, anywhere in the message ("low compared to what?")."""
+    what its name means (`asks_what_the_name_means`)."""
+    return _any(_section("asks_anywhere_for_what_it_is"), normalize(question)) or asks_what_the_name_means(
+        question, text
+    )
+
+
+def asks_what_the_name_means(question: str, text: str = "") -> bool:
+    """ "Why is it called LOW dose? low compared to what": what the name means, said in the question, or
+    asked there and said anywhere in the message."""
     question = normalize(question)
-    name_asked = _any(_part("asks_what_the_name_means", "said"), question) or (
+    return _any(_part("asks_what_the_name_means", "said"), question) or (
         _any(_part("asks_what_the_name_means", "question"), question)
         and _any(_part("asks_what_the_name_means", "said"), normalize(text))
     )
-    return _any(_section("asks_anywhere_for_what_it_is"), question) or name_asked
 
 
 def asks_about_the_story(question: str) -> bool:
@@ -593,6 +600,15 @@ def without_what_is_told(name: str, text: str) -> list[str]:
     clauses = _CLAUSE.split(normalize(text))
     kept = [c for c in clauses if not _any(caution.told, c)]
     return kept if len(kept) < len(clauses) else []
+
+
+def only_tells(name: str, text: str) -> bool:
+    """ "We're trying for a baby right now so I want to know what I'm getting into": every clause only tells
+    the caution's state."""
+    clauses = [c for c in _CLAUSE.split(normalize(text)) if c.strip()]
+    # ...not "I'm 12 weeks pregnant too, is it ok in pregnancy?", one clause once its lead-in is joined to it.
+    told = bool(clauses) and all(_any(_caution(name).told, c) for c in clauses)
+    return told and not caution_is_the_question(name, text)
 
 
 def asked_beside_what_is_told(name: str, text: str) -> list[str]:

@@ -79,13 +79,12 @@ FLOORS: dict = {
     "patients_dev50": {"in_scope_accuracy": 0.948, "confidently_wrong": 4},
     "patients_dev51": {"out_of_scope_handled": 0.944, "confidently_wrong": 2},
     "patients_dev52": {"in_scope_accuracy": 0.917, "confidently_wrong": 3},
-    "patients_dev53": {"in_scope_accuracy": 0.943},
     "patients_dev54": {"out_of_scope_handled": 0.944, "confidently_wrong": 1},
     "patients_dev55": {"out_of_scope_handled": 0.944, "confidently_wrong": 2},
     "patients_dev57": {"in_scope_accuracy": 0.87, "confidently_wrong": 2},
     "patients_dev58": {"confidently_wrong": 1},
     "patients_dev59": {"in_scope_accuracy": 0.948, "confidently_wrong": 2},
-    "patients_dev61": {"in_scope_accuracy": 0.926, "confidently_wrong": 3},
+    "patients_dev61": {"in_scope_accuracy": 0.933, "confidently_wrong": 2},
     "patients_dev62": {
         "in_scope_accuracy": 0.676,
         "out_of_scope_handled": 0.833,
@@ -112,6 +111,10 @@ FLOORS: dict = {
         "false_alarm_rate": 0.023,
     },
     "patients_dev80": {"in_scope_accuracy": 0.948, "confidently_wrong": 3},
+    "patients_dev81": {"in_scope_accuracy": 0.948, "out_of_scope_handled": 0.944, "confidently_wrong": 1},
+    "patients_dev82": {"in_scope_accuracy": 0.911, "confidently_wrong": 4},
+    "patients_dev83": {"in_scope_accuracy": 0.947, "out_of_scope_handled": 0.916, "confidently_wrong": 2},
+    "patients_dev84": {"in_scope_accuracy": 0.904, "confidently_wrong": 1},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 13 still get emergency guidance (recall first; one more
     # since the classifier's unsure `emergency` gets emergency guidance, README eighth batch).

@@ -418,6 +418,8 @@ class MessageReader:
             and not rules.names_only_another_topic(piece, topic)
             # "...not pregnant anymore (baby came in march)" tells; the pregnancy answer needs a pregnancy.
             and not (topic == "pregnancy" and "pregnancy" not in rules.caution_cues(reading.text))
+            # ...nor "We're trying for a baby right now so I want to know what I'm getting into" (patients_dev81/83).
+            and not (topic == "pregnancy" and rules.only_tells("pregnancy", piece))
             # "Should I be putting the dose up?" reads as a dose question but asks one the guide doesn't answer.
             and all(topic in rules.answered_by(kind) for kind in rules.question_types_asked(piece))
         ):
@@ -505,7 +507,16 @@ def _answer_the_topic_named(
             reading.intent, reading.topic, reading.answer_source = FAQ_INTENT, "what_is", "rules"
         return
     # (The sentence model is asked only when the rules name a topic the classifier did not rank.)
-    if topic and asks and (topic in [_topic_of(r) for r in ranking[:3]] or topic in first_in_mind()):
+    # What the name means is asked in words no other question uses ("low compared to what?"): the answer
+    # whatever the classifier had in mind (patients_dev81, 2026-11-28: the benefits answer came), unless it
+    # read the dose first ("explain the low dose part. low compared to the usual naltrexone how?" asks the
+    # dose, to the writer of set 37).
+    in_mind = (
+        topic == "what_is"
+        and rules.asks_what_the_name_means(reading.question, reading.text)
+        and not (ranking and _topic_of(ranking[0]) == "dose")
+    )
+    if topic and asks and (in_mind or topic in [_topic_of(r) for r in ranking[:3]] or topic in first_in_mind()):
         read_whole = reading.topic if reading.intent == FAQ_INTENT and reading.asked_again_later else None
         reading.intent = FAQ_INTENT
         reading.topic, reading.answer_source = topic, "rules"

@@ -51,6 +51,8 @@ pytestmark = pytest.mark.unit
         # Italian and German claims to check (2026-11-28, sets 78/79, new words).
         "Un'amica del gruppo ha detto che funziona per la fibromialgia, è vero?",
         "Hausarzt meint LDN sei nicht erforscht, gibt es Studien?",
+        # Dutch (2026-11-28, set 83, new words).
+        "Goedemiddag, is LDN als vloeibaar te krijgen? Alvast dank",
     ],
 )
 def test_other_languages(text):

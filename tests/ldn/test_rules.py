@@ -215,6 +215,10 @@ pytestmark = pytest.mark.unit
         ("honestly i don't even want to wake up tomorrow, what's ldn for", "crisis"),
         ("my kids would be better off not having to care for me", "crisis"),
         ("spent the weekend working out who gets my jewellery and felt oddly calm", "crisis"),
+        # Breath that barely comes; things given to family and letters written, in learners' English
+        # (2026-11-28, sets 81/84, new words).
+        ("my wife is 28 weeks along and she suddenly can hardly breathe", "allergy"),
+        ("i gave my savings to my brother and i write letters for my children now", "crisis"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):
@@ -354,6 +358,8 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "my 8 year old has crps. is it taken as drops or a tablet? he can't do capsules",
         "my husband thinks i'm on too many tablets already, is ldn safe long term",
         "started zoloft in may, my sister says thats too many meds for one person. is ldn well tolerated",
+        # A routine of many medicines in learners' English (2026-11-28, set 84, new words).
+        "i take many tablets already, like ramipril and metformin. for which illness is ldn",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -590,6 +596,9 @@ def test_a_pet_replaces_human_poison_control():
         # Whether to try it at all; pros and cons for the writer (2026-11-28, set 80, new words).
         ("should i give ldn a go or not. ive had lupus 6 years", "personal_decision"),
         ("what are the pros and cons for someone like me with ms", "personal_decision"),
+        # How soon, in learners' English; tiredness, not on the guide's list (2026-11-28, set 84, new words).
+        ("how quick ldn helps for crps?", "time_to_work"),
+        ("so exhausted since starting ldn, normal?", "side_effect_not_listed"),
         ("will naltrexone make my back pain worse", "side_effect_not_listed"),
     ],
 )
@@ -784,6 +793,8 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("is it pricey, im trying to prep for the holidays", []),
         ("hes 12 and has bad crohns, does ldn help crohns", ["child"]),
         ("he's 12 and a half stone, does ldn help crohns", []),
+        # A baby wanted, in learners' English: no child (2026-11-28, set 84, new words).
+        ("what is the dose? we try to have baby soon", ["pregnancy"]),
     ],
 )
 def test_caution_cues(text, expected):
@@ -1038,6 +1049,18 @@ def test_a_told_pregnancy_is_left_out_of_the_question():
     assert without_what_is_told("pregnancy", "is ldn safe in pregnancy?") == []
 
 
+def test_trying_for_a_baby_only_told():
+    """ "We're trying for a baby right now so I want to know what I'm getting into" (2026-11-28, sets 81/83,
+    new words)."""
+    from ldn.rules import only_tells
+
+    assert only_tells("pregnancy", "we are trying to conceive at the moment so i'd like the facts first")
+    assert not only_tells("pregnancy", "we're trying for a baby, is ldn safe in pregnancy?")
+    assert not only_tells("pregnancy", "i'm trying to understand the dose")
+    assert not only_tells("pregnancy", "we're trying for a baby, should ldn worry me?")
+    assert not only_tells("pregnancy", "i'm 20 weeks pregnant is it ok in pregnancy?")
+
+
 def test_ldn_is_named_as_voice_typing_spells_it():
     from ldn.rules import mentions_ldn
 
@@ -1143,6 +1166,9 @@ def test_ldn_is_named_as_voice_typing_spells_it():
         ("whats ldn mainly used for", "conditions"),
         ("is ldn a tablet", "how_to_take"),
         ("how tiny are we talking", "dose"),
+        # What it does inside; why a blocker would ease pain (2026-11-28, sets 83/84, new words).
+        ("what's the ldn really doing inside my body", "how_it_works"),
+        ("why a blocker of opioids would make my pain less", "how_it_works"),
     ],
 )
 def test_a_question_that_names_its_topic(question, topic):
@@ -1271,6 +1297,8 @@ def test_items_of_a_quoted_list_the_message_denies():
         ("what is naltrexone prescribed for besides addiction", False),
         ("will ldn help with sugar cravings", False),
         ("what was naltrexone made for, addiction?", False),
+        # "Something they use for" it (2026-11-28, set 81, new words).
+        ("isn't naltrexone a medicine doctors prescribe for alcohol addiction?", True),
     ],
 )
 def test_asking_whether_it_helps_an_addiction(question, expected):

@@ -1159,3 +1159,48 @@ def test_two_close_answers_both_asked_are_both_given():
     checker.process([message])
     found = verdict_entities(message)
     assert (found.get("answer"), found.get("second_topic")) == (["faq/evidence"], ["safety"])
+
+
+def test_what_the_name_means_is_answered_whatever_the_classifier_had_in_mind():
+    """ "why is it called LOW dose? low compared to what" got the benefits answer (2026-11-28, set 81, new
+    words)."""
+    message = parsed(
+        "why's it named low dose anyway? low compared to what",
+        [("faq", 0.9)],
+        [("benefits", 0.5), ("dose", 0.1), ("safety", 0.05)],
+    )
+    assert verdict(message)[2].get("answer") == ["faq/what_is"]
+    # ...but the dose, when the classifier had it in mind (set 37, new words).
+    message = parsed(
+        "the low dose part, low compared to normal naltrexone by how much?",
+        [("faq", 0.9)],
+        [("dose", 0.6), ("benefits", 0.2), ("safety", 0.05)],
+    )
+    assert verdict(message)[2].get("answer") == ["faq/dose"]
+
+
+def test_a_pregnancy_attempt_only_told_is_no_second_question():
+    """ "...? We're trying for a baby right now so I want to know what I'm getting into" (2026-11-28, sets
+    81/83, new words)."""
+    checker = gate_reading_questions(
+        [
+            ("does it help hashimotos", "ask_condition"),
+            ("can it help thyroid disease", "ask_condition"),
+            ("we are trying to conceive", "faq/pregnancy"),
+            ("is it ok when trying for a baby", "faq/pregnancy"),
+            ("what does it cost", "faq/cost"),
+        ]
+    )
+    message = parsed(
+        "does it help hashimotos? we are trying to conceive right now so i want to know the risks",
+        [("ask_condition", 0.9)],
+        [("pregnancy", 0.5)],
+        [("condition", "hashimotos")],
+    )
+    checker.process([message])
+    found = verdict_entities(message)
+    assert (found.get("answer"), found.get("second_topic"), found.get("caution")) == (
+        ["condition/hashimotos"],
+        None,
+        ["pregnancy"],
+    )
