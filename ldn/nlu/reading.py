@@ -405,10 +405,12 @@ class MessageReader:
         """The FAQ topic a question piece asks, read surely enough to be answered beside another answer."""
         label, probability = self._surest_reading(readings)
         intent, _, topic = label.partition("/")
-        if intent == HOW_MUCH_INTENT and rules.topic_asked_for(piece) in HOW_MUCH_TOPICS:
+        if intent == HOW_MUCH_INTENT:
             # "...? and how much is it": which "how much" (the price or the dose) the rules file settles
             # (it was dropped beside another question; patients_dev69, 2026-11-28).
-            intent, topic = FAQ_INTENT, rules.topic_asked_for(piece) or ""
+            named = rules.topic_asked_for(piece)
+            if named in HOW_MUCH_TOPICS:
+                intent, topic = FAQ_INTENT, named
         if (
             intent == FAQ_INTENT
             and probability >= self.config["second_question_threshold"]
@@ -481,7 +483,8 @@ def _answer_the_topic_named(
     model did for the first question ("whats ldn, how much is it gonna cost me": patients_dev70, 2026-11-28)."""
     # The first question's words: "is ldn cheap? and how many mg do ppl take" names the dose second.
     topic = rules.topic_asked_for(reading.pieces[0] if reading.pieces else reading.question)
-    what_it_is = rules.asks_what_it_is(reading.question, reading.text)
+    name_asked = rules.asks_what_the_name_means(reading.question, reading.text)
+    what_it_is = name_asked or rules.asks_what_it_is(reading.question)
     # Also over the classifier's "not covered": the rules name the topic, and a question of a type the
     # answer doesn't cover is still refused by the checks (patients_dev32, 2026-11-27); and whether LDN
     # is the same drug over a condition question: "is LDN the same stuff they give people coming off
@@ -511,11 +514,7 @@ def _answer_the_topic_named(
     # whatever the classifier had in mind (patients_dev81, 2026-11-28: the benefits answer came), unless it
     # read the dose first ("explain the low dose part. low compared to the usual naltrexone how?" asks the
     # dose, to the writer of set 37).
-    in_mind = (
-        topic == "what_is"
-        and rules.asks_what_the_name_means(reading.question, reading.text)
-        and not (ranking and _topic_of(ranking[0]) == "dose")
-    )
+    in_mind = topic == "what_is" and name_asked and not (ranking and _topic_of(ranking[0]) == "dose")
     if topic and asks and (in_mind or topic in [_topic_of(r) for r in ranking[:3]] or topic in first_in_mind()):
         read_whole = reading.topic if reading.intent == FAQ_INTENT and reading.asked_again_later else None
         reading.intent = FAQ_INTENT

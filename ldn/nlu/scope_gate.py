@@ -40,7 +40,7 @@ from ldn.language import english_words, is_not_english
 from ldn.nlu import reading as reading_module
 from ldn.nlu.base import OUT_OF_SCOPE_INTENT, is_button_payload, override_intent, source_fingerprint
 from ldn.nlu.linear_classifier import labelled_examples
-from ldn.nlu.reading import CONDITION_INTENT, CONDITION_LED_TOPICS, FAQ_INTENT, MessageReader, Reading
+from ldn.nlu.reading import CONDITION_INTENT, CONDITION_LED_TOPICS, FAQ_INTENT, HOW_MUCH_INTENT, MessageReader, Reading
 from ldn.sentence_model import SentenceModel
 from ldn.sentences import sentences
 from ldn.topics import already_answered
@@ -50,7 +50,7 @@ EMERGENCY_INTENT = "emergency"
 NON_ENGLISH_INTENT = "non_english"
 FALLBACK_INTENT = "nlu_fallback"
 # Intents that answer from the guide, and whose examples define "on topic".
-ANSWERING_INTENTS = {FAQ_INTENT, CONDITION_INTENT, "ask_how_much", "tell_me_more"}
+ANSWERING_INTENTS = {FAQ_INTENT, CONDITION_INTENT, HOW_MUCH_INTENT, "tell_me_more"}
 # Verdicts that carry cautions (an answer, a refusal or a "not sure" to a health question).
 CAUTIONED_INTENTS = {FAQ_INTENT, CONDITION_INTENT, OUT_OF_SCOPE_INTENT, FALLBACK_INTENT}
 MODEL_FILE, VOCABULARY_FILE, ALARM_WORDS_FILE = "sentence_model.pkl", "vocabulary.json", "alarm_words.json"
@@ -272,7 +272,7 @@ class ScopeGate(MessageReader, GraphComponent):
 
     def check_question_type(self, reading: Reading) -> Verdict | None:
         """Does the chosen answer answer what was asked? The question's type against the answer's cover."""
-        if reading.intent not in (FAQ_INTENT, CONDITION_INTENT, FALLBACK_INTENT, OUT_OF_SCOPE_INTENT, "ask_how_much"):
+        if reading.intent not in (FAQ_INTENT, CONDITION_INTENT, FALLBACK_INTENT, OUT_OF_SCOPE_INTENT, HOW_MUCH_INTENT):
             return None
         answers = reading.main_answers() or [reading.intent]
         asked = rules.question_types_asked(reading.question) + rules.question_types_asked_anywhere(reading.text)
