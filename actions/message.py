@@ -4,7 +4,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-FAQ_INTENT = "faq"
+from ldn.topics import FAQ_INTENT
 
 
 def entity_values(tracker: Tracker, entity: str) -> list[str]:

@@ -26,7 +26,7 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from ldn.conditions import CONDITION_CATEGORIES, CONDITION_PREFIX, conditions
-from ldn.topics import TOPICS, how_much_topics
+from ldn.topics import CONDITION_INTENT, FAQ_INTENT, HOW_MUCH_INTENT, TOPICS, how_much_topics
 
 # Not part of what the bot says.
 _BOOKKEEPING = {"action_extract_slots", "action_session_start", ACTION_LISTEN_NAME}
@@ -36,7 +36,7 @@ DOSE_CONTEXT, COST_CONTEXT = how_much_topics("dose"), how_much_topics("cost")
 # "Was this helpful?" (actions/feedback.py) follows an answer in the website widget only:
 # over REST and SMS no answer waits on the action server.
 FEEDBACK_ACTION, FEEDBACK_CHANNELS = "action_ask_feedback", {"socketio"}
-ANSWERING_INTENTS = {"faq", "ask_condition", "ask_how_much"}
+ANSWERING_INTENTS = {FAQ_INTENT, CONDITION_INTENT, HOW_MUCH_INTENT}
 REFUSALS = {
     "medicine": "utter_medicine_not_covered",
     "side_effect": "utter_side_effect_not_listed",
@@ -81,18 +81,18 @@ def plan(intent: str | None, entities: list[dict[str, Any]], slots: dict[str, An
         else:
             main = REFUSALS.get(reason, "utter_out_of_scope")
         return [main] + cautions + [f"utter_faq/{t}" for t in value("second_topic")], None
-    if intent == "faq":
+    if intent == FAQ_INTENT:
         answers = value("answer") or [f"faq/{t}" for t in value("topic")]  # the gate's answer, or a tapped button
         if not answers:
             return ["action_handle_fallback"], None
-    elif intent == "ask_condition":
+    elif intent == CONDITION_INTENT:
         answers = value("answer")
         remembered = conditions().get(slots.get("condition") or "")
         if not answers and remembered and remembered.covered:
             answers = [f"condition/{remembered.id}"]  # "could it help me?" after naming it
         if not answers:
             return ["utter_condition_unknown"] + cautions, None
-    elif intent == "ask_how_much":
+    elif intent == HOW_MUCH_INTENT:
         previous = slots.get("last_topic") or ""
         if previous in COST_CONTEXT:
             answers = ["faq/cost"]

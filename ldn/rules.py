@@ -15,7 +15,7 @@ from re import Pattern
 
 from ldn import yaml_file
 from ldn.sentences import list_items, sentences
-from ldn.text import drug_named_plainly
+from ldn.text import spelled_plainly
 
 RULES_FILE = Path(__file__).with_name("rules.yml")
 
@@ -531,7 +531,7 @@ _LDN = re.compile(r"\b(ldn|naltrexone?|low?[- ]dose|it)\b", re.IGNORECASE)  # "l
 
 def mentions_ldn(text: str) -> bool:
     """Named, also as voice typing spells it ("l d n", "nal trex own"), or "it"."""
-    return bool(_LDN.search(drug_named_plainly(text)))
+    return bool(_LDN.search(spelled_plainly(text)))
 
 
 def caution_answers_instead_of(name: str) -> tuple[str, ...]:
@@ -590,25 +590,33 @@ def asks_about_conditions_in_general(question: str) -> bool:
     return _any(_section("condition_led_unless"), normalize(question))
 
 
-_CLAUSE = re.compile(r"(?<=[,.;!?])\s+|\s+(?=\band (?!then\b))")  # before "and ..." or after punctuation
+# Before "and ...", after punctuation, or before a question after voice typing's filler ("I'm still
+# breastfeeding my toddler at night um what's the usual dose range"; patients_dev87, 2026-11-28).
+_CLAUSE = re.compile(
+    r"(?<=[,.;!?])\s+|\s+(?=\band (?!then\b))|\s+(?=(?:um+|uh+|erm) (?:what|whats|how|is|does|can|could|would|will|should)\b)"
+)
+
+
+def _clauses_told(name: str, text: str) -> list[tuple[str, bool]]:
+    """Each clause of the message, and whether it only tells the caution's state ("I'm 22 weeks pregnant")."""
+    caution = _caution(name)
+    return [(c, _any(caution.told, c)) for c in _CLAUSE.split(normalize(text)) if c.strip()]
 
 
 def without_what_is_told(name: str, text: str) -> list[str]:
     """ "Need the usual dose range. I'm 22 weeks pregnant so not starting yet": the clauses that don't
     only tell the caution's state (none when nothing is told)."""
-    caution = _caution(name)
-    clauses = _CLAUSE.split(normalize(text))
-    kept = [c for c in clauses if not _any(caution.told, c)]
+    clauses = _clauses_told(name, text)
+    kept = [c for c, told in clauses if not told]
     return kept if len(kept) < len(clauses) else []
 
 
 def only_tells(name: str, text: str) -> bool:
     """ "We're trying for a baby right now so I want to know what I'm getting into": every clause only tells
-    the caution's state."""
-    clauses = [c for c in _CLAUSE.split(normalize(text)) if c.strip()]
+    the caution's state..."""
+    clauses = _clauses_told(name, text)
     # ...not "I'm 12 weeks pregnant too, is it ok in pregnancy?", one clause once its lead-in is joined to it.
-    told = bool(clauses) and all(_any(_caution(name).told, c) for c in clauses)
-    return told and not caution_is_the_question(name, text)
+    return bool(clauses) and all(told for _, told in clauses) and not caution_is_the_question(name, text)
 
 
 def asked_beside_what_is_told(name: str, text: str) -> list[str]:

@@ -23,7 +23,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
-from ldn.text import drug_named_plainly
+from ldn.text import spelled_plainly
 
 
 class SentenceModel:
@@ -107,7 +107,7 @@ _WORD = re.compile(r"[a-z]+")
 def normalise(text: str) -> str:
     """Lower case, straight apostrophes, and shorthand spelled out (training and prediction alike)."""
     text = _NO_APOSTROPHE.sub(r"\1n't", text.lower().replace("\u2019", "'").replace("\u2018", "'"))
-    text = drug_named_plainly(text)
+    text = spelled_plainly(text)
     return _WORD.sub(lambda word: _SHORTHAND.get(word.group(0), word.group(0)), text)
 
 

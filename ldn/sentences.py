@@ -25,13 +25,16 @@ _SUBJECT = (
     r"their|our|your|the|a|an|people|any|anything|anyone|anybody|someone|somebody|some|all|much|one|taking|using|being)"
 )
 _SECOND_QUESTION = re.compile(
-    r"(?:,|;|\band\b|\bn\b|&|\+|\balso\b|\bplus\b|\bbut\b)\s*(?:also\s+|and\s+)?(?:roughly\s+|approximately\s+|about\s+|just\s+|realistically\s+|honestly\s+)?"
+    # ...with voice typing's fillers between: "and also um is it expensive" (patients_dev87, 2026-11-28).
+    r"(?:,|;|\band\b|\bn\b|&|\+|\balso\b|\bplus\b|\bbut\b)\s*(?:also\s+|and\s+)?(?:(?:um+|uh+|erm|er)\s+)*(?:roughly\s+|approximately\s+|about\s+|just\s+|realistically\s+|honestly\s+)?"
     rf"(?=(?:what|how|where|when|why|which|any|whether)(?:'s)?\b\s+\w+|(?:is|are|does|do|can|could|should|will|would)\s+{_SUBJECT}\b)"
     r"|(?:&|\+|\band\b|\balso\b|\bplus\b)\s*(?=(?:whats|hows)\b\s+\w+)",
     re.IGNORECASE,
 )
 _QUESTION_START = re.compile(
-    r"^\W*(?:(?:and|also|plus|but|so|oh|ok|okay|then|anyway|btw|roughly|approximately|realistically|honestly)\W+)*"
+    # ...after a greeting or voice typing's fillers: "hi yeah so what is LDN" (patients_dev87, 2026-11-28).
+    r"^\W*(?:(?:and|also|plus|but|so|oh|ok|okay|then|anyway|btw|roughly|approximately|realistically|honestly|"
+    r"hi|hiya|hey|hello|yeah|yes|right|um+|uh+|erm|well)\W+)*"
     r"(what|whats|what's|how|hows|why|when|where|which|who|whether|is|isn'?t|are|aren'?t|does|doesn'?t|do|don'?t|"
     r"did|can|could|should|shall|would|will|won'?t|may|might|has|have|am|any|anyone|anybody|tell me|explain|"
     r"i (wonder|was wondering|want to know|would like to know|need to know)|wondering|curious|"
@@ -71,10 +74,39 @@ _QUESTION_MARK = re.compile(r"^(?:(?:q|question)\s*\d{0,2}\s*[:.)-]|(?:q|questio
 _ITEM_START = re.compile(r"^\s*([-*\u2022\u00b7>]|\(?\d{1,2}[.)])\s")
 
 
+# Voice typing runs a story and its question into one sentence: "...so I keep reading about LDN um so does
+# it actually help pain or is it hype". A sentence this long is cut where a question starts after "so",
+# "and", "but", "anyway" or "um", or where the drug is asked about ("...and my knees does LDN help
+# arthritis") (patients_dev87, 2026-11-28: the whole run-on was read as the question, and a medicine told
+# in the story was refused as if asked about).
+RUN_ON_WORDS = 35
+_RUN_ON_QUESTION = re.compile(
+    r"\s+(?=(?:(?:so|and|but|anyway|um+|uh+|like|well|basically|i mean|you know)\s+)+(?:um+\s+|uh+\s+)?"
+    r"(?:what|whats|what's|how|hows|why|where|which|is (?:it|ldn|there|that|this)|are (?:there|they)|"
+    r"does (?:it|ldn|naltrexone|low dose)|do (?:you|people|they|i)|can (?:it|ldn|i|you)|could (?:it|ldn|i|you)|"
+    r"should (?:i|she|he|we)|would (?:it|ldn)|will (?:it|ldn)|i (?:just )?(?:want|wanted|need) to (?:know|understand)|"
+    r"i'?m (?:just )?(?:wondering|asking))\b)"
+    # ...not "called low does naltrexone" (voice typing's "low dose"), "how does LDN work", "know what would LDN do".
+    r"|(?<!\blow)(?<!\bhow)(?<!\bmuch)(?<!\blong)(?<!\bsoon)(?<!\boften)(?<!\bwhat)(?<!\bwhy)(?<!\bwhen)(?<!\bwhere)\s+(?=(?:does|is|can|could|would|will) (?:ldn|low dose naltrexone|naltrexone)\b)",
+    re.IGNORECASE,
+)
+
+
+def _run_on_cut(sentence: str) -> list[str]:
+    if len(sentence.split()) < RUN_ON_WORDS:
+        return [sentence]
+    return [piece.strip() for piece in _RUN_ON_QUESTION.split(sentence) if piece and piece.strip()]
+
+
 @functools.lru_cache(maxsize=1024)
 def _pieces(text: str) -> tuple[tuple[str, bool], ...]:
     """The message's sentences, stripped, empty ones dropped, each with whether it is a list's item."""
-    found = [_QUESTION_MARK.sub("", s.strip()) for s in _SENTENCE_END.split(text) if s and s.strip()]
+    found = [
+        _QUESTION_MARK.sub("", piece)
+        for s in _SENTENCE_END.split(text)
+        if s and s.strip()
+        for piece in _run_on_cut(s.strip())
+    ]
     if not _A_LIST.search(text):
         return tuple((s, bool(_ITEM_START.match(s))) for s in found if s)
     items = (s.strip() for sentence in found for s in _LIST_ITEM.split(sentence))

@@ -28,16 +28,29 @@ def _keep(ch: str) -> bool:
 
 
 # The drug's name as voice typing and patients spell it: "l d n", "l.d.n.", "nal trex own", "naltrexon"
-# (patients_dev12, 2026-11-27). Read the same way by the classifier and by the rules.
-_SPELLED_LDN = re.compile(r"\bl[. ] ?d[. ] ?n\b\.?", re.IGNORECASE)
+# (patients_dev12, 2026-11-27), "el dee en" (patients_dev87, 2026-11-28). Read the same way by the
+# classifier and by the rules.
+_SPELLED_LDN = re.compile(r"\bl[. ] ?d[. ] ?n\b\.?|\b(el|elle) (dee|d) (en|n)\b", re.IGNORECASE)
 _HEARD_NALTREXONE = re.compile(
     r"\bnal[- ]?trex[- ]?(own|one|on)\b|\bnaltrex(on|own)?\b|\bnaltr[ae]xz?one\b", re.IGNORECASE
 )
+# The guide's long words as voice typing splits them: "micro glia", "anti in flammatory",
+# "new row protection", "endo fins" (patients_dev87, 2026-11-28).
+_HEARD_WORDS = (
+    (re.compile(r"\bmicro[- ]glia", re.IGNORECASE), "microglia"),
+    (re.compile(r"\bin[- ]flamm", re.IGNORECASE), "inflamm"),
+    (re.compile(r"\bnew[- ]?row[- ]?protect", re.IGNORECASE), "neuroprotect"),
+    (re.compile(r"\bendo[- ]?(fins|phins|r ?fins)\b", re.IGNORECASE), "endorphins"),
+)
 
 
-def drug_named_plainly(text: str) -> str:
-    """The text with the drug's misspelt or voice-typed names written "ldn" and "naltrexone"."""
-    return _SPELLED_LDN.sub("ldn", _HEARD_NALTREXONE.sub("naltrexone", text))
+def spelled_plainly(text: str) -> str:
+    """The text with the drug's misspelt or voice-typed names written "ldn" and "naltrexone", and the
+    guide's words as voice typing splits them written whole."""
+    text = _SPELLED_LDN.sub("ldn", _HEARD_NALTREXONE.sub("naltrexone", text))
+    for heard, word in _HEARD_WORDS:
+        text = heard.sub(word, text)
+    return text
 
 
 def clean_text(raw: object) -> str:

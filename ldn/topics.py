@@ -14,6 +14,11 @@ from ldn import yaml_file
 from ldn.domain import FAQ_DIR
 
 MENUS = ("greeting", "help")
+# The intents that answer from the topics: the gate (ldn/nlu/scope_gate.py) sets them, the policy
+# (ldn/policy.py) renders them.
+FAQ_INTENT = "faq"
+CONDITION_INTENT = "ask_condition"
+HOW_MUCH_INTENT = "ask_how_much"  # "how much?": the price or the dose, asked back unless the words say which
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,7 @@ class Topic:
     same_facts: tuple[str, ...] = ()  # covered conditions whose answers carry this topic's facts (and it theirs)
     test_question: str = ""  # one everyday question (not training data) this answer must get
     answers_also: tuple[str, ...] = ()  # second questions this answer already answers (no second answer)
+    takes_options: bool = False  # "what is it used for? gut stuff? pain?": short pieces after it are options
 
     @property
     def response(self) -> str:
@@ -55,6 +61,7 @@ def load_topics(faq_dir: Path = FAQ_DIR) -> dict[str, Topic]:
             same_facts=tuple(spec.get("same_facts") or ()),
             test_question=str(spec.get("test_question") or ""),
             answers_also=tuple(spec.get("answers_also") or ()),
+            takes_options=bool(spec.get("takes_options", False)),
         )
     return topics
 
@@ -75,6 +82,10 @@ def menu(name: str, topics: dict[str, Topic] | None = None) -> list[str]:
 
 def condition_led_topics(topics: dict[str, Topic] | None = None) -> set:
     return {t.id for t in (topics or TOPICS).values() if t.condition_led}
+
+
+def option_taking_topics(topics: dict[str, Topic] | None = None) -> set:
+    return {t.id for t in (topics or TOPICS).values() if t.takes_options}
 
 
 def how_much_topics(meaning: str, topics: dict[str, Topic] | None = None) -> set:

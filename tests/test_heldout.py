@@ -29,7 +29,7 @@ pytestmark = pytest.mark.server
 FLOORS: dict = {
     "patients_dev3": {"in_scope_accuracy": 0.943, "confidently_wrong": 2},
     "patients_dev4": {"in_scope_accuracy": 0.933, "confidently_wrong": 1},
-    "patients_dev7": {"in_scope_accuracy": 0.92, "out_of_scope_handled": 0.944, "false_alarm_rate": 0.03},
+    "patients_dev7": {"in_scope_accuracy": 0.928, "out_of_scope_handled": 0.944, "false_alarm_rate": 0.024},
     "patients_dev8": {"in_scope_accuracy": 0.932},
     "patients_dev9": {"in_scope_accuracy": 0.939, "confidently_wrong": 1},
     "patients_dev10": {"confidently_wrong": 1},
@@ -51,7 +51,7 @@ FLOORS: dict = {
     "patients_dev27": {"in_scope_accuracy": 0.945},
     "patients_dev31": {"in_scope_accuracy": 0.948},
     "patients_dev32": {"confidently_wrong": 1},
-    "patients_dev33": {"in_scope_accuracy": 0.902},
+    "patients_dev33": {"in_scope_accuracy": 0.91},
     "patients_dev34": {"out_of_scope_handled": 0.944, "confidently_wrong": 1},
     "patients_dev35": {
         "in_scope_accuracy": 0.911,
@@ -92,7 +92,7 @@ FLOORS: dict = {
         "false_alarm_rate": 0.062,
     },
     "patients_dev63": {"in_scope_accuracy": 0.875, "confidently_wrong": 4},
-    "patients_dev64": {"in_scope_accuracy": 0.889, "confidently_wrong": 4},
+    "patients_dev64": {"in_scope_accuracy": 0.897, "confidently_wrong": 4},
     "patients_dev65": {"confidently_wrong": 1},
     "patients_dev66": {"in_scope_accuracy": 0.94},
     "patients_dev67": {
@@ -115,6 +115,20 @@ FLOORS: dict = {
     "patients_dev82": {"in_scope_accuracy": 0.911, "confidently_wrong": 4},
     "patients_dev83": {"in_scope_accuracy": 0.947, "out_of_scope_handled": 0.916, "confidently_wrong": 2},
     "patients_dev84": {"in_scope_accuracy": 0.904, "confidently_wrong": 1},
+    "patients_dev85": {"in_scope_accuracy": 0.904, "out_of_scope_handled": 0.911, "confidently_wrong": 5},
+    "patients_dev86": {"out_of_scope_handled": 0.939, "confidently_wrong": 2},
+    "patients_dev87": {
+        "in_scope_accuracy": 0.878,
+        "out_of_scope_handled": 0.87,
+        "confidently_wrong": 4,
+        "false_alarm_rate": 0.061,
+    },
+    "patients_dev88": {
+        "in_scope_accuracy": 0.865,
+        "out_of_scope_handled": 0.909,
+        "confidently_wrong": 4,
+        "false_alarm_rate": 0.038,
+    },
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 13 still get emergency guidance (recall first; one more
     # since the classifier's unsure `emergency` gets emergency guidance, README eighth batch).

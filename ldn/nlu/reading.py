@@ -27,12 +27,17 @@ from ldn import rules
 from ldn.nlu.base import OUT_OF_SCOPE_INTENT
 from ldn.sentence_model import SentenceModel
 from ldn.sentences import is_question, question_parts, question_sentences, refers_back, sentences
-from ldn.topics import TOPICS, condition_led_topics, same_facts
+from ldn.topics import (
+    CONDITION_INTENT,
+    FAQ_INTENT,
+    HOW_MUCH_INTENT,
+    TOPICS,
+    condition_led_topics,
+    option_taking_topics,
+    same_facts,
+)
 from ldn.vocabulary import is_off_topic
 
-FAQ_INTENT = "faq"
-CONDITION_INTENT = "ask_condition"
-HOW_MUCH_INTENT = "ask_how_much"  # "how much?": the price or the dose, asked back unless the words say which
 HOW_MUCH_TOPICS = ("cost", "dose")
 # FAQ topics where a named condition is really the question ("does it help MS?"),
 # so the condition's own answer is the more precise one (`condition_led` in topic.yml).
@@ -42,8 +47,10 @@ TOPIC_OF_CONDITION = same_facts()  # a covered condition -> the topic whose answ
 # gabapentin 300"); a longer one ("does that mean the ldn isn't working, or that my hashimoto's is
 # worse?") asks more than the condition (patients_dev15/48, 2026-11-27).
 KEYWORD_QUESTION_WORDS = 8
-# After "what is it used for?", a piece this short naming a topic ("pain? all of it?") is an option.
+# After a question that takes options ("what is it used for?", `takes_options` in topic.yml), a piece
+# this short naming a condition-led topic ("pain? all of it?") is an option.
 OPTION_WORDS = 4
+OPTION_TAKING_TOPICS = option_taking_topics()
 
 
 @dataclass
@@ -390,7 +397,11 @@ class MessageReader:
             topic = self._topic_surely_asked(reading, piece, readings)
             if not topic or rules.follows_up_the_first(piece):
                 continue
-            if main_topic == "conditions" and topic in CONDITION_LED_TOPICS and len(piece.split()) <= OPTION_WORDS:
+            if (
+                main_topic in OPTION_TAKING_TOPICS
+                and topic in CONDITION_LED_TOPICS
+                and len(piece.split()) <= OPTION_WORDS
+            ):
                 # "what is ldn usually prescribed for? gut stuff? brain stuff? pain?": options of what it is
                 # for, not a second question (patients_dev80, 2026-11-28: the pain answer came second).
                 continue

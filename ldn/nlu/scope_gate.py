@@ -40,10 +40,10 @@ from ldn.language import english_words, is_not_english
 from ldn.nlu import reading as reading_module
 from ldn.nlu.base import OUT_OF_SCOPE_INTENT, is_button_payload, override_intent, source_fingerprint
 from ldn.nlu.linear_classifier import labelled_examples
-from ldn.nlu.reading import CONDITION_INTENT, CONDITION_LED_TOPICS, FAQ_INTENT, HOW_MUCH_INTENT, MessageReader, Reading
+from ldn.nlu.reading import CONDITION_LED_TOPICS, MessageReader, Reading
 from ldn.sentence_model import SentenceModel
 from ldn.sentences import sentences
-from ldn.topics import already_answered
+from ldn.topics import CONDITION_INTENT, FAQ_INTENT, HOW_MUCH_INTENT, already_answered
 from ldn.vocabulary import is_off_topic, telling_words, vocabulary, words_of
 
 EMERGENCY_INTENT = "emergency"

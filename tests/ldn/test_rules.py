@@ -1305,3 +1305,101 @@ def test_asking_whether_it_helps_an_addiction(question, expected):
     from ldn.rules import asks_whether_it_helps_addiction
 
     assert asks_whether_it_helps_addiction(question) is expected
+
+
+# Sets 85-88 (2026-11-28), each case in new words.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I read naltrexone is what they use to bring people back from overdoses and got a fright",
+        "the puppy has chewed one of my socks again, anyway what does ldn cost",
+        "I nearly had a fit when the pharmacy told me the price",
+        "found out I'm pregnant last week and I keep feeling like I've poisoned the baby with my ldn",
+        "I'm faint-hearted about needles so is ldn a tablet",
+        "the antibiotic that gave me hives years back put me off new meds, is ldn gentle",
+    ],
+)
+def test_words_of_an_emergency_in_an_ordinary_story(text):
+    assert emergency_kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("would ldn help my son with his drinking? He's 31 now.", []),
+        ("my granddaughter is pregnant with her first and has crohns, would ldn help her", ["pregnancy"]),
+        ("my daughter Jess, who is 29, has lupus, is ldn an option", []),
+        ("she had her baby in june and is nursing him now, would ldn be ok", ["breastfeeding"]),
+        ("I'm 81 and my son wants me to try ldn for my knees", []),
+        ("my son who's studying pharmacy says ldn is not naloxone", []),
+        (
+            "my wife had our baby 4 months ago and is breastfeeding. before she got pregnant she had fibro",
+            ["breastfeeding"],
+        ),
+        ("still fully breastfed at 5 months, would ldn be ok for me", ["breastfeeding"]),
+        ("not breastfeeding now. when I was pregnant they stopped my ldn, why?", ["pregnancy"]),
+        ("I'm 20 weeks pregnant and saving for the baby things, so what does ldn cost", ["pregnancy"]),
+        ("my daughter is 16 and pregnant, is ldn ok for the baby", ["pregnancy", "child"]),
+    ],
+)
+def test_cautions_of_sets_85_to_88(text, expected):
+    assert caution_cues(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("should we cut out dairy while she's on ldn", "diet"),
+        ("it sat on the windowsill in the sun for weeks, is it ruined?", "storage"),
+        ("at 60 kilos what dose is right", "personal_dose"),
+    ],
+)
+def test_question_types_of_sets_85_to_88(text, kind):
+    assert kind in question_types_asked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do many people need to stop it because of side effects?",
+        "can I have it as a liquid instead of capsules",
+        "nothing too strong at my age please, is it a gentle drug",
+        "could it help him give up the booze",
+        "is ldn safe for a 79 year old",
+    ],
+)
+def test_answerable_questions_of_sets_85_to_88(text):
+    assert question_types_asked(text) == []
+
+
+@pytest.mark.parametrize(
+    "question, topic",
+    [
+        ("what does the science say about ldn in pregnancy", "pregnancy"),
+        ("what does it even block", "how_it_works"),
+        ("which illnesses is ldn prescribed for these days", "conditions"),
+        ("why is it apparently so cheap, whats the catch", "cost"),
+        ("£25 for a month, is that normal for ldn", "cost"),
+        ("is 4.5 mg the maximum", "dose"),
+        ("how a medicine that blocks opioids is meant to help pain", "how_it_works"),
+        ("why would the doses be so different between us", "dose"),
+    ],
+)
+def test_topics_named_in_sets_85_to_88(question, topic):
+    from ldn.rules import topic_asked_for
+
+    assert topic_asked_for(question) == topic
+
+
+def test_asks_of_sets_85_to_88():
+    from ldn import rules
+
+    assert rules.asks_whether_it_helps_addiction("would naltrexone help my dad give up the drink")
+    assert not rules.asks_whether_it_helps_addiction("does ldn work or is it something quite different")
+    assert rules.medicine_is_the_question(
+        "I vape a bit of cannabis at night, will that clash with my ldn", ["cannabis"]
+    )
+    assert rules.asks_about_the_story("is there anything in it for my mum")
+    assert rules.asks_about_the_story("is it worth adding to my meds?")
+    assert not rules.asks_whether_it_works("does it work anything like tramadol")
+    assert not rules.asks_what_it_is("Is LDN only for fibro? Is it usual for the same drug to treat many things?")

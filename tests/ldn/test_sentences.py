@@ -152,3 +152,24 @@ def test_list_items_are_told_apart_from_the_writers_own_sentences():
     assert list_items("it says:\n1. dizziness\n2. a rash\nis that normal") == ["dizziness", "a rash"]
     assert list_items("it says:\n- dizziness\n- a rash\nis that normal") == ["- dizziness", "- a rash"]
     assert list_items("i take 1.5 mg at night. is that normal") == []
+
+
+def test_a_voice_typed_run_on_is_cut_where_its_question_starts():
+    # patients_dev87 (2026-11-28), in new words: the whole run-on was read as the question.
+    story = (
+        "so my back has been bad since the car crash and I'm on co codamol and naproxen most days and the physio "
+        "helped a bit but not much and my sister keeps sending me articles about LDN and"
+    )
+    text = f"{story} um so does LDN actually help with pain or is that hype"
+    assert question_sentences(text)[-1] == "does LDN actually help with pain or is that hype"
+    assert sentences(text)[0].startswith("so my back") and "LDN actually" not in sentences(text)[0]
+    # ...not "low does naltrexone" (voice typing's "low dose"), nor a short sentence.
+    assert len(sentences(f"{story} my doctor called it low does naltrexone and I nodded along")) == 1
+    assert sentences("my knees and does LDN help") == ["my knees and does LDN help"]
+
+
+def test_a_greeting_and_fillers_before_a_question_still_ask():
+    assert question_parts("hi yeah so what is ldn and also um what does it cost") == [
+        "hi yeah so what is ldn",
+        "what does it cost",
+    ]

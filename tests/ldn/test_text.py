@@ -47,3 +47,14 @@ def test_button_payloads_pass_unchanged():
 )
 def test_sender(sender, ok):
     assert valid_sender(sender) is ok
+
+
+def test_voice_typed_words_are_spelled_plainly():
+    # patients_dev87 (2026-11-28), in new words.
+    from ldn.text import spelled_plainly
+
+    assert spelled_plainly("is el dee en safe") == "is ldn safe"
+    assert spelled_plainly("what do micro glia do") == "what do microglia do"
+    assert spelled_plainly("an anti in flammatory") == "an anti inflammatory"
+    assert spelled_plainly("new row protection") == "neuroprotection"
+    assert spelled_plainly("the elderly") == "the elderly"
