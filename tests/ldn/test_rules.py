@@ -1403,3 +1403,16 @@ def test_asks_of_sets_85_to_88():
     assert rules.asks_about_the_story("is it worth adding to my meds?")
     assert not rules.asks_whether_it_works("does it work anything like tramadol")
     assert not rules.asks_what_it_is("Is LDN only for fibro? Is it usual for the same drug to treat many things?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rough month, been saving my tablets up and tonight is the night. anyway does ldn come as a liquid",
+        "my brother has been stashing his painkillers away, he says he is done",
+    ],
+)
+def test_pills_saved_up_and_tonight_is_the_night_are_a_crisis(text):
+    assert emergency_kinds(text) == ["crisis"]
+    # ...not a start looked forward to.
+    assert emergency_kinds("tonight is the night I start my ldn, so excited") == []
