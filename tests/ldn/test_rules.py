@@ -360,6 +360,14 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "started zoloft in may, my sister says thats too many meds for one person. is ldn well tolerated",
         # A routine of many medicines in learners' English (2026-11-28, set 84, new words).
         "i take many tablets already, like ramipril and metformin. for which illness is ldn",
+        # Sets 85-88 (2026-11-28), in new words.
+        "I read naltrexone is what they use to bring people back from overdoses and got a fright",
+        "the puppy has chewed one of my socks again, anyway what does ldn cost",
+        "I nearly had a fit when the pharmacy told me the price",
+        "found out I'm pregnant last week and I keep feeling like I've poisoned the baby with my ldn",
+        "I'm faint-hearted about needles so is ldn a tablet",
+        "the antibiotic that gave me hives years back put me off new meds, is ldn gentle",
+        "tonight is the night I start my ldn, so excited",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -600,6 +608,10 @@ def test_a_pet_replaces_human_poison_control():
         ("how quick ldn helps for crps?", "time_to_work"),
         ("so exhausted since starting ldn, normal?", "side_effect_not_listed"),
         ("will naltrexone make my back pain worse", "side_effect_not_listed"),
+        # Sets 85-88 (2026-11-28), in new words.
+        ("should we cut out dairy while she's on ldn", "diet"),
+        ("it sat on the windowsill in the sun for weeks, is it ruined?", "storage"),
+        ("at 60 kilos what dose is right", "personal_dose"),
     ],
 )
 def test_question_types_are_recognised(text, kind):
@@ -667,6 +679,12 @@ def test_question_types_are_recognised(text, kind):
         "can i drink water straight after the capsule, how is it taken",
         "does ldn calm down the immune attack in hashimotos?",
         "what does neuroprotection mean for someone my age, is it safe",
+        # Sets 85-88 (2026-11-28), in new words.
+        "do many people need to stop it because of side effects?",
+        "can I have it as a liquid instead of capsules",
+        "nothing too strong at my age please, is it a gentle drug",
+        "could it help him give up the booze",
+        "is ldn safe for a 79 year old",
     ],
 )
 def test_answerable_questions_have_no_refused_type(text):
@@ -795,6 +813,21 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("he's 12 and a half stone, does ldn help crohns", []),
         # A baby wanted, in learners' English: no child (2026-11-28, set 84, new words).
         ("what is the dose? we try to have baby soon", ["pregnancy"]),
+        # Sets 85-88 (2026-11-28), in new words.
+        ("would ldn help my son with his drinking? He's 31 now.", []),
+        ("my granddaughter is pregnant with her first and has crohns, would ldn help her", ["pregnancy"]),
+        ("my daughter Jess, who is 29, has lupus, is ldn an option", []),
+        ("she had her baby in june and is nursing him now, would ldn be ok", ["breastfeeding"]),
+        ("I'm 81 and my son wants me to try ldn for my knees", []),
+        ("my son who's studying pharmacy says ldn is not naloxone", []),
+        (
+            "my wife had our baby 4 months ago and is breastfeeding. before she got pregnant she had fibro",
+            ["breastfeeding"],
+        ),
+        ("still fully breastfed at 5 months, would ldn be ok for me", ["breastfeeding"]),
+        ("not breastfeeding now. when I was pregnant they stopped my ldn, why?", ["pregnancy"]),
+        ("I'm 20 weeks pregnant and saving for the baby things, so what does ldn cost", ["pregnancy"]),
+        ("my daughter is 16 and pregnant, is ldn ok for the baby", ["pregnancy", "child"]),
     ],
 )
 def test_caution_cues(text, expected):
@@ -1169,6 +1202,15 @@ def test_ldn_is_named_as_voice_typing_spells_it():
         # What it does inside; why a blocker would ease pain (2026-11-28, sets 83/84, new words).
         ("what's the ldn really doing inside my body", "how_it_works"),
         ("why a blocker of opioids would make my pain less", "how_it_works"),
+        # Sets 85-88 (2026-11-28), in new words.
+        ("what does the science say about ldn in pregnancy", "pregnancy"),
+        ("what does it even block", "how_it_works"),
+        ("which illnesses is ldn prescribed for these days", "conditions"),
+        ("why is it apparently so cheap, whats the catch", "cost"),
+        ("£25 for a month, is that normal for ldn", "cost"),
+        ("is 4.5 mg the maximum", "dose"),
+        ("how a medicine that blocks opioids is meant to help pain", "how_it_works"),
+        ("why would the doses be so different between us", "dose"),
     ],
 )
 def test_a_question_that_names_its_topic(question, topic):
@@ -1299,6 +1341,9 @@ def test_items_of_a_quoted_list_the_message_denies():
         ("what was naltrexone made for, addiction?", False),
         # "Something they use for" it (2026-11-28, set 81, new words).
         ("isn't naltrexone a medicine doctors prescribe for alcohol addiction?", True),
+        # Sets 85-88 (2026-11-28), in new words.
+        ("would naltrexone help my dad give up the drink", True),
+        ("does ldn work or is it something quite different", False),
     ],
 )
 def test_asking_whether_it_helps_an_addiction(question, expected):
@@ -1307,95 +1352,9 @@ def test_asking_whether_it_helps_an_addiction(question, expected):
     assert asks_whether_it_helps_addiction(question) is expected
 
 
-# Sets 85-88 (2026-11-28), each case in new words.
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I read naltrexone is what they use to bring people back from overdoses and got a fright",
-        "the puppy has chewed one of my socks again, anyway what does ldn cost",
-        "I nearly had a fit when the pharmacy told me the price",
-        "found out I'm pregnant last week and I keep feeling like I've poisoned the baby with my ldn",
-        "I'm faint-hearted about needles so is ldn a tablet",
-        "the antibiotic that gave me hives years back put me off new meds, is ldn gentle",
-    ],
-)
-def test_words_of_an_emergency_in_an_ordinary_story(text):
-    assert emergency_kinds(text) == []
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("would ldn help my son with his drinking? He's 31 now.", []),
-        ("my granddaughter is pregnant with her first and has crohns, would ldn help her", ["pregnancy"]),
-        ("my daughter Jess, who is 29, has lupus, is ldn an option", []),
-        ("she had her baby in june and is nursing him now, would ldn be ok", ["breastfeeding"]),
-        ("I'm 81 and my son wants me to try ldn for my knees", []),
-        ("my son who's studying pharmacy says ldn is not naloxone", []),
-        (
-            "my wife had our baby 4 months ago and is breastfeeding. before she got pregnant she had fibro",
-            ["breastfeeding"],
-        ),
-        ("still fully breastfed at 5 months, would ldn be ok for me", ["breastfeeding"]),
-        ("not breastfeeding now. when I was pregnant they stopped my ldn, why?", ["pregnancy"]),
-        ("I'm 20 weeks pregnant and saving for the baby things, so what does ldn cost", ["pregnancy"]),
-        ("my daughter is 16 and pregnant, is ldn ok for the baby", ["pregnancy", "child"]),
-    ],
-)
-def test_cautions_of_sets_85_to_88(text, expected):
-    assert caution_cues(text) == expected
-
-
-@pytest.mark.parametrize(
-    "text, kind",
-    [
-        ("should we cut out dairy while she's on ldn", "diet"),
-        ("it sat on the windowsill in the sun for weeks, is it ruined?", "storage"),
-        ("at 60 kilos what dose is right", "personal_dose"),
-    ],
-)
-def test_question_types_of_sets_85_to_88(text, kind):
-    assert kind in question_types_asked(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "do many people need to stop it because of side effects?",
-        "can I have it as a liquid instead of capsules",
-        "nothing too strong at my age please, is it a gentle drug",
-        "could it help him give up the booze",
-        "is ldn safe for a 79 year old",
-    ],
-)
-def test_answerable_questions_of_sets_85_to_88(text):
-    assert question_types_asked(text) == []
-
-
-@pytest.mark.parametrize(
-    "question, topic",
-    [
-        ("what does the science say about ldn in pregnancy", "pregnancy"),
-        ("what does it even block", "how_it_works"),
-        ("which illnesses is ldn prescribed for these days", "conditions"),
-        ("why is it apparently so cheap, whats the catch", "cost"),
-        ("£25 for a month, is that normal for ldn", "cost"),
-        ("is 4.5 mg the maximum", "dose"),
-        ("how a medicine that blocks opioids is meant to help pain", "how_it_works"),
-        ("why would the doses be so different between us", "dose"),
-    ],
-)
-def test_topics_named_in_sets_85_to_88(question, topic):
-    from ldn.rules import topic_asked_for
-
-    assert topic_asked_for(question) == topic
-
-
-def test_asks_of_sets_85_to_88():
+def test_readings_of_sets_85_to_88():
     from ldn import rules
 
-    assert rules.asks_whether_it_helps_addiction("would naltrexone help my dad give up the drink")
-    assert not rules.asks_whether_it_helps_addiction("does ldn work or is it something quite different")
     assert rules.medicine_is_the_question(
         "I vape a bit of cannabis at night, will that clash with my ldn", ["cannabis"]
     )
@@ -1414,5 +1373,3 @@ def test_asks_of_sets_85_to_88():
 )
 def test_pills_saved_up_and_tonight_is_the_night_are_a_crisis(text):
     assert emergency_kinds(text) == ["crisis"]
-    # ...not a start looked forward to.
-    assert emergency_kinds("tonight is the night I start my ldn, so excited") == []
