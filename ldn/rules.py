@@ -474,6 +474,8 @@ def asks_what_the_name_means(question: str, text: str = "") -> bool:
     """ "Why is it called LOW dose? low compared to what": what the name means, said in the question, or
     asked there and said anywhere in the message."""
     question = normalize(question)
+    if _any(_part("asks_what_the_name_means", "unless"), question):
+        return False
     return _any(_part("asks_what_the_name_means", "said"), question) or (
         _any(_part("asks_what_the_name_means", "question"), question)
         and _any(_part("asks_what_the_name_means", "said"), normalize(text))
@@ -634,7 +636,9 @@ def not_answered_when_told(name: str) -> tuple[str, ...]:
     return _caution(name).not_answered_when_told
 
 
-def caution_is_the_question(name: str, question: str) -> bool:
-    """ "I'm pregnant, is it OK to keep taking it?": the caution's own answer is the answer."""
-    caution = _caution(name)
-    return _any(caution.answers_when_asked, normalize(question))
+def caution_is_the_question(name: str, question: str, over_a_refusal: bool = False) -> bool:
+    """ "I'm pregnant, is it OK to keep taking it?": the caution's own answer is the answer (asked so that
+    it overrules the classifier's refusal, when `over_a_refusal`)."""
+    if over_a_refusal:
+        return _any(_compile(_rules()["cautions"][name].get("answers_over_a_refusal_when_asked")), normalize(question))
+    return _any(_caution(name).answers_when_asked, normalize(question))

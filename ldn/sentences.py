@@ -174,6 +174,31 @@ def refers_back(question: str) -> bool:
     return bool(_REFERS_BACK.search(question))
 
 
+# Words a writer takes back: "What are the downsides — sorry no, the opposite, what are the UPSIDES",
+# "does it help with my— actually never mind me, I'll ask my doc" (patients_dev89, 2026-11-28: both
+# questions were answered). What is asked is read after the last such mark, and a sentence that
+# opens with one takes back the sentence before it ("is it ok for eczema... scratch that, psoriasis").
+# Only the question is read so: the story keeps every word (an emergency or a caution is never taken back).
+_TAKE_BACK = (
+    r"(?:sorry,? no|no,? sorry|no,? wait|wait,? no|scratch that|ignore (?:that|my last)|(?:sorry|oops),? i meant|"
+    r"(?:actually,? )?never ?mind(?: that| me| about that)?(?=\W*(?:$|[,.;:!?\-\u2014\u2013])))(?!\w)[\s,.:;!\-\u2014\u2013]*"
+)
+_TAKES_BACK_BEFORE = re.compile(r"^\W*" + _TAKE_BACK, re.IGNORECASE)
+_TAKEN_BACK = re.compile(r"^.*(?:[-\u2014\u2013]+|\.\.\.|,)\s*" + _TAKE_BACK, re.IGNORECASE)
+
+
+def _asked_sentences(text: str) -> list[str]:
+    """The message's sentences without the words their writer took back."""
+    kept: list[str] = []
+    for sentence in sentences(text):
+        rest = _TAKES_BACK_BEFORE.sub("", sentence, count=1)
+        if rest != sentence and kept:
+            kept.pop()
+        if rest := _TAKEN_BACK.sub("", rest, count=1).strip():
+            kept.append(rest)
+    return kept
+
+
 def question_parts(text: str) -> list[str]:
     """The questions asked, in order: each question sentence, cut again where a second question starts.
 
@@ -183,7 +208,7 @@ def question_parts(text: str) -> list[str]:
     """
     found: list[str] = []
     before = ""  # the last words that were not a question
-    for sentence in sentences(text):
+    for sentence in _asked_sentences(text):
         # "Before I ring the surgery I'd like to know:" introduces the questions after it.
         if not is_question(sentence) or sentence.endswith(":"):
             before = sentence
@@ -209,7 +234,7 @@ def question_sentences(text: str) -> list[str]:
     say it ("3 weeks in and no different, is that normal?"), the story before it
     doesn't ask anything ("I dreamt my cat was driving").
     """
-    parts = sentences(text)
+    parts = _asked_sentences(text)
     asked = []
     for at, sentence in enumerate(parts):
         if at and _ASKS_WHY.fullmatch(sentence) and not is_question(parts[at - 1]):

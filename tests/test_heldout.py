@@ -30,7 +30,7 @@ FLOORS: dict = {
     "patients_dev3": {"in_scope_accuracy": 0.943, "confidently_wrong": 2},
     "patients_dev4": {"in_scope_accuracy": 0.933, "confidently_wrong": 1},
     "patients_dev7": {"in_scope_accuracy": 0.928, "out_of_scope_handled": 0.944, "false_alarm_rate": 0.024},
-    "patients_dev8": {"in_scope_accuracy": 0.932},
+    "patients_dev8": {"in_scope_accuracy": 0.94},
     "patients_dev9": {"in_scope_accuracy": 0.939, "confidently_wrong": 1},
     "patients_dev10": {"confidently_wrong": 1},
     "patients_dev11": {"in_scope_accuracy": 0.923, "confidently_wrong": 1},
@@ -73,14 +73,14 @@ FLOORS: dict = {
     # and quoted text; people already on LDN when life changes; search-box keywords; errands beside
     # questions; reproductive health.
     "patients_dev46": {"in_scope_accuracy": 0.925, "out_of_scope_handled": 0.944, "confidently_wrong": 4},
-    "patients_dev47": {"confidently_wrong": 2},
+    "patients_dev47": {"confidently_wrong": 1},
     "patients_dev48": {"in_scope_accuracy": 0.85, "out_of_scope_handled": 0.911, "confidently_wrong": 2},
     "patients_dev49": {"out_of_scope_handled": 0.916, "confidently_wrong": 1},
     "patients_dev50": {"in_scope_accuracy": 0.948, "confidently_wrong": 4},
     "patients_dev51": {"out_of_scope_handled": 0.944, "confidently_wrong": 2},
     "patients_dev52": {"in_scope_accuracy": 0.917, "confidently_wrong": 3},
     "patients_dev54": {"out_of_scope_handled": 0.944, "confidently_wrong": 1},
-    "patients_dev55": {"out_of_scope_handled": 0.944, "confidently_wrong": 2},
+    "patients_dev55": {"out_of_scope_handled": 0.944, "confidently_wrong": 1},
     "patients_dev57": {"in_scope_accuracy": 0.87, "confidently_wrong": 2},
     "patients_dev58": {"confidently_wrong": 1},
     "patients_dev59": {"in_scope_accuracy": 0.948, "confidently_wrong": 2},
@@ -92,9 +92,8 @@ FLOORS: dict = {
         "false_alarm_rate": 0.062,
     },
     "patients_dev63": {"in_scope_accuracy": 0.875, "confidently_wrong": 4},
-    "patients_dev64": {"in_scope_accuracy": 0.897, "confidently_wrong": 4},
+    "patients_dev64": {"in_scope_accuracy": 0.904, "confidently_wrong": 4},
     "patients_dev65": {"confidently_wrong": 1},
-    "patients_dev66": {"in_scope_accuracy": 0.94},
     "patients_dev67": {
         "in_scope_accuracy": 0.902,
         "out_of_scope_handled": 0.942,
@@ -111,11 +110,11 @@ FLOORS: dict = {
         "false_alarm_rate": 0.023,
     },
     "patients_dev80": {"in_scope_accuracy": 0.948, "confidently_wrong": 3},
-    "patients_dev81": {"in_scope_accuracy": 0.948, "out_of_scope_handled": 0.944, "confidently_wrong": 1},
+    "patients_dev81": {"out_of_scope_handled": 0.944},
     "patients_dev82": {"in_scope_accuracy": 0.911, "confidently_wrong": 4},
-    "patients_dev83": {"in_scope_accuracy": 0.947, "out_of_scope_handled": 0.916, "confidently_wrong": 2},
-    "patients_dev84": {"in_scope_accuracy": 0.904, "confidently_wrong": 1},
-    "patients_dev85": {"in_scope_accuracy": 0.904, "out_of_scope_handled": 0.911, "confidently_wrong": 5},
+    "patients_dev83": {"out_of_scope_handled": 0.916, "confidently_wrong": 2},
+    "patients_dev84": {"in_scope_accuracy": 0.911, "confidently_wrong": 1},
+    "patients_dev85": {"in_scope_accuracy": 0.918, "out_of_scope_handled": 0.911, "confidently_wrong": 5},
     "patients_dev86": {"out_of_scope_handled": 0.939, "confidently_wrong": 2},
     "patients_dev87": {
         "in_scope_accuracy": 0.878,
@@ -129,6 +128,15 @@ FLOORS: dict = {
         "confidently_wrong": 4,
         "false_alarm_rate": 0.038,
     },
+    "patients_dev89": {"in_scope_accuracy": 0.924, "confidently_wrong": 2, "false_alarm_rate": 0.028},
+    "patients_dev90": {"out_of_scope_handled": 0.9, "confidently_wrong": 1, "false_alarm_rate": 0.023},
+    "patients_dev91": {
+        "in_scope_accuracy": 0.939,
+        "out_of_scope_handled": 0.935,
+        "confidently_wrong": 1,
+        "false_alarm_rate": 0.028,
+    },
+    "patients_dev92": {"in_scope_accuracy": 0.906, "confidently_wrong": 3, "false_alarm_rate": 0.028},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 13 still get emergency guidance (recall first; one more
     # since the classifier's unsure `emergency` gets emergency guidance, README eighth batch).

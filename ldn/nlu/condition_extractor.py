@@ -76,7 +76,8 @@ class ConditionEntityExtractor(StatelessComponent):
         words = [token.lower_ for token in doc]
         found = []
         for token in doc:
-            if not token.is_alpha or token.ent_type_:
+            # ...nor a stop word: "are there injections too?" told no medicine "there" (patients_dev89, 2026-11-28).
+            if not token.is_alpha or token.ent_type_ or token.is_stop:
                 continue
             if looks_like_a_medicine(token.text):
                 name = token.lower_

@@ -174,10 +174,20 @@ class MessageReader:
         if (
             "pregnancy" in rules.caution_cues(text)
             and reading.second_topic != "pregnancy"  # "...? also is it ok when ttc": answered second
-            and reading.intent in (FAQ_INTENT, CONDITION_INTENT)
             and (
                 (reading.intent == FAQ_INTENT and reading.topic in rules.caution_answers_instead_of("pregnancy"))
-                or rules.caution_is_the_question("pregnancy", reading.question)
+                or (
+                    reading.intent in (FAQ_INTENT, CONDITION_INTENT)
+                    and rules.caution_is_the_question("pregnancy", reading.question)
+                )
+                # ...also over the classifier's "not covered" when the question names the pregnancy itself: "can i
+                # take ldn wile pregant" (patients_dev90, 2026-11-28); the gate's checks still refuse a medicine
+                # or a kind of question the answer doesn't cover.
+                or (
+                    reading.intent == OUT_OF_SCOPE_INTENT
+                    and rules.caution_is_the_question("pregnancy", reading.question, over_a_refusal=True)
+                    and "pregnancy" in rules.caution_cues(reading.question)
+                )
             )
         ):
             # "Is it OK to keep taking it?": the rules file decides, so the classifier's doubt doesn't count.
@@ -522,10 +532,9 @@ def _answer_the_topic_named(
         return
     # (The sentence model is asked only when the rules name a topic the classifier did not rank.)
     # What the name means is asked in words no other question uses ("low compared to what?"): the answer
-    # whatever the classifier had in mind (patients_dev81, 2026-11-28: the benefits answer came), unless it
-    # read the dose first ("explain the low dose part. low compared to the usual naltrexone how?" asks the
-    # dose, to the writer of set 37).
-    in_mind = topic == "what_is" and name_asked and not (ranking and _topic_of(ranking[0]) == "dose")
+    # whatever the classifier had in mind (patients_dev81, 2026-11-28: the benefits answer came); a question
+    # naming the usual dose asks the dose (the rules file's `asks_what_the_name_means`, `unless`).
+    in_mind = topic == "what_is" and name_asked
     if topic and asks and (in_mind or topic in [_topic_of(r) for r in ranking[:3]] or topic in first_in_mind()):
         read_whole = reading.topic if reading.intent == FAQ_INTENT and reading.asked_again_later else None
         reading.intent = FAQ_INTENT

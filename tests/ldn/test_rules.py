@@ -219,6 +219,12 @@ pytestmark = pytest.mark.unit
         # (2026-11-28, sets 81/84, new words).
         ("my wife is 28 weeks along and she suddenly can hardly breathe", "allergy"),
         ("i gave my savings to my brother and i write letters for my children now", "crisis"),
+        # Near the new exceptions of sets 89-92 (2026-11-28): still happening.
+        ("I fainted twice this week, once at work", "heart"),
+        ("she passed out once today and again just now", "heart"),
+        ("my face goes puffy some days but right now my throat is closing", "allergy"),
+        ("woke from a nightmare and now I can't breathe", "allergy"),
+        ("I came out in hives after my first dose", "allergy"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):
@@ -368,6 +374,25 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "I'm faint-hearted about needles so is ldn a tablet",
         "the antibiotic that gave me hives years back put me off new meds, is ldn gentle",
         "tonight is the night I start my ldn, so excited",
+        # Sets 89-92 (2026-11-28), in new words.
+        "she fainted at the vet once when the old dog was put down, is ldn a pill",
+        "my chest was tight at work on friday and the ecg came back normal. what does ldn cost",
+        "cetirizine at a double dose for my skin for years, what is ldn",
+        "had an allergic reaction to penicillin at 22, so is ldn safe",
+        "my ankles and face get puffy on bad days, can ldn help inflammation",
+        "she still gets the tingling down her arms from her ms, could ldn help",
+        "woke up from a nightmare gasping last night but all good, ldn dreams are wild",
+        "my wife thought I was having a heart attack but it was heartburn. is ldn ok for reflux",
+        "my mum had a stroke and can't hold a cup any more, could ldn be given as a liquid",
+        "I'm so done with everything else they've tried on me, is ldn different",
+        "I want to die of shame asking this, what is ldn",
+        "seeing the gp tuesday and before I go I need to understand the side effects",
+        "I don't want to wake up in pain after my op, should I stop ldn",
+        "the internet says it's poison, is ldn safe",
+        "naloxone is the overdose spray, right? is ldn the same",
+        "a few of us have been breathless, achy and tired since covid, does ldn help long covid",
+        "chronic hives here, does ldn help",
+        "his hives for 3 years now, does ldn help urticaria",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -612,6 +637,8 @@ def test_a_pet_replaces_human_poison_control():
         ("should we cut out dairy while she's on ldn", "diet"),
         ("it sat on the windowsill in the sun for weeks, is it ruined?", "storage"),
         ("at 60 kilos what dose is right", "personal_dose"),
+        # Sets 89-92 (2026-11-28), in new words.
+        ("is anybody else up?", "company"),
     ],
 )
 def test_question_types_are_recognised(text, kind):
@@ -671,6 +698,13 @@ def test_question_types_are_recognised(text, kind):
         "1.5mg vs 50mg, why is there such a big difference",
         "do i give the liquid with the oral syringe or a spoon",
         "how much less naltrexone is in ldn than the regular tablets they use for alcohol",
+        # The low dose against what, as a question of what it is (2026-11-28, set 92, new words).
+        "what is ldn, and a low dose compared to what?",
+        # Sets 89-92 (2026-11-28), in new words.
+        "could it help my back, and does it cause side effects in most people",
+        "where did ldn originally come from and who made it",
+        "she has the liquid and I have capsules, is one form better than the other",
+        "what is the usual dose range? my letter says titrate",
         # A combination set aside in so many words (2026-11-27, set 25, new words).
         "i'm not worried about interactions, does ldn help crohns",
         # Stopping drinking is what it may help, not how long something lasts (2026-11-27, set 42, new words).
@@ -828,6 +862,10 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("not breastfeeding now. when I was pregnant they stopped my ldn, why?", ["pregnancy"]),
         ("I'm 20 weeks pregnant and saving for the baby things, so what does ldn cost", ["pregnancy"]),
         ("my daughter is 16 and pregnant, is ldn ok for the baby", ["pregnancy", "child"]),
+        # Sets 89-92 (2026-11-28), in new words.
+        ("trying for baby #3 so is ldn a liquid", ["pregnancy"]),
+        ("can i take ldn wile pregnent", ["pregnancy"]),
+        ("we've been trying to concieve for two years", ["pregnancy"]),
     ],
 )
 def test_caution_cues(text, expected):
@@ -1211,6 +1249,23 @@ def test_ldn_is_named_as_voice_typing_spells_it():
         ("is 4.5 mg the maximum", "dose"),
         ("how a medicine that blocks opioids is meant to help pain", "how_it_works"),
         ("why would the doses be so different between us", "dose"),
+        # Sets 89-92 (2026-11-28), in new words.
+        ("what are endorfins", "how_it_works"),
+        ("what could ldn actually do for me", "benefits"),
+        ("what are all the conditions its used for", "conditions"),
+        ("could that be the ldn or just my period", "side_effects"),
+        ("is it gentler than the full dose", "side_effects"),
+        ("why is his dose different from mine", "dose"),
+        ("is it usually this expensive", "cost"),
+        ("can ldn really ease pain or is it marketing", "pain"),
+        ("how can it help with inflammation and swelling in my knees", "inflammation"),
+        ("would my insurence cover it", "cost"),
+        ("so what exactly is ldn", "what_is"),
+        ("do most patients tolerate it well", "safety"),
+        ("could I start ldn without asking my gp", "safety"),
+        ("apparently it blocks receptors in your brain briefly, true?", "how_it_works"),
+        ("how does ldn help pain in general", "pain"),
+        ("wondering how it helps with inflammation", "inflammation"),
     ],
 )
 def test_a_question_that_names_its_topic(question, topic):
@@ -1362,6 +1417,21 @@ def test_readings_of_sets_85_to_88():
     assert rules.asks_about_the_story("is it worth adding to my meds?")
     assert not rules.asks_whether_it_works("does it work anything like tramadol")
     assert not rules.asks_what_it_is("Is LDN only for fibro? Is it usual for the same drug to treat many things?")
+
+
+def test_readings_of_sets_89_to_92():
+    from ldn import rules
+
+    assert not rules.medicine_is_the_question("why is ldn so cheap compared to my enbrel", ["enbrel"])
+    assert rules.medicine_is_the_question("will ldn weaken my contraception", ["hormonal contraception"])
+    assert rules.asks_about_conditions_in_general("is it for one thing or loads of diffrent illnesses")
+    assert rules.asks_whether_it_helps_addiction("is naltrexone a medicine that helps with heroin addiction")
+    assert rules.caution_is_the_question("pregnancy", "positive test this morning, what should I do next")
+    assert rules.asks_whether_it_helps_addiction("is it commonly used for heroin and alcohol addiction")
+    assert not rules.asks_whether_it_helps_addiction("is it used for any illnesses apart from addiction")
+    assert not rules.asks_whether_it_helps_addiction("what is it used to treat these days besides addiction")
+    assert rules.follows_up_the_first("why does everyone keep bringing them up")
+    assert rules.follows_up_the_first("is that what it does in the body")
 
 
 @pytest.mark.parametrize(

@@ -173,3 +173,18 @@ def test_a_greeting_and_fillers_before_a_question_still_ask():
         "hi yeah so what is ldn",
         "what does it cost",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # Words taken back (2026-11-28, set 89, new words): the question is read after the mark.
+        ("what does it cost— no wait, what is the dose range?", ["what is the dose range?"]),
+        ("is it ok for eczema... scratch that, is it ok for psoriasis", ["is it ok for psoriasis"]),
+        ("can my husband— actually never mind. how is it taken?", ["how is it taken?"]),
+        # A dash with no taking back asks as written.
+        ("is it safe - and what does it cost?", ["is it safe -", "what does it cost?"]),
+    ],
+)
+def test_words_taken_back_are_not_asked(text, asked):
+    assert question_parts(text) == asked

@@ -348,6 +348,23 @@ def test_pregnancy_is_a_caution_beside_the_answer():
     assert (intent, found["caution"]) == ("faq", ["pregnancy"])
 
 
+def test_whether_to_take_it_pregnant_is_the_pregnancy_answer_over_a_refusal():
+    # The classifier refused a misspelt "pregnant" (2026-11-28, set 90, new words).
+    message = parsed("is it ok to take ldn when pregnent", [("out_of_scope", 0.8), ("faq", 0.2)], [("safety", 0.5)])
+    intent, _, found = verdict(message)
+    assert (intent, found["answer"]) == ("faq", ["faq/pregnancy"])
+
+
+def test_the_name_asked_against_nothing_named_is_what_it_is():
+    # "low compared to what??" with the dose ranked first (2026-11-28, set 91, new words).
+    message = parsed(
+        "so what does the low dose part mean? low compared to what?",
+        [("faq", 0.8)],
+        [("dose", 0.35), ("how_it_works", 0.2), ("benefits", 0.1), ("what_is", 0.05)],
+    )
+    assert verdict(message)[2]["answer"] == ["faq/what_is"]
+
+
 def test_another_medicine_as_context_is_a_caution_not_a_refusal():
     message = parsed(
         "i'm on opioids for my back, can ldn help my pain", [("faq", 0.95)], [("pain", 0.9)], [("medicine", "opioids")]
@@ -493,6 +510,8 @@ def test_an_unsure_topic_beside_a_named_condition_gets_the_condition_answer():
         ("ldn for crohns, does it actually work?", ["condition/crohns"]),
         ("wondering if ldn really helps crohns", ["condition/crohns"]),
         ("how does ldn actually work in crohns?", ["faq/how_it_works"]),
+        # "how it actually works" with no "does" (2026-11-28, set 92, new words).
+        ("on it for crohns, could you explain how it actually works?", ["faq/how_it_works"]),
     ],
 )
 def test_whether_it_works_is_asked_of_the_named_condition_not_of_the_mechanism(text, expected):

@@ -58,6 +58,18 @@ def test_ordinary_words_near_a_medicine_name_are_not_medicines(extract):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # "are there injections too?", "mess with my immune system" (2026-11-28, sets 89 and 11, new words).
+        "is it only capsules or are there injections as well",
+        "could it play havoc with my immune system",
+    ],
+)
+def test_a_stop_word_or_a_body_word_is_no_medicine(extract, text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "entity"),
     [
         # Names patients used that the registry lacked (2026-11-27, sets 18-20, new words).
