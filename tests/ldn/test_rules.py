@@ -1260,7 +1260,7 @@ def test_ldn_is_named_as_voice_typing_spells_it():
         ("can ldn really ease pain or is it marketing", "pain"),
         ("how can it help with inflammation and swelling in my knees", "inflammation"),
         ("would my insurence cover it", "cost"),
-        ("so what exactly is ldn", "what_is"),
+        ("is it an opiate or not, what actualy is it", "what_is"),
         ("do most patients tolerate it well", "safety"),
         ("could I start ldn without asking my gp", "safety"),
         ("apparently it blocks receptors in your brain briefly, true?", "how_it_works"),
