@@ -27,7 +27,9 @@ _SUBJECT = (
 _SECOND_QUESTION = re.compile(
     # ...with voice typing's fillers between: "and also um is it expensive" (patients_dev87, 2026-11-28).
     r"(?:,|;|\band\b|\bn\b|&|\+|\balso\b|\bplus\b|\bbut\b)\s*(?:also\s+|and\s+)?(?:(?:um+|uh+|erm|er)\s+)*(?:roughly\s+|approximately\s+|about\s+|just\s+|realistically\s+|honestly\s+)?"
-    rf"(?=(?:what|how|where|when|why|which|any|whether)(?:'s)?\b\s+\w+|(?:is|are|does|do|can|could|should|will|would)\s+{_SUBJECT}\b)"
+    # ...and "anyway" after a comma, kept with the question it turns to: "...at the bus stop once years back, anyway
+    # how is ldn taken" (the smoke test of make run, 2026-11-28: the story and the question were read as one).
+    rf"(?=(?:(?:anyway|anyways|anyhow)\s+)?(?:(?:what|how|where|when|why|which|any|whether)(?:'s)?\b\s+\w+|(?:is|are|does|do|can|could|should|will|would)\s+{_SUBJECT}\b))"
     r"|(?:&|\+|\band\b|\balso\b|\bplus\b)\s*(?=(?:whats|hows)\b\s+\w+)",
     re.IGNORECASE,
 )
@@ -126,7 +128,7 @@ def list_items(text: str) -> list[str]:
 # A question after a comma, with no question mark: "my grandad's friend takes it for something, what
 # sort of conditions is it given for." (patients_dev20, 2026-11-27). Not "..., when I was 30".
 _QUESTION_AFTER_COMMA = re.compile(
-    r",\s*(?:(?:so|and|but|also|btw)\s+)?(?:what|whats|what's|how|hows|is (?:it|ldn|this|that|there)|are (?:there|they)|"
+    r",\s*(?:(?:so|and|but|also|btw|anyway|anyways|anyhow)\s+)?(?:what|whats|what's|how|hows|is (?:it|ldn|this|that|there)|are (?:there|they)|"
     r"does (?:it|ldn)|can (?:it|ldn|i|you)|could (?:it|ldn|i)|should i|would (?:it|ldn)|will (?:it|ldn))\b",
     re.IGNORECASE,
 )
@@ -165,7 +167,18 @@ _ONE_WORD_QUESTION = re.compile(
 )
 
 
+# "Anyway" turns away from the words before it: a question it opens needs none of them.
+_TURNS_AWAY = re.compile(r"^\W*(anyway|anyways|anyhow)\b", re.IGNORECASE)
+
+
+def turns_away(question: str) -> bool:
+    """ "anyway how is it taken": the question turns away from the words before it."""
+    return bool(_TURNS_AWAY.match(question))
+
+
 def _needs_lead_in(question: str) -> bool:
+    if turns_away(question):
+        return False
     return len(question.split()) < SHORT_QUESTION_WORDS or refers_back(question)
 
 

@@ -26,7 +26,7 @@ from ldn import conditions as registry
 from ldn import rules
 from ldn.nlu.base import OUT_OF_SCOPE_INTENT
 from ldn.sentence_model import SentenceModel
-from ldn.sentences import is_question, question_parts, question_sentences, refers_back, sentences
+from ldn.sentences import is_question, question_parts, question_sentences, refers_back, sentences, turns_away
 from ldn.topics import (
     CONDITION_INTENT,
     FAQ_INTENT,
@@ -352,7 +352,10 @@ class MessageReader:
         unsure = reading.confidence < self.config["intent_threshold"] or (
             reading.intent == FAQ_INTENT and reading.topic_confidence < self.config["answer_threshold"]
         )
-        if self.model is None or (len(parts) <= 1 and len(pieces) <= 1 and not unsure):
+        # ...unless the question turns away from the story before it: "...once years back, anyway how is ldn
+        # taken" (the smoke test of make run, 2026-11-28: read whole, and refused).
+        whole = not turns_away(pieces[0])
+        if self.model is None or (len(parts) <= 1 and len(pieces) <= 1 and not unsure and whole):
             return  # one short question the classifier is sure of: read whole
         # "...my doctor prescribed LDN for my fibro. how does it work": a short question is read with the
         # sentence before it, and also on its own when it doesn't point back ("is this normal?"): that

@@ -182,9 +182,13 @@ def test_a_greeting_and_fillers_before_a_question_still_ask():
         ("what does it cost— no wait, what is the dose range?", ["what is the dose range?"]),
         ("is it ok for eczema... scratch that, is it ok for psoriasis", ["is it ok for psoriasis"]),
         ("can my husband— actually never mind. how is it taken?", ["how is it taken?"]),
+        # "Anyway" after a comma turns to a question of its own, which needs no lead-in (2026-11-28, the smoke
+        # test of make run, new words).
+        ("he fainted at a wedding once decades ago, anyway what does it cost", ["anyway what does it cost"]),
+        ("my dad has crohns, anyway is it safe", ["anyway is it safe"]),
         # A dash with no taking back asks as written.
         ("is it safe - and what does it cost?", ["is it safe -", "what does it cost?"]),
     ],
 )
-def test_words_taken_back_are_not_asked(text, asked):
+def test_the_question_after_words_taken_back_or_anyway(text, asked):
     assert question_parts(text) == asked

@@ -355,6 +355,21 @@ def test_whether_to_take_it_pregnant_is_the_pregnancy_answer_over_a_refusal():
     assert (intent, found["answer"]) == ("faq", ["faq/pregnancy"])
 
 
+def test_a_question_after_anyway_is_read_on_its_own():
+    # The whole sentence read as "not covered" by the classifier, not unsurely enough to be read again
+    # (2026-11-28, the smoke test of make run, new words).
+    checker = gate_reading_questions(
+        [("how is ldn taken", "faq/how_to_take"), ("how is it taken", "faq/how_to_take")] * 3
+        + [("my aunt fainted on a bus once years ago", "out_of_scope"), ("can my cat have it", "out_of_scope")]
+        + [("what does it cost", "faq/cost"), ("how much is it", "faq/cost")]
+    )
+    message = parsed(
+        "my aunt fainted on a bus once years ago, anyway how is ldn taken", [("out_of_scope", 0.45), ("faq", 0.4)]
+    )
+    checker.process([message])
+    assert verdict_entities(message).get("answer") == ["faq/how_to_take"]
+
+
 def test_the_name_asked_against_nothing_named_is_what_it_is():
     # "low compared to what??" with the dose ranked first (2026-11-28, set 91, new words).
     message = parsed(
