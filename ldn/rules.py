@@ -91,6 +91,7 @@ class Caution:
     points_back: tuple[Pattern, ...] = ()
     answers_instead_of: tuple[str, ...] = ()
     answers_when_asked: tuple[Pattern, ...] = ()
+    answers_over_a_refusal_when_asked: tuple[Pattern, ...] = ()
     told: tuple[Pattern, ...] = ()
     still_asked: tuple[Pattern, ...] = ()
     not_answered_when_told: tuple[str, ...] = ()
@@ -149,6 +150,7 @@ def cautions() -> tuple[Caution, ...]:
             _compile(spec.get("points_back", []) + ([spec["both"]] if "both" in spec else [])),
             tuple(spec.get("answers_instead_of") or ()),
             _compile(spec.get("answers_when_asked")),
+            _compile(spec.get("answers_over_a_refusal_when_asked")),
             _compile(spec.get("told")),
             _compile(spec.get("still_asked")),
             tuple(spec.get("not_answered_when_told") or ()),
@@ -639,6 +641,6 @@ def not_answered_when_told(name: str) -> tuple[str, ...]:
 def caution_is_the_question(name: str, question: str, over_a_refusal: bool = False) -> bool:
     """ "I'm pregnant, is it OK to keep taking it?": the caution's own answer is the answer (asked so that
     it overrules the classifier's refusal, when `over_a_refusal`)."""
-    if over_a_refusal:
-        return _any(_compile(_rules()["cautions"][name].get("answers_over_a_refusal_when_asked")), normalize(question))
-    return _any(_caution(name).answers_when_asked, normalize(question))
+    caution = _caution(name)
+    asked = caution.answers_over_a_refusal_when_asked if over_a_refusal else caution.answers_when_asked
+    return _any(asked, normalize(question))

@@ -24,12 +24,14 @@ _SUBJECT = (
     r"(?:it|its|it'?s|ldn|naltrexone|low|this|that|there|these|those|i|im|you|u|he|she|they|we|my|his|her|"
     r"their|our|your|the|a|an|people|any|anything|anyone|anybody|someone|somebody|some|all|much|one|taking|using|being)"
 )
+# "Anyway" turns away from the words before it (a question it opens needs none of them).
+_ANYWAY = r"(?:anyway|anyways|anyhow)"
 _SECOND_QUESTION = re.compile(
     # ...with voice typing's fillers between: "and also um is it expensive" (patients_dev87, 2026-11-28).
     r"(?:,|;|\band\b|\bn\b|&|\+|\balso\b|\bplus\b|\bbut\b)\s*(?:also\s+|and\s+)?(?:(?:um+|uh+|erm|er)\s+)*(?:roughly\s+|approximately\s+|about\s+|just\s+|realistically\s+|honestly\s+)?"
     # ...and "anyway" after a comma, kept with the question it turns to: "...at the bus stop once years back, anyway
     # how is ldn taken" (the smoke test of make run, 2026-11-28: the story and the question were read as one).
-    rf"(?=(?:(?:anyway|anyways|anyhow)\s+)?(?:(?:what|how|where|when|why|which|any|whether)(?:'s)?\b\s+\w+|(?:is|are|does|do|can|could|should|will|would)\s+{_SUBJECT}\b))"
+    rf"(?=(?:{_ANYWAY}\s+)?(?:(?:what|how|where|when|why|which|any|whether)(?:'s)?\b\s+\w+|(?:is|are|does|do|can|could|should|will|would)\s+{_SUBJECT}\b))"
     r"|(?:&|\+|\band\b|\balso\b|\bplus\b)\s*(?=(?:whats|hows)\b\s+\w+)",
     re.IGNORECASE,
 )
@@ -128,7 +130,7 @@ def list_items(text: str) -> list[str]:
 # A question after a comma, with no question mark: "my grandad's friend takes it for something, what
 # sort of conditions is it given for." (patients_dev20, 2026-11-27). Not "..., when I was 30".
 _QUESTION_AFTER_COMMA = re.compile(
-    r",\s*(?:(?:so|and|but|also|btw|anyway|anyways|anyhow)\s+)?(?:what|whats|what's|how|hows|is (?:it|ldn|this|that|there)|are (?:there|they)|"
+    rf",\s*(?:(?:so|and|but|also|btw|{_ANYWAY})\s+)?(?:what|whats|what's|how|hows|is (?:it|ldn|this|that|there)|are (?:there|they)|"
     r"does (?:it|ldn)|can (?:it|ldn|i|you)|could (?:it|ldn|i)|should i|would (?:it|ldn)|will (?:it|ldn))\b",
     re.IGNORECASE,
 )
@@ -167,8 +169,7 @@ _ONE_WORD_QUESTION = re.compile(
 )
 
 
-# "Anyway" turns away from the words before it: a question it opens needs none of them.
-_TURNS_AWAY = re.compile(r"^\W*(anyway|anyways|anyhow)\b", re.IGNORECASE)
+_TURNS_AWAY = re.compile(rf"^\W*{_ANYWAY}\b", re.IGNORECASE)
 
 
 def turns_away(question: str) -> bool:
