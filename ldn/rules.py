@@ -92,6 +92,7 @@ class Caution:
     answers_instead_of: tuple[str, ...] = ()
     answers_when_asked: tuple[Pattern, ...] = ()
     answers_over_a_refusal_when_asked: tuple[Pattern, ...] = ()
+    answers_whether_to_stop: tuple[Pattern, ...] = ()
     told: tuple[Pattern, ...] = ()
     still_asked: tuple[Pattern, ...] = ()
     not_answered_when_told: tuple[str, ...] = ()
@@ -151,6 +152,7 @@ def cautions() -> tuple[Caution, ...]:
             tuple(spec.get("answers_instead_of") or ()),
             _compile(spec.get("answers_when_asked")),
             _compile(spec.get("answers_over_a_refusal_when_asked")),
+            _compile(spec.get("answers_whether_to_stop")),
             _compile(spec.get("told")),
             _compile(spec.get("still_asked")),
             tuple(spec.get("not_answered_when_told") or ()),
@@ -638,9 +640,15 @@ def not_answered_when_told(name: str) -> tuple[str, ...]:
     return _caution(name).not_answered_when_told
 
 
-def caution_is_the_question(name: str, question: str, over_a_refusal: bool = False) -> bool:
-    """ "I'm pregnant, is it OK to keep taking it?": the caution's own answer is the answer (asked so that
-    it overrules the classifier's refusal, when `over_a_refusal`)."""
-    caution = _caution(name)
-    asked = caution.answers_over_a_refusal_when_asked if over_a_refusal else caution.answers_when_asked
-    return _any(asked, normalize(question))
+def caution_is_the_question(name: str, question: str) -> bool:
+    """ "I'm pregnant, is it OK to keep taking it?": the caution's own answer is the answer."""
+    return _any(_caution(name).answers_when_asked, normalize(question))
+
+
+def caution_answers_over_a_refusal(name: str, question: str) -> bool:
+    """ "can i take ldn wile pregant": the caution's answer overrules the classifier's refusal when the
+    question names the state itself, or asks only whether to stop (the state told anywhere before)."""
+    caution, asked = _caution(name), normalize(question)
+    return (_any(caution.answers_over_a_refusal_when_asked, asked) and caution.called_for(asked)) or _any(
+        caution.answers_whether_to_stop, asked
+    )

@@ -33,7 +33,7 @@ FLOORS: dict = {
     "patients_dev8": {"in_scope_accuracy": 0.94},
     "patients_dev9": {"in_scope_accuracy": 0.939, "confidently_wrong": 1},
     "patients_dev10": {"confidently_wrong": 1},
-    "patients_dev11": {"in_scope_accuracy": 0.923, "confidently_wrong": 1},
+    "patients_dev11": {"in_scope_accuracy": 0.931, "confidently_wrong": 1},
     "patients_dev12": {"in_scope_accuracy": 0.901, "confidently_wrong": 2},
     "patients_dev13": {"confidently_wrong": 1},
     "patients_dev15": {"in_scope_accuracy": 0.947, "confidently_wrong": 1},
@@ -100,7 +100,7 @@ FLOORS: dict = {
         "confidently_wrong": 2,
         "false_alarm_rate": 0.035,
     },
-    "patients_dev70": {"in_scope_accuracy": 0.947, "out_of_scope_handled": 0.916, "confidently_wrong": 2},
+    "patients_dev70": {"out_of_scope_handled": 0.916, "confidently_wrong": 2},
     "patients_dev71": {"confidently_wrong": 3},
     "patients_dev73": {"in_scope_accuracy": 0.933, "out_of_scope_handled": 0.916, "confidently_wrong": 4},
     "patients_dev75": {
@@ -137,6 +137,15 @@ FLOORS: dict = {
         "false_alarm_rate": 0.028,
     },
     "patients_dev92": {"in_scope_accuracy": 0.906, "confidently_wrong": 3, "false_alarm_rate": 0.028},
+    "patients_dev93": {"out_of_scope_handled": 0.875, "confidently_wrong": 2, "false_alarm_rate": 0.028},
+    "patients_dev94": {
+        "in_scope_accuracy": 0.891,
+        "out_of_scope_handled": 0.909,
+        "confidently_wrong": 4,
+        "false_alarm_rate": 0.039,
+    },
+    "patients_dev95": {"in_scope_accuracy": 0.856, "confidently_wrong": 3, "false_alarm_rate": 0.028},
+    "patients_dev96": {"in_scope_accuracy": 0.944, "out_of_scope_handled": 0.944, "false_alarm_rate": 0.028},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 13 still get emergency guidance (recall first; one more
     # since the classifier's unsure `emergency` gets emergency guidance, README eighth batch).

@@ -181,12 +181,12 @@ class MessageReader:
                     and rules.caution_is_the_question("pregnancy", reading.question)
                 )
                 # ...also over the classifier's "not covered" when the question names the pregnancy itself: "can i
-                # take ldn wile pregant" (patients_dev90, 2026-11-28); the gate's checks still refuse a medicine
-                # or a kind of question the answer doesn't cover.
+                # take ldn wile pregant" (patients_dev90, 2026-11-28), or asks only whether to stop ("just found
+                # out I'm pregnant!! do I need to stop??", patients_dev94-96); the gate's checks still refuse a
+                # medicine or a kind of question the answer doesn't cover.
                 or (
                     reading.intent == OUT_OF_SCOPE_INTENT
-                    and rules.caution_is_the_question("pregnancy", reading.question, over_a_refusal=True)
-                    and "pregnancy" in rules.caution_cues(reading.question)
+                    and rules.caution_answers_over_a_refusal("pregnancy", reading.question)
                 )
             )
         ):

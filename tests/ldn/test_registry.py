@@ -168,6 +168,10 @@ def test_a_medicine_the_list_lacks_is_known_by_its_ending(word, expected):
         # A weight-loss medicine and supplements told in passing (2026-11-28, sets 77/80, new words).
         ("been on phentermine since june", ["phentermine"]),
         ("i take quercetin and nattokinase most days", ["quercetin", "nattokinase"]),
+        # Travel-sickness medicines and wellness supplements (2026-11-28, sets 94/96, new words).
+        ("popped two kwells before the ferry", ["kwells"]),
+        ("my herbalist has me on reishi and astragalus", ["reishi", "astragalus"]),
+        ("stugeron for the boat trip", ["stugeron"]),
     ],
 )
 def test_medicines_are_found_by_name(nlp, text, expected):

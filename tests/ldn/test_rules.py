@@ -225,6 +225,12 @@ pytestmark = pytest.mark.unit
         ("my face goes puffy some days but right now my throat is closing", "allergy"),
         ("woke from a nightmare and now I can't breathe", "allergy"),
         ("I came out in hives after my first dose", "allergy"),
+        # Near the new exceptions of sets 93-96 (2026-11-28): still happening.
+        ("my dad had a heart attack at the till in the shop, he's on the floor", "heart"),
+        ("woke up gasping and it hasn't settled, can't catch my breath", "allergy"),
+        ("I don't want to go on like this anymore", "crisis"),
+        ("my chest went tight a few weeks ago and it's getting worse", "heart"),
+        ("I'm breathless and my lips look blue", "allergy"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):
@@ -393,6 +399,15 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "a few of us have been breathless, achy and tired since covid, does ldn help long covid",
         "chronic hives here, does ldn help",
         "his hives for 3 years now, does ldn help urticaria",
+        # Sets 93-96 (2026-11-28, new words).
+        "I'd have a little heart attack at the checkout if it cost that much, what does ldn cost",
+        "had a bad allergic reaction to penicillin when I was about seven, my face swelled up. is ldn safe",
+        "dreamt I was falling. woke up gasping, heart racing, but it settled after a minute. ldn dreams?",
+        "because of my fainting thing I worry about dizzy spells, is dizziness a side effect",
+        "I won't do anything daft like double up on my own, but what's the usual dose",
+        "she doesn't want to go on immune suppressing drugs, can ldn help her lupus",
+        "my chest went tight two weeks ago after my first dose. the ecg was fine. what's the max dose",
+        "I get breathless walking up the stairs since covid, would ldn help",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -1266,6 +1281,28 @@ def test_ldn_is_named_as_voice_typing_spells_it():
         ("apparently it blocks receptors in your brain briefly, true?", "how_it_works"),
         ("how does ldn help pain in general", "pain"),
         ("wondering how it helps with inflammation", "inflammation"),
+        # Sets 93-96 (2026-11-28, new words).
+        ("is that the bottom of the range", "dose"),
+        ("how come dosages change so much from person to person", "dose"),
+        ("my dose is 3mg and my sister's is 4.5, why", "dose"),
+        ("the box says 1.5g, is that right", "dose"),
+        ("£60 for 30 days, is that fair or a rip off", "cost"),
+        ("apparently it's used off label for loads of conditions, which ones", "conditions"),
+        ("what else could it do for someone like me", "benefits"),
+        ("what would I feel once it's working", "benefits"),
+        ("what's the main benefit people get", "benefits"),
+        ("can it lift my mood and energy", "benefits"),
+        ("is it easy to tolerate", "safety"),
+        ("has anybody had a bad reaction from it", "safety"),
+        ("would it take the edge off my back aches", "pain"),
+        ("is it any good for pain in general", "pain"),
+        ("might ldn be causing the headaches or is it just stress", "side_effects"),
+        ("ldn means low dose naltrexone, right?", "what_is"),
+        ("how do microglia fit into how it works", "how_it_works"),
+        ("and how does the liquid version work", "how_to_take"),
+        ("they gave me the liquid in a bottle with a syringe, do i just swallow it", "how_to_take"),
+        ("is that what it's mostly good for, pain?", "pain"),
+        ("can it help the pain or is it more of an inflammation thing", "pain"),
     ],
 )
 def test_a_question_that_names_its_topic(question, topic):
@@ -1293,6 +1330,27 @@ def test_whether_to_take_it_pregnant_is_the_pregnancy_question_but_when_it_start
     assert not caution_is_the_question(
         "pregnancy", "what does it actually do in the body? i'd like to know before i start it"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Whether to stop, after the pregnancy is told (2026-11-28, sets 94-96, new words).
+        ("do I need to stop?", True),
+        ("should we stop it first?", True),
+        ("should i come off my 4.5mg ldn now?", True),
+        # ...not how to stop, nor with more said after it (set 50).
+        ("can i come off it cold turkey?", False),
+        ("should I stop ldn now I've had a positive test?", False),
+        # The state named in the question (set 90).
+        ("is it ok to take ldn when pregnent", True),
+        ("is it ok to take ldn", False),
+    ],
+)
+def test_the_pregnancy_answer_over_a_refusal(question, expected):
+    from ldn.rules import caution_answers_over_a_refusal
+
+    assert caution_answers_over_a_refusal("pregnancy", question) is expected
 
 
 def test_a_question_in_general_is_not_about_the_story():
@@ -1417,6 +1475,13 @@ def test_readings_of_sets_85_to_88():
     assert rules.asks_about_the_story("is it worth adding to my meds?")
     assert not rules.asks_whether_it_works("does it work anything like tramadol")
     assert not rules.asks_what_it_is("Is LDN only for fibro? Is it usual for the same drug to treat many things?")
+
+
+def test_readings_of_sets_93_to_96():
+    from ldn import rules
+
+    assert rules.follows_up_the_first("or is it mainly for specific conditions?")
+    assert rules.follows_up_the_first("and is the low dose version new")
 
 
 def test_readings_of_sets_89_to_92():

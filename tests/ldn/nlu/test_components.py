@@ -355,6 +355,24 @@ def test_whether_to_take_it_pregnant_is_the_pregnancy_answer_over_a_refusal():
     assert (intent, found["answer"]) == ("faq", ["faq/pregnancy"])
 
 
+def test_whether_to_stop_pregnant_is_the_pregnancy_answer_over_a_refusal():
+    # "just found out I'm pregnant!! ... do I need to stop??" was refused as a question of stopping
+    # (2026-11-28, sets 94-96, new words); how to stop still is.
+    message = parsed(
+        "found out i am pregnant this morning! on ldn for my ms. should i stop it?",
+        [("out_of_scope", 0.8), ("faq", 0.2)],
+        [("pregnancy", 0.5)],
+    )
+    intent, _, found = verdict(message)
+    assert (intent, found["answer"]) == ("faq", ["faq/pregnancy"])
+    message = parsed(
+        "found out i am pregnant this morning! can i stop ldn cold turkey?",
+        [("out_of_scope", 0.8), ("faq", 0.2)],
+        [("pregnancy", 0.5)],
+    )
+    assert verdict(message)[0] == "out_of_scope"
+
+
 def test_a_question_after_anyway_is_read_on_its_own():
     # The whole sentence read as "not covered" by the classifier, not unsurely enough to be read again
     # (2026-11-28, the smoke test of make run, new words).
