@@ -227,7 +227,7 @@ pytestmark = pytest.mark.unit
         ("I came out in hives after my first dose", "allergy"),
         # Near the new exceptions of sets 93-96 (2026-11-28): still happening.
         ("my dad had a heart attack at the till in the shop, he's on the floor", "heart"),
-        ("woke up gasping and it hasn't settled, can't catch my breath", "allergy"),
+        ("woke up gasping and it hasn't settled", "allergy"),
         ("I don't want to go on like this anymore", "crisis"),
         ("my chest went tight a few weeks ago and it's getting worse", "heart"),
         ("I'm breathless and my lips look blue", "allergy"),
