@@ -29,11 +29,11 @@ pytestmark = pytest.mark.server
 FLOORS: dict = {
     "patients_dev3": {"in_scope_accuracy": 0.943, "confidently_wrong": 2},
     "patients_dev4": {"in_scope_accuracy": 0.933, "confidently_wrong": 1},
-    "patients_dev7": {"in_scope_accuracy": 0.928, "out_of_scope_handled": 0.944, "false_alarm_rate": 0.024},
+    "patients_dev7": {"in_scope_accuracy": 0.936, "out_of_scope_handled": 0.944, "false_alarm_rate": 0.024},
     "patients_dev8": {"in_scope_accuracy": 0.94},
     "patients_dev9": {"in_scope_accuracy": 0.939, "confidently_wrong": 1},
     "patients_dev10": {"confidently_wrong": 1},
-    "patients_dev11": {"in_scope_accuracy": 0.931, "confidently_wrong": 1},
+    "patients_dev11": {"in_scope_accuracy": 0.938, "confidently_wrong": 1},
     "patients_dev12": {"in_scope_accuracy": 0.901, "confidently_wrong": 2},
     "patients_dev13": {"confidently_wrong": 1},
     "patients_dev15": {"in_scope_accuracy": 0.947, "confidently_wrong": 1},
@@ -47,7 +47,7 @@ FLOORS: dict = {
     "patients_dev21": {"confidently_wrong": 1},
     "patients_dev22": {"confidently_wrong": 1},
     "patients_dev25": {"out_of_scope_handled": 0.944, "confidently_wrong": 3},
-    "patients_dev26": {"in_scope_accuracy": 0.933, "confidently_wrong": 1},
+    "patients_dev26": {"in_scope_accuracy": 0.941, "confidently_wrong": 1},
     "patients_dev27": {"in_scope_accuracy": 0.945},
     "patients_dev31": {"in_scope_accuracy": 0.948},
     "patients_dev32": {"confidently_wrong": 1},
@@ -114,16 +114,17 @@ FLOORS: dict = {
     "patients_dev82": {"in_scope_accuracy": 0.911, "confidently_wrong": 4},
     "patients_dev83": {"out_of_scope_handled": 0.916, "confidently_wrong": 2},
     "patients_dev84": {"in_scope_accuracy": 0.911, "confidently_wrong": 1},
-    "patients_dev85": {"in_scope_accuracy": 0.918, "out_of_scope_handled": 0.911, "confidently_wrong": 5},
+    "patients_dev85": {"in_scope_accuracy": 0.925, "out_of_scope_handled": 0.911, "confidently_wrong": 4},
     "patients_dev86": {"out_of_scope_handled": 0.939, "confidently_wrong": 2},
     "patients_dev87": {
-        "in_scope_accuracy": 0.878,
+        "in_scope_accuracy": 0.885,
         "out_of_scope_handled": 0.87,
         "confidently_wrong": 4,
         "false_alarm_rate": 0.061,
     },
+    # 0.865 until the twenty-first session's retrain moved one answer to two buttons (README).
     "patients_dev88": {
-        "in_scope_accuracy": 0.865,
+        "in_scope_accuracy": 0.859,
         "out_of_scope_handled": 0.909,
         "confidently_wrong": 4,
         "false_alarm_rate": 0.038,
@@ -146,6 +147,15 @@ FLOORS: dict = {
     },
     "patients_dev95": {"in_scope_accuracy": 0.856, "confidently_wrong": 3, "false_alarm_rate": 0.028},
     "patients_dev96": {"in_scope_accuracy": 0.944, "out_of_scope_handled": 0.944, "false_alarm_rate": 0.028},
+    "patients_dev97": {"in_scope_accuracy": 0.89, "confidently_wrong": 1, "false_alarm_rate": 0.039},
+    "patients_dev98": {"in_scope_accuracy": 0.937, "confidently_wrong": 1, "false_alarm_rate": 0.028},
+    "patients_dev99": {
+        "in_scope_accuracy": 0.938,
+        "out_of_scope_handled": 0.882,
+        "confidently_wrong": 3,
+        "false_alarm_rate": 0.022,
+    },
+    "patients_dev100": {"in_scope_accuracy": 0.938, "confidently_wrong": 3},
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 13 still get emergency guidance (recall first; one more
     # since the classifier's unsure `emergency` gets emergency guidance, README eighth batch).

@@ -206,6 +206,20 @@ class MessageReader:
             if reading.intent == CONDITION_INTENT and whether:
                 reading.answer_source = "rules"  # "can it slow my MS down?": the classifier's doubt doesn't count
                 self._answer_the_first_question_second(reading)
+            if (
+                reading.intent == OUT_OF_SCOPE_INTENT
+                and whether
+                and len(reading.covered) == 1
+                and sum(map(is_question, reading.pieces)) == 1
+                and not rules.question_types_asked(reading.question)
+                and not rules.names_a_medicine(reading.question, _taken(reading))
+            ):
+                # "I'm 2 years into long covid... Do you think LDN could help with my symptoms?" (patients_dev100);
+                # the one question, naming no medicine taken ("is LDN okay with kratom? separately, does it help
+                # chronic pain" is refused for the kratom, patients_dev68; "too much wine... does naltrexone help
+                # with alcohol cravings" names what the addiction is to, patients_dev87).
+                reading.answer_with_the_condition()
+                reading.answer_source = "rules"
         if (
             reading.intent == FAQ_INTENT
             and reading.answer_source == "whole"
@@ -558,6 +572,12 @@ def _answer_the_topics_named_together(reading: Reading) -> None:
     named = rules.topics_named_together(reading.question)
     if reading.topic in named:
         reading.second_topic = next(t for t in named if t != reading.topic)
+
+
+def _taken(reading: Reading) -> list[str]:
+    """The medicines the message names, but not what an addiction it tells of is to ("too much wine")."""
+    addiction = any(c.id == "addiction" for c in reading.covered)
+    return [m for m in reading.medicines if not (addiction and rules.is_what_an_addiction_is_to(m))]
 
 
 def _answer_the_topic_when_no_condition_is_named(reading: Reading) -> None:

@@ -231,6 +231,18 @@ pytestmark = pytest.mark.unit
         ("I don't want to go on like this anymore", "crisis"),
         ("my chest went tight a few weeks ago and it's getting worse", "heart"),
         ("I'm breathless and my lips look blue", "allergy"),
+        # Sets 97-100 (2026-11-28, new words): bleeding in pregnancy, heavy bleeding, a father's things given
+        # and the tablets counted.
+        ("she's 20 weeks pregnant and started bleeding an hour ago", "general"),
+        ("I've been bleeding really heavily since this morning", "general"),
+        ("my mum keeps saying she won't need any of it after this weekend", "crisis"),
+        ("he asked how many of the sleeping pills would be enough", "crisis"),
+        # Near the new exceptions of sets 97-100 (2026-11-28): still happening.
+        ("I passed out about a year ago and again just now", "heart"),
+        ("my chest went tight on the bike then it settled and I felt fine, but now it's tight again", "heart"),
+        ("on prednisone and right now I have a swollen face, it keeps getting bigger", "allergy"),
+        ("honestly I feel like I'm going to die", "crisis"),
+        ("my son overdosed on my tablets an hour ago", "poisoning"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):
@@ -408,6 +420,21 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "she doesn't want to go on immune suppressing drugs, can ldn help her lupus",
         "my chest went tight two weeks ago after my first dose. the ecg was fine. what's the max dose",
         "I get breathless walking up the stairs since covid, would ldn help",
+        # Near the new patterns of sets 97-100 (2026-11-28).
+        "I'm pregnant and the vitamins are bleeding me dry, what does ldn cost",
+        "how many capsules would be enough for a month away",
+        "I won't need them after the operation, can I stop ldn",
+        # Sets 97-100 (2026-11-28, new words).
+        "I blacked out at work about a year ago, it was low sugar. is ldn safe",
+        "my cousin overdosed years back and he's been sober for five years, is naltrexone for addiction",
+        "my heart was pounding on the treadmill, then it settled back down and I felt fine. is that ldn",
+        "the steroids gave me a puffy face and moon cheeks, would ldn be gentler",
+        "I thought I was going to die when I had sepsis, can ldn help the fatigue since",
+        "naloxone is what paramedics give people who've overdosed, is ldn the same",
+        "my friend has a history of overdosing, is ldn safe for her",
+        "It left me wondering: can LDN cause palpitations?",
+        "is a racing heart a side effect, or is that just what happens after coffee",
+        "that was a one-off and I have not passed out since, does ldn cause dizziness",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -654,6 +681,8 @@ def test_a_pet_replaces_human_poison_control():
         ("at 60 kilos what dose is right", "personal_dose"),
         # Sets 89-92 (2026-11-28), in new words.
         ("is anybody else up?", "company"),
+        # Sets 97-100 (2026-11-28), in new words: mixing still asks a combination.
+        ("is it ok to mix it with my ibuprofen", "combine"),
     ],
 )
 def test_question_types_are_recognised(text, kind):
@@ -734,6 +763,10 @@ def test_question_types_are_recognised(text, kind):
         "nothing too strong at my age please, is it a gentle drug",
         "could it help him give up the booze",
         "is ldn safe for a 79 year old",
+        # Sets 97-100 (2026-11-28), in new words: mixed reports, a positive effect.
+        "I've seen such mixed reports, does ldn help crps",
+        "does ldn make you release more endorphins",
+        "will it give me a boost for the gym",
     ],
 )
 def test_answerable_questions_have_no_refused_type(text):
@@ -881,6 +914,10 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("trying for baby #3 so is ldn a liquid", ["pregnancy"]),
         ("can i take ldn wile pregnent", ["pregnancy"]),
         ("we've been trying to concieve for two years", ["pregnancy"]),
+        # Sets 97-100 (2026-11-28), in new words: a baby by its order; a time with an illness is no age.
+        ("trying for our second at the moment, what does ldn cost", ["pregnancy"]),
+        ("trying for the first time to sleep through", []),
+        ("I'm 3 years into this illness, what's the dose", []),
     ],
 )
 def test_caution_cues(text, expected):
@@ -901,6 +938,12 @@ def test_medicines_named_by_kind_and_asked_about():
     assert other_medicines("my own painkillers aren't touching it, would ldn help") == ["painkillers"]
     # Never once taken (2026-11-28, set 67, new words).
     assert other_medicines("i've never even tried a cigarette, so why would i need ldn") == []
+    # Drink by another name, smoking, farm chemicals; water is none (2026-11-28, sets 99/100, new words).
+    assert other_medicines("would naltrexone stop me hitting the grog") == ["alcohol"]
+    assert other_medicines("he still smokes, is ldn alright for him") == ["nicotine"]
+    assert other_medicines("I spray weedkiller on the paddocks, any issue with ldn") == ["farm chemicals"]
+    assert other_medicines("she felt faint from not drinking enough") == []
+    assert other_medicines("the trial was no smoking gun") == []
     assert medicine_is_the_question("can i take ldn with my sertraline", ["sertraline"])
     assert medicine_is_the_question("i'm on sertraline. can i take ldn with it?", ["sertraline"])
     assert not medicine_is_the_question("i take sertraline, can ldn help my fibro", ["sertraline"])
@@ -912,6 +955,8 @@ def test_medicines_named_by_kind_and_asked_about():
     assert not medicine_is_the_question("side effects with my other meds, im on lithium", ["lithium"])
     # "That combination" points back at the medicine told (2026-11-27, set 61, new words).
     assert medicine_is_the_question("would that combo be alright? he takes codeine", ["codeine"])
+    # How people get on with LDN points back at no medicine (2026-11-28, set 100, new words).
+    assert not medicine_is_the_question("how safe is ldn? do most people get on ok with it?", ["sertraline"])
 
 
 def test_a_medicine_named_only_in_the_story_is_not_the_question():
@@ -990,6 +1035,9 @@ def test_every_caution_has_a_reply_name():
         # Said to tell what the drug is (2026-11-27, set 17, new words).
         ("isn't it the pill doctors prescribe for alcohol problems? why me", "alcohol", True),
         ("does ldn help with addiction?", "addiction", False),
+        # Sets 97-100 (2026-11-28, new words).
+        ("so what good is it, if it isn't for addiction?", "addiction", True),
+        ("it's odd that addiction treatment could help pain", "addiction", True),
         # Named to say what the drug is (2026-11-26, set 11).
         ("how can an addiction medicine ease my back", "addiction", True),
         ("my ms is bad, besides that does it help fibro", "fibro", False),
@@ -1035,6 +1083,8 @@ def test_a_condition_named_to_be_set_aside(question, name, expected):
         # What it is seen recommended for, then another condition asked about (2026-11-28, set 75, new words).
         ("i see ldn recommended a lot for fibro, would it also help lupus?", "fibro", True),
         ("is ldn recommended for fibro? and lupus?", "fibro", False),
+        # A drug linked to what it treats (2026-11-28, set 100, new words).
+        ("why would a drug linked to addiction help my ms", "addiction", True),
     ],
 )
 def test_a_condition_named_before_the_question_turns_to_another(question, name, expected):
@@ -1303,6 +1353,24 @@ def test_ldn_is_named_as_voice_typing_spells_it():
         ("they gave me the liquid in a bottle with a syringe, do i just swallow it", "how_to_take"),
         ("is that what it's mostly good for, pain?", "pain"),
         ("can it help the pain or is it more of an inflammation thing", "pain"),
+        # Sets 97-100 (2026-11-28, new words).
+        ("ldn, low dose what exactly?", "what_is"),
+        ("microglia keep coming up, so what is ldn meant to do to them", "how_it_works"),
+        ("how is it supposed to act on those cells", "how_it_works"),
+        ("if it blocks receptors only for a few hours how does that do anything all day", "how_it_works"),
+        ("would it work like an anti-inflammatory", "how_it_works"),
+        ("will it give me more energy", "benefits"),
+        ("does it make patients feel better day to day", "benefits"),
+        ("what's ldn meant to do for someone", "benefits"),
+        ("what illnesses it's mostly used for, in general", "conditions"),
+        ("do most people do ok on ldn", "safety"),
+        ("is 3mg the usual dose", "dose"),
+        ("why is my sister on 4.5 when my mum takes 1.5", "dose"),
+        ("could I have it through my health plan", "cost"),
+        ("does it help autoimmune conditions in general", "immune"),
+        # The currency in words (2026-11-28, the fresh clone's smoke test, new words).
+        ("30 quid for 50 caps, is that about right", "cost"),
+        ("paying 80 dollars a month, is that too much", "cost"),
     ],
 )
 def test_a_question_that_names_its_topic(question, topic):
@@ -1339,6 +1407,8 @@ def test_whether_to_take_it_pregnant_is_the_pregnancy_question_but_when_it_start
         ("do I need to stop?", True),
         ("should we stop it first?", True),
         ("should i come off my 4.5mg ldn now?", True),
+        # Before fertility treatment (2026-11-28, set 100, new words).
+        ("should we stop it before we begin ivf?", True),
         # ...not how to stop, nor with more said after it (set 50).
         ("can i come off it cold turkey?", False),
         ("should I stop ldn now I've had a positive test?", False),

@@ -1256,3 +1256,44 @@ def test_a_pregnancy_attempt_only_told_is_no_second_question():
         None,
         ["pregnancy"],
     )
+
+
+def test_whether_it_helps_after_a_story_of_one_condition_is_that_conditions_answer():
+    # "I'm 2 years into long covid... been through metoprolol... Do you think LDN could help with my symptoms?"
+    # was refused for the medicines told, as the classifier read it "not covered" (2026-11-28, set 100, new words).
+    message = parsed(
+        "Three years of MS now. I've been through copaxone and tecfidera. Could LDN help my symptoms at all?",
+        [("out_of_scope", 0.6), ("ask_condition", 0.3)],
+        [("benefits", 0.4)],
+        (("condition", "multiple_sclerosis", "MS"), ("medicine", "copaxone"), ("medicine", "tecfidera")),
+    )
+    intent, _, found = verdict(message)
+    assert (intent, found["answer"], found["caution"]) == (
+        "ask_condition",
+        ["condition/multiple_sclerosis"],
+        ["medicine"],
+    )
+    # ...not when the question names another medicine (set 68's kratom).
+    message = parsed(
+        "Chronic pain for years. Could LDN help it even with my kratom?",
+        [("out_of_scope", 0.6), ("ask_condition", 0.3)],
+        [("pain", 0.4)],
+        (("condition", "chronic_pain", "Chronic pain"), ("medicine", "kratom")),
+    )
+    assert verdict(message)[0] == "out_of_scope"
+    # ...but what an addiction told is to is no medicine taken (set 87).
+    message = parsed(
+        "a bottle of wine most nights and I want to cut down, could naltrexone help with wine cravings?",
+        [("out_of_scope", 0.5), ("ask_condition", 0.3)],
+        [("what_is", 0.2)],
+        (("condition", "addiction", "wine cravings"),),
+    )
+    assert verdict(message)[0] == "ask_condition"
+    # ...nor beside another question the classifier refused (set 39).
+    message = parsed(
+        "Is LDN fine before a colonoscopy? and does it help my MS",
+        [("out_of_scope", 0.6), ("ask_condition", 0.3)],
+        [("side_effects", 0.3)],
+        (("condition", "multiple_sclerosis", "MS"),),
+    )
+    assert verdict(message)[0] == "out_of_scope"
