@@ -52,7 +52,8 @@ _QUESTION_START = re.compile(
 )
 _QUESTION_INSIDE = re.compile(
     r"\b(is (this|that|it) (normal|ok|okay|safe|common|expected|a side effect)|what (should|do|can) i do|"
-    r"i('m| am)? (wonder|wondering)|want to know|would like to know|any (advice|ideas|thoughts|tips)|"
+    # ..."My daughter wants to know if she can carry on with LDN while breastfeeding" (patients_dev102, 2026-11-28).
+    r"i('m| am)? (wonder|wondering)|wants? to know|would like to know|any (advice|ideas|thoughts|tips)|"
     r"(want|need|like|trying) to understand how\b|"
     r"could (ldn|it|naltrexone) help|can (ldn|it|naltrexone) help|does (ldn|it|naltrexone) help|should i|"
     # "...how is it supposed to help pain. seems backwards" (patients_dev51, 2026-11-27).

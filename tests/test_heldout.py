@@ -34,7 +34,7 @@ FLOORS: dict = {
     "patients_dev9": {"in_scope_accuracy": 0.939, "confidently_wrong": 1},
     "patients_dev10": {"confidently_wrong": 1},
     "patients_dev11": {"in_scope_accuracy": 0.938, "confidently_wrong": 1},
-    "patients_dev12": {"in_scope_accuracy": 0.901, "confidently_wrong": 2},
+    "patients_dev12": {"in_scope_accuracy": 0.909, "confidently_wrong": 2},
     "patients_dev13": {"confidently_wrong": 1},
     "patients_dev15": {"in_scope_accuracy": 0.947, "confidently_wrong": 1},
     "patients_dev16": {"confidently_wrong": 2},
@@ -95,7 +95,7 @@ FLOORS: dict = {
     "patients_dev64": {"in_scope_accuracy": 0.904, "confidently_wrong": 4},
     "patients_dev65": {"confidently_wrong": 1},
     "patients_dev67": {
-        "in_scope_accuracy": 0.902,
+        "in_scope_accuracy": 0.909,
         "out_of_scope_handled": 0.942,
         "confidently_wrong": 2,
         "false_alarm_rate": 0.035,
@@ -112,7 +112,7 @@ FLOORS: dict = {
     "patients_dev80": {"in_scope_accuracy": 0.948, "confidently_wrong": 3},
     "patients_dev81": {"out_of_scope_handled": 0.944},
     "patients_dev82": {"in_scope_accuracy": 0.911, "confidently_wrong": 4},
-    "patients_dev83": {"out_of_scope_handled": 0.916, "confidently_wrong": 2},
+    "patients_dev83": {"out_of_scope_handled": 0.916, "confidently_wrong": 1},
     "patients_dev84": {"in_scope_accuracy": 0.911, "confidently_wrong": 1},
     "patients_dev85": {"in_scope_accuracy": 0.925, "out_of_scope_handled": 0.911, "confidently_wrong": 4},
     "patients_dev86": {"out_of_scope_handled": 0.939, "confidently_wrong": 2},
@@ -150,12 +150,36 @@ FLOORS: dict = {
     "patients_dev97": {"in_scope_accuracy": 0.89, "confidently_wrong": 1, "false_alarm_rate": 0.039},
     "patients_dev98": {"in_scope_accuracy": 0.937, "confidently_wrong": 1, "false_alarm_rate": 0.028},
     "patients_dev99": {
-        "in_scope_accuracy": 0.938,
+        "in_scope_accuracy": 0.945,
         "out_of_scope_handled": 0.882,
-        "confidently_wrong": 3,
+        "confidently_wrong": 2,
         "false_alarm_rate": 0.022,
     },
     "patients_dev100": {"in_scope_accuracy": 0.938, "confidently_wrong": 3},
+    "patients_dev101": {
+        "in_scope_accuracy": 0.806,
+        "out_of_scope_handled": 0.911,
+        "confidently_wrong": 2,
+        "false_alarm_rate": 0.06,
+    },
+    "patients_dev102": {
+        "in_scope_accuracy": 0.889,
+        "out_of_scope_handled": 0.848,
+        "confidently_wrong": 3,
+        "false_alarm_rate": 0.066,
+    },
+    "patients_dev103": {
+        "in_scope_accuracy": 0.825,
+        "out_of_scope_handled": 0.903,
+        "confidently_wrong": 8,
+        "false_alarm_rate": 0.039,
+    },
+    "patients_dev104": {
+        "in_scope_accuracy": 0.851,
+        "out_of_scope_handled": 0.774,
+        "confidently_wrong": 3,
+        "false_alarm_rate": 0.055,
+    },
     # Its 70 non-emergencies were written to sound alarming ("my heart is racing with
     # excitement", seizures as a child): 13 still get emergency guidance (recall first; one more
     # since the classifier's unsure `emergency` gets emergency guidance, README eighth batch).
@@ -163,8 +187,8 @@ FLOORS: dict = {
     # The unread patient-style set: its misses can't be diagnosed without reading it.
     # Its emergency recall (30 of 30) and false alarms (1 of 181) meet the targets: no floor.
     # 87.0% again since the thirteenth session (whether LDN helps an addiction, however the drug
-    # was named: one more answer and one wrong answer fewer).
-    "patients": {"in_scope_accuracy": 0.885, "confidently_wrong": 2},
+    # was named: one more answer and one wrong answer fewer); 89.3% since the twenty-first.
+    "patients": {"in_scope_accuracy": 0.893, "confidently_wrong": 2},
 }
 UNREAD_SETS = ("fresh", "patients")
 # A set written for one question is judged on that question only: the emergency set's

@@ -25,7 +25,7 @@ HELDOUT_DIR = Path(__file__).resolve().parent
 # emergencies_dev.yml: written blind in patient style: 140 emergencies and crises
 # (indirect, third-person, buried in long stories) and 70 alarming-sounding
 # non-emergencies; its failures were read while writing ldn/rules.yml: a development set.
-# patients_dev3.yml ... patients_dev100.yml (2026-11-26/28): about 200 more each in
+# patients_dev3.yml ... patients_dev104.yml (2026-11-26/28): about 200 more each in
 # patient style, written blind the same way; their failures were read while improving the
 # gate and the data: development sets.
 # fresh.yml, patients.yml: written blind and never read by the developers: the
@@ -132,6 +132,10 @@ DEVELOPMENT_SETS = (
     "patients_dev98",
     "patients_dev99",
     "patients_dev100",
+    "patients_dev101",
+    "patients_dev102",
+    "patients_dev103",
+    "patients_dev104",
     "emergencies_dev",
 )
 HELDOUT_SETS = DEVELOPMENT_SETS + ("fresh", "patients")

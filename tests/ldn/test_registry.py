@@ -85,6 +85,9 @@ def test_conditions_of_a_kind_the_guide_discusses(condition, category):
         # Drinking, in a patient's words (2026-11-27, set 30, new words).
         ("would it help with drinking at weekends", ["addiction"]),
         ("is it used for people coming off opioids", ["addiction"]),
+        # ...and in new words (2026-11-28, sets 99/104).
+        ("would it stop me drinking every night", ["addiction"]),
+        ("he's been clean two years and wants to stay that way", ["addiction"]),
     ],
 )
 def test_routing_by_synonym(nlp, text, expected):
@@ -172,6 +175,9 @@ def test_a_medicine_the_list_lacks_is_known_by_its_ending(word, expected):
         ("popped two kwells before the ferry", ["kwells"]),
         ("my herbalist has me on reishi and astragalus", ["reishi", "astragalus"]),
         ("stugeron for the boat trip", ["stugeron"]),
+        # A vaccine and an adrenaline pen (2026-11-28, sets 99/103, new words).
+        ("booked for a tetanus jab on friday", ["tetanus jab"]),
+        ("I carry an epipen for bee stings", ["epipen"]),
     ],
 )
 def test_medicines_are_found_by_name(nlp, text, expected):

@@ -243,6 +243,12 @@ pytestmark = pytest.mark.unit
         ("on prednisone and right now I have a swollen face, it keeps getting bigger", "allergy"),
         ("honestly I feel like I'm going to die", "crisis"),
         ("my son overdosed on my tablets an hour ago", "poisoning"),
+        # Sets 101-104 (2026-11-28, new words): letters left with the will, tablets set aside, "they'd be better off".
+        ("I've written each of them a note and left it with my will", "crisis"),
+        ("I've been setting my sleeping pills aside", "crisis"),
+        ("they'd all be better off, honestly", "crisis"),
+        # Near the new exceptions of sets 101-104 (2026-11-28): still happening.
+        ("I think I had my dose twice this morning", "poisoning"),
     ],
 )
 def test_emergencies_are_recognised(text, kind):
@@ -435,6 +441,12 @@ def test_an_emergency_after_a_topic_question_is_found_in_its_sentence():
         "It left me wondering: can LDN cause palpitations?",
         "is a racing heart a side effect, or is that just what happens after coffee",
         "that was a one-off and I have not passed out since, does ldn cause dizziness",
+        # Sets 101-104 (2026-11-28, new words).
+        "I've got everyone's meds lined up on the shelf with names on so nobody takes the wrong one, how does ldn work",
+        "gout again, had it twice this year, does ldn help gout",
+        "Before I go badgering my GP again, does ldn help back pain",
+        "woke at 4am sure there was someone in the room, heart pounding, one of those horrible dreams where you think you're awake. is that ldn",
+        "they'll be better off with the liquid, does it come as a liquid",
     ],
 )
 def test_ordinary_questions_are_not_emergencies(text):
@@ -506,6 +518,8 @@ def test_a_piece_that_only_follows_up_the_first_is_not_a_second_question():
         "or skin conditions?",
         "wouldn't blocking our own endorphins make the pain worse?",
         "and what would it do for her knees?",
+        # A doubt about the answer's reach (2026-11-28, set 101, new words).
+        "is it more for different problems?",
     ]
     new_questions = ["and what does it cost?", "also is it safe?"]
     assert [follows_up_the_first(p) for p in follow_ups + new_questions] == [True] * len(follow_ups) + [False] * 2
@@ -918,6 +932,12 @@ def test_no_training_example_of_a_non_emergency_is_an_emergency():
         ("trying for our second at the moment, what does ldn cost", ["pregnancy"]),
         ("trying for the first time to sleep through", []),
         ("I'm 3 years into this illness, what's the dose", []),
+        # Sets 101-104 (2026-11-28), in new words: a lad's age, a refusal at his age, a joke age, another baby.
+        ("my lad's 14 and gets bad migraines", ["child"]),
+        ("he's 12 and won't take tablets, does ldn come as a liquid", ["child"]),
+        ("explain it like I'm 5", []),
+        ("the missus wants another baby", ["pregnancy"]),
+        ("my son and his wife are trying for their first baby", ["pregnancy"]),
     ],
 )
 def test_caution_cues(text, expected):
@@ -944,6 +964,11 @@ def test_medicines_named_by_kind_and_asked_about():
     assert other_medicines("I spray weedkiller on the paddocks, any issue with ldn") == ["farm chemicals"]
     assert other_medicines("she felt faint from not drinking enough") == []
     assert other_medicines("the trial was no smoking gun") == []
+    # Ale and fags (2026-11-28, set 104, new words).
+    assert other_medicines("my gut's been bad after years on the ale") == ["alcohol"]
+    assert other_medicines("trying to quit the fags") == ["nicotine"]
+    # "Is that ok if he's on LDN?" points back at what was told (2026-11-28, set 102, new words).
+    assert medicine_is_the_question("is that ok if he's on ldn?", ["cannabis"])
     assert medicine_is_the_question("can i take ldn with my sertraline", ["sertraline"])
     assert medicine_is_the_question("i'm on sertraline. can i take ldn with it?", ["sertraline"])
     assert not medicine_is_the_question("i take sertraline, can ldn help my fibro", ["sertraline"])
@@ -1368,6 +1393,18 @@ def test_ldn_is_named_as_voice_typing_spells_it():
         ("why is my sister on 4.5 when my mum takes 1.5", "dose"),
         ("could I have it through my health plan", "cost"),
         ("does it help autoimmune conditions in general", "immune"),
+        # Sets 101-104 (2026-11-28, new words).
+        ("is ldn as harsh as the 50mg one", "side_effects"),
+        ("how does it compare with regular naltrexone when it comes to side effects", "side_effects"),
+        ("is it mostly a pain drug or does it get used for other things", "conditions"),
+        ("is there anything it isn't used for", "conditions"),
+        ("why is my dose so low when my sister is on 4.5", "dose"),
+        ("so it works by blocking something?", "how_it_works"),
+        ("my mate says it tricks the brain into producing more endorphins, true?", "how_it_works"),
+        ("would it help the pain generally", "pain"),
+        ("what forms is it available in", "how_to_take"),
+        ("can it stop brain cells dying", "neuroprotection"),
+        ("microglia again - what's ldn do to them?", "how_it_works"),
         # The currency in words (2026-11-28, the fresh clone's smoke test, new words).
         ("30 quid for 50 caps, is that about right", "cost"),
         ("paying 80 dollars a month, is that too much", "cost"),
@@ -1409,6 +1446,9 @@ def test_whether_to_take_it_pregnant_is_the_pregnancy_question_but_when_it_start
         ("should i come off my 4.5mg ldn now?", True),
         # Before fertility treatment (2026-11-28, set 100, new words).
         ("should we stop it before we begin ivf?", True),
+        # Whether to stay on it (2026-11-28, set 102, new words).
+        ("should I still be on ldn?", True),
+        ("can we carry on with ldn?", True),
         # ...not how to stop, nor with more said after it (set 50).
         ("can i come off it cold turkey?", False),
         ("should I stop ldn now I've had a positive test?", False),
@@ -1432,6 +1472,9 @@ def test_a_question_in_general_is_not_about_the_story():
     assert asks_about_conditions_in_general("what sorts of illnesses do people take it for")
     # (2026-11-28, set 66, new words.)
     assert asks_about_conditions_in_general("what else do doctors use it for")
+    # ...not a doubt after the question about the story (2026-11-28, set 101, new words).
+    assert not asks_about_conditions_in_general("could it help my joints? or is it mainly for other problems?")
+    assert asks_about_conditions_in_general("is there anything ldn can't treat")
 
 
 def test_whether_it_protects_the_brain_is_no_question_about_the_story():

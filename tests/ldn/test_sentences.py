@@ -110,6 +110,8 @@ def test_a_puzzle_without_a_question_mark_asks():
     assert is_question("it blocks the receptors so how would it even work for aches.")
     assert is_question("if it stops opioids then why doesnt it make the aches worse.")
     assert not is_question("it works for my sister")
+    # Asked for someone else (2026-11-28, set 102, new words).
+    assert is_question("my mum wants to know if she can take it at night")
 
 
 def test_a_full_stop_after_a_decimal_dose_ends_a_sentence():
